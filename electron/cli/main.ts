@@ -1,0 +1,30 @@
+/**
+ * `npm run cli -- <command> [args]`: the headless CLI. Runs straight from source with
+ * tsx, so it works right after `npm install`. Each command lives in commands/<name>.ts
+ * and is loaded only when called, so one command's dependencies never slow another.
+ */
+import { processIO, type CliCommand, type CliIO } from './io';
+
+const commands: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
+  validate: { summary: 'validate FILE...  check transcripts; prints file:line:col: severity: message', load: () => import('./commands/validate') },
+  convert: { summary: 'convert IN --to vtt|srt|txt|json [--txt-style S] [--pair OTHER] [-o OUT]', load: () => import('./commands/convert') },
+  fix: { summary: 'fix --rules FILE PATH... [--dry-run]  apply a corrections list', load: () => import('./commands/fix') },
+  clean: { summary: 'clean IN [--fillers] [--stutters] [--chrome] [--case] [-o OUT]', load: () => import('./commands/clean') },
+};
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name === undefined ? undefined : commands[name];
+  if (!command) {
+    if (name !== undefined && name !== '--help' && name !== '-h') io.stderr(`cueline: unknown command '${name}'\n`);
+    io.stderr(`usage: npm run cli -- <command> [args]\n${Object.values(commands).map((c) => `  ${c.summary}`).join('\n')}\n`);
+    return name === undefined || name === '--help' || name === '-h' ? 0 : 2;
+  }
+  const { run } = await command.load();
+  return run(rest, io);
+}
+
+// Run only when executed directly (tests import main() instead).
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
+  process.exitCode = await main(process.argv.slice(2), processIO);
+}

@@ -1,0 +1,143 @@
+/**
+ * Electron main process: a thin shell. It wires Electron's window, protocol, dialogs and
+ * menu to the plain Node services in ./services, which hold all the logic and are
+ * tested without Electron.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type MenuItemConstructorOptions } from 'electron';
+import { join } from 'node:path';
+import { invokeChannels, type MenuCommand } from '../shared/ipc/contract';
+import { createAppRequestHandler } from './services/app-protocol';
+import { IpcRouter } from './services/ipc-router';
+import { launchPaths } from './services/launch-args';
+import { MediaRegistry } from './services/media-registry';
+import { PathGuard } from './services/path-guard';
+import { Session, type DialogPort } from './services/session';
+
+const APP_ORIGIN = 'app://cueline';
+const log = (message: string) => console.warn(`[cueline] ${message}`);
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let mainWindow: BrowserWindow | null = null;
+
+const dialogs: DialogPort = {
+  async chooseOpen(kind) {
+    const filters =
+      kind === 'audio'
+        ? [{ name: 'Audio', extensions: ['mp3', 'm4a', 'aac', 'wav', 'ogg', 'opus', 'flac'] }]
+        : [{ name: 'Transcripts', extensions: ['vtt', 'srt', 'txt'] }, { name: 'All files', extensions: ['*'] }];
+    const result = await dialog.showOpenDialog(mainWindow!, { properties: ['openFile'], filters });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+  async chooseSave(suggestedName) {
+    const result = await dialog.showSaveDialog(mainWindow!, { defaultPath: suggestedName });
+    return result.canceled ? null : (result.filePath ?? null);
+  },
+};
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.whenReady().then(() => {
+  const guard = new PathGuard(log);
+  const media = new MediaRegistry();
+  const demoDir = app.isPackaged ? join(process.resourcesPath, 'demo') : join(app.getAppPath(), 'resources', 'demo');
+  const cueSession = new Session({
+    guard,
+    media,
+    dialogs,
+    launchPaths: launchPaths(process.argv, { packaged: app.isPackaged, cwd: process.cwd() }),
+    demoDir,
+    mediaBase: APP_ORIGIN,
+    log,
+  });
+  const router = new IpcRouter(cueSession.handlers(), {
+    isTrustedSender: (url) => url === `${APP_ORIGIN}/` || url.startsWith(`${APP_ORIGIN}/index.html`),
+    log,
+  });
+
+  protocol.handle('app', createAppRequestHandler({ rendererDir: join(__dirname, '..', 'renderer'), media }));
+  // No remote content, no permissions (camera, notifications, ...) for the page.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
+    if (!allowed) log(`blocked request to ${details.url}`);
+    callback({ cancel: !allowed });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  for (const channel of invokeChannels) {
+    ipcMain.handle(channel, (event, payload) => {
+      if (!mainWindow || event.sender !== mainWindow.webContents) {
+        log(`refused ${channel} from a foreign webContents`);
+        return { ok: false, error: 'untrusted sender' };
+      }
+      return router.handle(channel, payload, event.senderFrame?.url ?? '');
+    });
+  }
+
+  const send = (command: MenuCommand) => mainWindow?.webContents.send('menu:command', command);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send)));
+
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    title: 'Cueline',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: true,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+});
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+app.on('window-all-closed', () => app.quit());
+
+function menuTemplate(send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
+  const isMac = process.platform === 'darwin';
+  return [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('open-transcript') },
+        { label: 'Open Audio…', click: () => send('open-audio') },
+        ...(isMac ? [{ role: 'recentDocuments' as const, submenu: [{ role: 'clearRecentDocuments' as const }] }] : []),
+        { type: 'separator' },
+        { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save') },
+        { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('save-as') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    {
+      label: 'Playback',
+      submenu: [{ label: 'Play/Pause', accelerator: 'CmdOrCtrl+Space', click: () => send('play-pause') }],
+    },
+    {
+      role: 'help',
+      submenu: [{ label: 'Keyboard Shortcuts', click: () => send('shortcuts') }],
+    },
+  ];
+}

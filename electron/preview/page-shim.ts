@@ -1,0 +1,37 @@
+/**
+ * The preview/test stand-in for the preload: builds `window.cueline` with the same
+ * `createCuelineApi` over Playwright bindings that call the real main-process services.
+ * It takes the raw bindings off `window` first, so the page sees only the contract API,
+ * as under Electron's contextBridge.
+ */
+import { createCuelineApi } from '../../shared/ipc/api';
+import type { IpcReply } from '../../shared/ipc/contract';
+
+type Bindings = {
+  __cuelineInvoke?: (channel: string, request: unknown) => Promise<IpcReply<unknown>>;
+  __cuelineEmit?: (event: string, payload: unknown) => void;
+};
+
+const w = globalThis as unknown as Bindings & { cueline?: unknown };
+const invoke = w.__cuelineInvoke;
+delete w.__cuelineInvoke;
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+// Called by the harness (page.evaluate) to deliver a main-process event.
+Object.defineProperty(globalThis, '__cuelineEmit', {
+  value: (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload)),
+});
+
+Object.defineProperty(globalThis, 'cueline', {
+  enumerable: true,
+  value: createCuelineApi({
+    invoke: (channel, request) =>
+      invoke ? invoke(channel, request) : Promise.resolve({ ok: false, error: 'no IPC binding' }),
+    subscribe(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  }),
+});

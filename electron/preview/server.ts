@@ -1,0 +1,88 @@
+/**
+ * Serves the built renderer and the audio tokens over loopback HTTP with the same
+ * request handler the Electron app protocol uses, and builds the same Session and
+ * IpcRouter as electron/main.ts. Used by `npm run preview` and by the UI tests, so what
+ * they exercise is the app's real main-process code.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { createAppRequestHandler } from '../services/app-protocol';
+import { IpcRouter } from '../services/ipc-router';
+import { MediaRegistry } from '../services/media-registry';
+import { PathGuard } from '../services/path-guard';
+import { Session, type DialogPort } from '../services/session';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface PreviewServerOptions {
+  launchPaths?: string[];
+  dialogs?: DialogPort;
+  rendererDir?: string;
+  demoDir?: string;
+  log?: (message: string) => void;
+}
+
+export interface PreviewServer {
+  origin: string;
+  session: Session;
+  router: IpcRouter;
+  guard: PathGuard;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+const noDialogs: DialogPort = { chooseOpen: async () => null, chooseSave: async () => null };
+
+export async function startPreviewServer(options: PreviewServerOptions = {}): Promise<PreviewServer> {
+  const logs: string[] = [];
+  const log = (m: string) => { logs.push(m); options.log?.(m); };
+  const media = new MediaRegistry();
+  const guard = new PathGuard(log);
+  const handler = createAppRequestHandler({
+    rendererDir: options.rendererDir ?? join(PROJECT_ROOT, 'dist', 'renderer'),
+    media,
+  });
+  const server = createServer((req, res) => void respond(handler, req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const session = new Session({
+    guard,
+    media,
+    dialogs: options.dialogs ?? noDialogs,
+    launchPaths: options.launchPaths ?? [],
+    demoDir: options.demoDir ?? join(PROJECT_ROOT, 'resources', 'demo'),
+    mediaBase: origin,
+    log,
+  });
+  const router = new IpcRouter(session.handlers(), {
+    isTrustedSender: (url) => url === `${origin}/` || url.startsWith(`${origin}/index.html`),
+    log,
+  });
+  return {
+    origin,
+    session,
+    router,
+    guard,
+    logs,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+async function respond(handler: (r: Request) => Promise<Response>, req: IncomingMessage, res: ServerResponse) {
+  try {
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+    const response = await handler(new Request(`http://localhost${req.url ?? '/'}`, { method: req.method, headers }));
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    if (!response.body) return void res.end();
+    const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
+    body.on('error', () => res.destroy());
+    res.on('close', () => body.destroy());
+    body.pipe(res);
+  } catch (error) {
+    res.writeHead(500).end(String(error));
+  }
+}

@@ -1,0 +1,4 @@
+export declare function launchPaths(argv: readonly string[], options: {
+    packaged: boolean;
+    cwd: string;
+}): string[];

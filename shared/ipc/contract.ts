@@ -1,0 +1,91 @@
+/**
+ * The IPC contract: the one table of every call the renderer may make to the main
+ * process (channel -> request schema, response schema) and every event the main process
+ * may send. The preload exposes exactly this table; the main process validates every
+ * payload against it at run time before a handler sees it (see electron/services/ipc-router).
+ */
+import { z } from 'zod';
+
+/** Largest transcript text accepted over IPC: a 3-hour episode is ~200 KB; 64 MiB leaves room for pasted junk. */
+export const MAX_TEXT_CHARS = 64 * 1024 * 1024;
+
+const documentId = z.string().regex(/^doc-\d+$/);
+
+export const transcriptFormat = z.enum(['vtt', 'srt', 'txt']);
+export type TranscriptFormat = z.infer<typeof transcriptFormat>;
+
+/** A transcript the main process opened: text for the editor plus what to keep on save. */
+export const openedTranscript = z.object({
+  id: documentId,
+  /** File name only; the renderer never sees or sends full paths. */
+  name: z.string(),
+  text: z.string().max(MAX_TEXT_CHARS),
+  format: transcriptFormat,
+  encoding: z.string(),
+  /** Something the user should know about how the file was read (e.g. Windows-1252 fallback). */
+  notice: z.string().optional(),
+});
+export type OpenedTranscript = z.infer<typeof openedTranscript>;
+
+/** Audio is played from an opaque same-origin URL (by token, never by path). */
+export const openedAudio = z.object({
+  name: z.string(),
+  url: z.string(),
+  size: z.number(),
+});
+export type OpenedAudio = z.infer<typeof openedAudio>;
+
+/** What a window shows: a transcript, its audio, and what was paired or went wrong. */
+export const openedSession = z.object({
+  transcript: openedTranscript.nullable(),
+  audio: openedAudio.nullable(),
+  /** Human-readable messages: what was paired, files that could not be read (named). */
+  messages: z.array(z.object({ level: z.enum(['info', 'warning', 'error']), text: z.string() })),
+});
+export type OpenedSession = z.infer<typeof openedSession>;
+
+const saveResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), name: z.string() }),
+  z.object({ ok: z.literal(false), canceled: z.boolean(), message: z.string() }),
+]);
+export type SaveResult = z.infer<typeof saveResult>;
+
+export const invokeContract = {
+  /** The documents this window starts on: argv files, or the bundled demo episode. */
+  'session:initial': { request: z.object({}).strict(), response: openedSession },
+  /** Ask the user for a transcript (and its audio/partner found beside it) and open it. */
+  'session:open-dialog': { request: z.object({ kind: z.enum(['transcript', 'audio']) }).strict(), response: openedSession },
+  /** Save the editor text back to the document's file, keeping its encoding and line endings. */
+  'document:save': {
+    request: z.object({ id: documentId, text: z.string().max(MAX_TEXT_CHARS) }).strict(),
+    response: saveResult,
+  },
+  /** Save under a new name chosen in a dialog; the document then refers to that file. */
+  'document:save-as': {
+    request: z.object({ id: documentId, text: z.string().max(MAX_TEXT_CHARS) }).strict(),
+    response: saveResult,
+  },
+} as const;
+
+/** Commands the native menu sends to the renderer. */
+export const menuCommand = z.enum(['open-transcript', 'open-audio', 'save', 'save-as', 'play-pause', 'shortcuts']);
+export type MenuCommand = z.infer<typeof menuCommand>;
+
+export const eventContract = {
+  'menu:command': menuCommand,
+} as const;
+
+export type InvokeChannel = keyof typeof invokeContract;
+export type EventChannel = keyof typeof eventContract;
+export type RequestOf<C extends InvokeChannel> = z.infer<(typeof invokeContract)[C]['request']>;
+export type ResponseOf<C extends InvokeChannel> = z.infer<(typeof invokeContract)[C]['response']>;
+export type EventOf<E extends EventChannel> = z.infer<(typeof eventContract)[E]>;
+
+/**
+ * Every reply crosses IPC wrapped, so a refused or failed call reaches the renderer as
+ * a message instead of an exception whose text Electron rewrites.
+ */
+export type IpcReply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const invokeChannels = Object.keys(invokeContract) as InvokeChannel[];
+export const eventChannels = Object.keys(eventContract) as EventChannel[];
