@@ -1,4 +1,5 @@
 import type { Benchmark } from './report';
+import { formatsBenchmark } from './formats';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per benchmark module. */
-export const benchmarks: Benchmark[] = [];
+export const benchmarks: Benchmark[] = [formatsBenchmark];

@@ -1,0 +1,3 @@
+export type * from './types';
+export { parseSrt } from './parser';
+export { writeSrt, type SrtWritableCue } from './writer';
