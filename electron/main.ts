@@ -99,6 +99,8 @@ app.whenReady().then(() => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: true,
+      // Middle-click would open links in a new window outside our handlers.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());

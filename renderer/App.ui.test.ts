@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type AppHarness } from '../electron/preview/harness';
+import { editorText, openApp, type AppHarness } from '../electron/preview/harness';
 import { PROJECT_ROOT } from '../electron/preview/server';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
@@ -40,15 +40,11 @@ describe('app shell', () => {
     const { page } = app;
     const demoVtt = await readFile(join(PROJECT_ROOT, 'resources', 'demo', 'demo.vtt'), 'utf8');
     await page.locator('.cm-content').waitFor();
-    const text = await page.evaluate(() => {
-      const view = (document.querySelector('.cm-content') as HTMLElement & { cmView?: { view: { state: { doc: { toString(): string } } } } }).cmView?.view;
-      return view ? view.state.doc.toString() : null;
-    });
-    expect(text).toBe(demoVtt);
+    expect(await editorText(page)).toBe(demoVtt);
     await expect.poll(() => waveformInkPixels(app!), { timeout: 20_000 }).toBeGreaterThan(1000);
     await expect(page.locator('[data-testid="status-bar"]')).toBeTruthy();
     expect(await page.locator('.toolbar-title').textContent()).toContain('demo.vtt');
-    expect(await page.locator('[data-testid="messages"]').textContent()).toContain('demo.mp3');
+    expect(await page.locator('[data-testid="messages"]').textContent()).toContain('Paired demo.vtt with demo.txt.');
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'app-demo.png') });
     expect(app.errors).toEqual([]);
@@ -89,10 +85,7 @@ describe('app shell', () => {
     await page.locator('.cm-content').waitFor();
     await page.getByText('Hello Matt McKay').click();
     await page.keyboard.press('End');
-    await page.keyboard.press('Backspace');
-    await page.keyboard.press('Backspace');
-    await page.keyboard.press('Backspace');
-    await page.keyboard.press('Backspace');
+    for (let i = 0; i < 'McKay'.length; i++) await page.keyboard.press('Backspace');
     await page.keyboard.type('Makai');
     await expect.poll(() => page.title()).toMatch(/^• episode\.vtt/);
     await page.keyboard.press('Control+s');

@@ -69,3 +69,16 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppHarness>
     },
   };
 }
+
+/**
+ * The editor's document text, read from CodeMirror's own view object (the DOM shows
+ * only the visible lines). Relies on CodeMirror's `cmTile` back-pointer, the same one
+ * `EditorView.findFromDOM` uses.
+ */
+export function editorText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const content = document.querySelector('.cm-content') as (Element & { cmTile?: { root?: { view?: { state: { sliceDoc(): string } } } } }) | null;
+    // sliceDoc joins lines with the document's own separator (doc.toString() would use \n).
+    return content?.cmTile?.root?.view?.state.sliceDoc() ?? null;
+  });
+}

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
+import { lineSeparatorOf } from '../../../shared/model/line-separator';
 import { transcriptExtensions } from './extensions';
 
 export interface TranscriptEditorProps {
@@ -28,6 +29,8 @@ export function TranscriptEditor({ documentKey, initialText, extensions, onView,
       state: EditorState.create({
         doc: initialText,
         extensions: [
+          // Keep the file's own line breaks so an unedited save is byte-identical.
+          EditorState.lineSeparator.of(lineSeparatorOf(initialText)),
           transcriptExtensions(),
           extensions ?? [],
           EditorView.updateListener.of((update) => {
