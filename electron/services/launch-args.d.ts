@@ -1,4 +1,0 @@
-export declare function launchPaths(argv: readonly string[], options: {
-    packaged: boolean;
-    cwd: string;
-}): string[];
