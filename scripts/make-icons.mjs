@@ -22,7 +22,7 @@ function blend(x, y, [r, g, b], a) {
   px[i + 3] = Math.round(oa * 255);
 }
 
-/** Signed distance to a rounded rectangle; used for anti-aliased edges. */
+/** Fills a rounded rectangle; coverage comes from the signed distance to its edge, which anti-aliases it. */
 function roundedRect(x0, y0, x1, y1, radius, colorAt) {
   for (let y = Math.floor(y0) - 1; y <= y1 + 1; y++) {
     for (let x = Math.floor(x0) - 1; x <= x1 + 1; x++) {

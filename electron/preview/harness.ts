@@ -77,7 +77,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppHarness>
  */
 export function editorText(page: Page): Promise<string | null> {
   return page.evaluate(() => {
-    const content = document.querySelector('.cm-content') as (Element & { cmTile?: { root?: { view?: { state: { sliceDoc(): string } } } } }) | null;
+    const content = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('.cm-content') as ({ cmTile?: { root?: { view?: { state: { sliceDoc(): string } } } } }) | null;
     // sliceDoc joins lines with the document's own separator (doc.toString() would use \n).
     return content?.cmTile?.root?.view?.state.sliceDoc() ?? null;
   });
