@@ -57,6 +57,7 @@ app.whenReady().then(() => {
     launchPaths: launchPaths(process.argv, { packaged: app.isPackaged, cwd: process.cwd() }),
     demoDir,
     mediaBase: APP_ORIGIN,
+    peaksCacheDir: app.getPath('userData'),
     log,
   });
   const router = new IpcRouter(cueSession.handlers(), {
@@ -104,6 +105,10 @@ app.whenReady().then(() => {
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    cueSession.dispose();
+    mainWindow = null;
+  });
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 });
 

@@ -12,9 +12,14 @@ const t0 = performance.now();
 
 await viteBuild({ configFile: `${root}renderer/vite.config.ts`, logLevel: 'warn' });
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+const common = {
+  // import.meta only appears on from-source paths (tsx); silence esbuild's CJS warning about it.
+  logOverride: { 'empty-import-meta': 'silent' },
+  bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
 await Promise.all([
   esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] }),
+  // Waveform peaks are decoded in worker threads; Node loads this file by path.
+  esbuild({ ...common, entryPoints: ['electron/services/audio/peaks-worker.ts'], outfile: 'dist/electron/peaks-worker.cjs', format: 'cjs' }),
   // The sandboxed preload may only require('electron'); everything else is bundled in.
   esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
   esbuild({ ...common, platform: 'browser', target: 'chrome130', entryPoints: ['electron/preview/page-shim.ts'], outfile: 'dist/preview/page-shim.js', format: 'iife' }),

@@ -11,6 +11,7 @@ import { findCompanions, isAudioPath } from './companions';
 import type { MediaRegistry } from './media-registry';
 import type { PathGuard } from './path-guard';
 import { readTranscriptFile, writeTranscriptFile } from './transcript-file';
+import { SessionPeaks } from './audio/session-peaks';
 
 /** The native dialogs, as the session needs them. Electron and tests provide their own. */
 export interface DialogPort {
@@ -28,6 +29,8 @@ export interface SessionOptions {
   demoDir: string;
   /** Base of audio URLs, e.g. `app://cueline` or `http://127.0.0.1:PORT`. */
   mediaBase: string;
+  /** Folder for the waveform peaks cache (Electron: `app.getPath('userData')`); none when omitted. */
+  peaksCacheDir?: string | null;
   log(message: string): void;
 }
 
@@ -42,8 +45,19 @@ type Message = OpenedSession['messages'][number];
 export class Session {
   private readonly documents = new Map<string, OpenDocument>();
   private nextId = 1;
+  private readonly peaks: SessionPeaks;
 
-  constructor(private readonly options: SessionOptions) {}
+  constructor(private readonly options: SessionOptions) {
+    this.peaks = new SessionPeaks({
+      cacheDir: options.peaksCacheDir ? join(options.peaksCacheDir, 'peaks-cache') : null,
+      log: options.log,
+    });
+  }
+
+  /** Stops background work (peaks decoding); call when the window closes. */
+  dispose(): void {
+    this.peaks.dispose();
+  }
 
   handlers(): IpcHandlers {
     return {
@@ -51,6 +65,7 @@ export class Session {
       'session:open-dialog': ({ kind }) => this.openDialog(kind),
       'document:save': ({ id, text }) => this.save(id, text),
       'document:save-as': ({ id, text }) => this.saveAs(id, text),
+      'audio:peaks': ({ media, from }) => this.peaks.read(media, from),
     };
   }
 
@@ -115,6 +130,7 @@ export class Session {
       const info = await stat(real);
       if (!info.isFile()) throw new Error('not a file');
       const token = this.options.media.register(real);
+      this.peaks.openAudio(token, real);
       return { name: basename(real), url: `${this.options.mediaBase}/media/${token}`, size: info.size };
     } catch (error) {
       messages.push({ level: 'error', text: `${basename(path)}: cannot open audio (${describe(error)}). The transcript stays editable without a waveform.` });

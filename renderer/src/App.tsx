@@ -5,6 +5,7 @@ import type { MenuCommand, OpenedSession } from '../../shared/ipc/contract';
 import { api } from './api';
 import { TranscriptEditor } from './editor/TranscriptEditor';
 import { Waveform } from './waveform/Waveform';
+import { useTranscriptCues } from './waveform/use-transcript-cues';
 import { StatusBar, type CursorInfo } from './StatusBar';
 import { formatClock } from './time';
 
@@ -29,6 +30,7 @@ export function App() {
   const wavesurfer = useRef<WaveSurfer | null>(null);
   const savedDoc = useRef<EditorView['state']['doc'] | null>(null);
   const opens = useRef(0);
+  const timeline = useTranscriptCues(view, time);
 
   const report = useCallback((incoming: Message[]) => {
     if (incoming.length) setMessages((m) => [...m, ...incoming].slice(-6));
@@ -60,7 +62,7 @@ export function App() {
       const v = view.current;
       if (!v || !transcript) return;
       const doc = v.state.doc;
-      const result = await api().invoke(as ? 'document:save-as' : 'document:save', { id: transcript.id, text: doc.toString() });
+      const result = await api().invoke(as ? 'document:save-as' : 'document:save', { id: transcript.id, text: v.state.sliceDoc() });
       if (result.ok) {
         savedDoc.current = doc;
         setDirty(!v.state.doc.eq(doc));
@@ -112,12 +114,15 @@ export function App() {
     setCursor({ line: line.number, column: head - line.from + 1, lines: v.state.doc.lines });
     if (!savedDoc.current) savedDoc.current = v.state.doc;
     setDirty(!v.state.doc.eq(savedDoc.current));
-  }, []);
+    timeline.noteUpdate(v);
+  }, [timeline.noteUpdate]);
 
   const onView = useCallback((v: EditorView | null) => {
     view.current = v;
     savedDoc.current = v ? v.state.doc : null;
-  }, []);
+    timeline.reset();
+    if (v) timeline.noteUpdate(v);
+  }, [timeline.reset, timeline.noteUpdate]);
 
   useEffect(() => {
     document.title = transcript ? `${dirty ? '• ' : ''}${transcript.name} — Cueline` : 'Cueline';
@@ -137,6 +142,9 @@ export function App() {
         {audio ? (
           <Waveform
             url={audio.url}
+            cues={timeline.cues}
+            activeIndex={timeline.activeIndex}
+            onCueEdgeDrag={timeline.moveCueEdge}
             onReady={(ws) => { wavesurfer.current = ws; }}
             onTime={setTime}
             onError={(text) => report([{ level: 'error', text: `${audio.name}: ${text}` }])}

@@ -50,6 +50,29 @@ const saveResult = z.discriminatedUnion('ok', [
 ]);
 export type SaveResult = z.infer<typeof saveResult>;
 
+/** The opaque token in an audio URL (`.../media/<token>`). */
+const mediaToken = z.string().regex(/^[0-9a-f]{32}$/);
+
+/**
+ * Waveform peaks of an opened audio: min/max pairs (signed 8-bit, interleaved, base64)
+ * from pair `from` on, one pair per `samplesPerPeak` samples. Pair i covers
+ * [i, i+1) * samplesPerPeak / sampleRate seconds, the time base of cues and playback.
+ */
+export const audioPeaks = z.object({
+  status: z.enum(['decoding', 'done', 'error']),
+  message: z.string().optional(),
+  sampleRate: z.number(),
+  samplesPerPeak: z.number(),
+  from: z.number(),
+  pairs: z.string(),
+  /** Pairs decoded so far; the renderer asks again from here until status is done. */
+  available: z.number(),
+  /** Share of the file decoded, 0..1. */
+  progress: z.number(),
+  fromCache: z.boolean(),
+});
+export type AudioPeaks = z.infer<typeof audioPeaks>;
+
 export const invokeContract = {
   /** The documents this window starts on: argv files, or the bundled demo episode. */
   'session:initial': { request: z.object({}).strict(), response: openedSession },
@@ -64,6 +87,11 @@ export const invokeContract = {
   'document:save-as': {
     request: z.object({ id: documentId, text: z.string().max(MAX_TEXT_CHARS) }).strict(),
     response: saveResult,
+  },
+  /** Peaks of an opened audio from pair `from` on; while decoding, waits up to ~1 s for new pairs. */
+  'audio:peaks': {
+    request: z.object({ media: mediaToken, from: z.number().int().min(0) }).strict(),
+    response: audioPeaks,
   },
 } as const;
 

@@ -1,50 +1,241 @@
 /**
- * The waveform of the opened audio (wavesurfer.js 7 with its Timeline plugin). It owns
- * the wavesurfer instance's lifecycle: created for an audio URL, destroyed when the URL
- * changes or the view unmounts.
+ * The waveform of the opened audio: wavesurfer.js 7 draws peaks computed in the main
+ * process (never decoding the file in the page: a 1-hour MP3 cost ~3 GiB that way) and
+ * plays through an `<audio>` element on the audio's token URL. Peaks arrive start of
+ * file first; the waveform shows as soon as the first ones exist and fills in as the
+ * rest decode. Cue regions are drawn by CueLayer for the visible window only.
+ *
+ * Ctrl/Cmd+wheel or +/- zoom; the wheel scrolls in time; arrow keys scroll.
  */
 import { useEffect, useRef } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
+import { api } from '../api';
+import { CueLayer, type CueEdge } from './cue-layer';
+import type { TimedCue } from './cue-window';
+import { mediaTokenOf, streamPeaks, toWaveSurferChannel, type PeaksState } from './peaks-stream';
+import { clampPxPerSec, zoomStep } from './zoom';
 
 export interface WaveformProps {
   url: string;
+  /** Cues in start order (times in seconds); only those in view are drawn. */
+  cues: readonly TimedCue[];
+  activeIndex: number | null;
+  /** A cue edge was dragged to `seconds` (called once, on release). */
+  onCueEdgeDrag(index: number, edge: CueEdge, seconds: number): void;
   onReady(wavesurfer: WaveSurfer): void;
   onTime(seconds: number): void;
   onError(message: string): void;
 }
 
-export function Waveform({ url, onReady, onTime, onError }: WaveformProps) {
+const INITIAL_PX_PER_SEC = 50;
+/** Least time between redraws while peaks stream in (each redraw re-renders the view). */
+const REDRAW_MS = 300;
+
+export function Waveform({ url, cues, activeIndex, onCueEdgeDrag, onReady, onTime, onError }: WaveformProps) {
   const host = useRef<HTMLDivElement>(null);
-  const callbacks = useRef({ onReady, onTime, onError });
-  callbacks.current = { onReady, onTime, onError };
+  const status = useRef<HTMLDivElement>(null);
+  const layer = useRef<CueLayer | null>(null);
+  const callbacks = useRef({ onReady, onTime, onError, onCueEdgeDrag });
+  callbacks.current = { onReady, onTime, onError, onCueEdgeDrag };
+  const latest = useRef({ cues, activeIndex });
+  latest.current = { cues, activeIndex };
 
   useEffect(() => {
-    if (!host.current) return;
-    const wavesurfer = WaveSurfer.create({
-      container: host.current,
-      url,
-      height: 96,
-      waveColor: '#7a8ca8',
-      progressColor: '#3b5b92',
-      cursorColor: '#e0532f',
-      cursorWidth: 2,
-      minPxPerSec: 50,
-      normalize: true,
-      autoScroll: true,
-      autoCenter: true,
-      plugins: [TimelinePlugin.create({ height: 18 })],
+    const container = host.current;
+    if (!container) return;
+    const media = document.createElement('audio');
+    media.preload = 'auto';
+    media.src = url;
+    const controller = new AbortController();
+    const cueLayer = new CueLayer({ onEdgeDrag: (i, edge, s) => callbacks.current.onCueEdgeDrag(i, edge, s) });
+    cueLayer.setCues(latest.current.cues);
+    cueLayer.setActive(latest.current.activeIndex);
+    layer.current = cueLayer;
+    let wavesurfer: WaveSurfer | null = null;
+    let drawDuration = 0;
+    let pxPerSec = INITIAL_PX_PER_SEC;
+    let lastDraw = -Infinity;
+    let pending: PeaksState | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe: Array<() => void> = [];
+    const reported = new Set<string>();
+    const report = (message: string) => {
+      if (reported.has(message)) return;
+      reported.add(message);
+      callbacks.current.onError(message);
+    };
+    const showStatus = (text: string) => { if (status.current) status.current.textContent = text; };
+
+    let frame = 0;
+    const updateView = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (!wavesurfer || !(drawDuration > 0)) return;
+        const scale = wavesurfer.getWrapper().clientWidth / drawDuration;
+        const from = wavesurfer.getScroll() / scale;
+        cueLayer.setView(scale, from, from + wavesurfer.getWidth() / scale, drawDuration);
+      });
+    };
+
+    const create = (channel: Float32Array, duration: number) => {
+      pxPerSec = clampPxPerSec(INITIAL_PX_PER_SEC, duration, container.clientWidth);
+      const ws = WaveSurfer.create({
+        container,
+        media,
+        peaks: [channel],
+        duration,
+        height: 96,
+        waveColor: '#7a8ca8',
+        progressColor: '#3b5b92',
+        cursorColor: '#e0532f',
+        cursorWidth: 2,
+        minPxPerSec: pxPerSec,
+        normalize: true,
+        autoScroll: true,
+        autoCenter: true,
+        plugins: [TimelinePlugin.create({ height: 18 })],
+      });
+      wavesurfer = ws;
+      unsubscribe.push(
+        // 'ready' comes again after each redraw with more peaks.
+        ws.once('ready', () => callbacks.current.onReady(ws)),
+        ws.on('ready', () => {
+          if (cueLayer.element.parentElement !== ws.getWrapper()) ws.getWrapper().append(cueLayer.element);
+          updateView();
+        }),
+        ws.on('timeupdate', (t) => callbacks.current.onTime(t)),
+        ws.on('scroll', updateView),
+        ws.on('zoom', updateView),
+        ws.on('redrawcomplete', updateView),
+        ws.on('error', (e) => report(`Audio could not be loaded: ${e.message}`)),
+      );
+    };
+
+    /** Draws the peaks so far over the expected full length, so partial peaks sit at their true times. */
+    const draw = (state: PeaksState) => {
+      pending = null;
+      lastDraw = performance.now();
+      if (!state.sampleRate || state.count === 0) return;
+      const secondsPerPair = state.samplesPerPeak / state.sampleRate;
+      let totalPairs = state.count;
+      if (state.status === 'decoding') {
+        const byProgress = state.progress > 0 ? Math.ceil(state.count / state.progress) : state.count;
+        const byMedia = Number.isFinite(media.duration) ? Math.ceil(media.duration / secondsPerPair) : 0;
+        totalPairs = Math.max(state.count, byMedia || byProgress);
+      }
+      drawDuration = totalPairs * secondsPerPair;
+      const channel = toWaveSurferChannel(state.pairs, state.count, totalPairs);
+      if (!wavesurfer) create(channel, drawDuration);
+      // load() with the element's own URL keeps the media (and playback) as it is and
+      // redraws from the new peaks; setOptions({ peaks }) would redraw the old ones.
+      else void wavesurfer.load(media.src, [channel], drawDuration).catch(() => undefined);
+      container.dataset.peaks = String(state.count);
+      container.dataset.peaksStatus = state.status;
+      container.dataset.peaksFromCache = String(state.fromCache);
+      container.dataset.secondsPerPeak = String(secondsPerPair);
+      showStatus(state.status === 'decoding' ? `Reading waveform… ${Math.round(state.progress * 100)}%` : '');
+      updateView();
+    };
+
+    const onPeaks = (state: PeaksState) => {
+      if (state.status === 'error') {
+        showStatus('');
+        report(`Waveform unavailable: ${state.message ?? 'the audio could not be decoded'}`);
+        if (!wavesurfer) drawSilence();
+        return;
+      }
+      if (state.status === 'done' || !wavesurfer || performance.now() - lastDraw >= REDRAW_MS) {
+        clearTimeout(timer);
+        draw(state);
+      } else {
+        pending = state;
+        clearTimeout(timer);
+        timer = setTimeout(() => { if (pending) draw(pending); }, REDRAW_MS);
+      }
+    };
+
+    /** Without peaks the audio still plays: a flat line keeps the cursor and seeking. */
+    const drawSilence = () => {
+      const go = () => {
+        if (wavesurfer || !(media.duration > 0) || !Number.isFinite(media.duration)) return;
+        drawDuration = media.duration;
+        create(new Float32Array(2), media.duration);
+      };
+      if (media.readyState >= 1) go();
+      else media.addEventListener('loadedmetadata', go, { once: true });
+    };
+
+    media.addEventListener('error', () => {
+      report(`Audio could not be loaded: ${media.error?.message || 'unsupported or damaged file'}`);
     });
-    const subscriptions = [
-      wavesurfer.on('ready', () => callbacks.current.onReady(wavesurfer)),
-      wavesurfer.on('timeupdate', (t) => callbacks.current.onTime(t)),
-      wavesurfer.on('error', (e) => callbacks.current.onError(`Audio could not be loaded: ${e.message}`)),
-    ];
+
+    const token = mediaTokenOf(url);
+    if (token) {
+      streamPeaks(token, (m, from) => api().invoke('audio:peaks', { media: m, from }), onPeaks, controller.signal).catch((error: unknown) => {
+        if (!controller.signal.aborted) onPeaks({ status: 'error', message: String(error instanceof Error ? error.message : error), sampleRate: 0, samplesPerPeak: 0, pairs: new Int8Array(0), count: 0, progress: 0, fromCache: false });
+      });
+    } else {
+      drawSilence();
+    }
+
+    const zoomBy = (direction: 1 | -1) => {
+      if (!wavesurfer || !(drawDuration > 0)) return;
+      pxPerSec = zoomStep(pxPerSec, direction, drawDuration, wavesurfer.getWidth());
+      wavesurfer.zoom(pxPerSec);
+      container.dataset.pxPerSec = String(pxPerSec);
+    };
+    const onWheel = (e: WheelEvent) => {
+      if (!wavesurfer) return;
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        if (e.deltaY) zoomBy(e.deltaY < 0 ? 1 : -1);
+        return;
+      }
+      const delta = Math.abs(e.deltaX) > Math.abs(e.deltaY) ? e.deltaX : e.deltaY;
+      if (!delta) return;
+      e.preventDefault();
+      wavesurfer.setScroll(wavesurfer.getScroll() + delta);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (!wavesurfer || e.ctrlKey || e.metaKey || e.altKey) return;
+      const page = wavesurfer.getWidth() / 4;
+      if (e.key === '+' || e.key === '=') zoomBy(1);
+      else if (e.key === '-') zoomBy(-1);
+      else if (e.key === 'ArrowRight') wavesurfer.setScroll(wavesurfer.getScroll() + page);
+      else if (e.key === 'ArrowLeft') wavesurfer.setScroll(wavesurfer.getScroll() - page);
+      else return;
+      e.preventDefault();
+    };
+    container.addEventListener('wheel', onWheel, { passive: false });
+    container.addEventListener('keydown', onKey);
+    window.addEventListener('resize', updateView);
+
     return () => {
-      for (const unsubscribe of subscriptions) unsubscribe();
-      wavesurfer.destroy();
+      controller.abort();
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+      container.removeEventListener('wheel', onWheel);
+      container.removeEventListener('keydown', onKey);
+      window.removeEventListener('resize', updateView);
+      for (const off of unsubscribe) off();
+      cueLayer.destroy();
+      layer.current = null;
+      wavesurfer?.destroy();
+      media.removeAttribute('src');
+      media.load();
     };
   }, [url]);
 
-  return <div className="waveform-host" ref={host} data-testid="waveform" />;
+  useEffect(() => { layer.current?.setCues(cues); }, [cues]);
+  useEffect(() => { layer.current?.setActive(activeIndex); }, [activeIndex]);
+
+  return (
+    // `contain: inline-size`: the waveform is as wide as its pane, never as wide as the audio
+    // at the current zoom (it scrolls inside), whatever grid or flex layout holds it.
+    <div className="waveform" style={{ contain: 'inline-size', minWidth: 0 }}>
+      <div className="waveform-host" ref={host} data-testid="waveform" tabIndex={0} aria-label="Waveform: Ctrl+wheel or +/- to zoom, wheel or arrows to scroll" />
+      <div className="waveform-status" ref={status} data-testid="waveform-status" aria-live="polite" style={{ fontSize: 11, color: 'var(--muted)', padding: '0 8px', minHeight: 14 }} />
+    </div>
+  );
 }

@@ -1,0 +1,29 @@
+/**
+ * The packaged app runs the esbuild bundle `dist/electron/peaks-worker.cjs`, not the
+ * TypeScript source: check that bundle (built by `npm test` before vitest) decodes.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PeaksService } from './peaks-service';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const bundle = join(ROOT, 'dist', 'electron', 'peaks-worker.cjs');
+
+describe.runIf(existsSync(bundle))('bundled peaks worker', () => {
+  it('decodes the demo episode to the same peaks as the source worker', async () => {
+    const demo = join(ROOT, 'resources', 'demo', 'demo.mp3');
+    const decode = async (service: PeaksService) => {
+      service.start('demo', demo);
+      await service.settled('demo');
+      const peaks = await service.read('demo', 0);
+      service.closeAll();
+      return peaks;
+    };
+    const bundled = await decode(new PeaksService({ cacheDir: null, worker: { source: bundle, eval: false } }));
+    const source = await decode(new PeaksService({ cacheDir: null }));
+    expect(bundled.status).toBe('done');
+    expect(bundled.available).toBeGreaterThan(98 * 200);
+    expect(bundled.pairs).toEqual(source.pairs);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * The peaks side of a window's session: the audio the window has open gets its peaks
+ * job, opening another audio closes the previous job (stopping its decode), and reads
+ * come back in the IPC contract's shape (pairs as base64, which crosses Electron IPC and
+ * the test harness alike and is checked by zod as one string, not 1.4 M numbers).
+ */
+import type { AudioPeaks } from '../../../shared/ipc/contract';
+import { PeaksService, type PeaksServiceOptions } from './peaks-service';
+
+export class SessionPeaks {
+  private readonly service: PeaksService;
+  private open: string | null = null;
+
+  constructor(options: PeaksServiceOptions) {
+    this.service = new PeaksService(options);
+  }
+
+  /** Starts the peaks of the audio the window now shows; the previous audio's decode stops. */
+  openAudio(media: string, path: string): void {
+    if (this.open && this.open !== media) this.service.close(this.open);
+    this.open = media;
+    this.service.start(media, path);
+  }
+
+  async read(media: string, from: number): Promise<AudioPeaks> {
+    const snap = await this.service.read(media, from);
+    return {
+      status: snap.status,
+      ...(snap.message ? { message: snap.message } : {}),
+      sampleRate: snap.sampleRate,
+      samplesPerPeak: snap.samplesPerPeak,
+      from: snap.from,
+      pairs: Buffer.from(snap.pairs.buffer, snap.pairs.byteOffset, snap.pairs.byteLength).toString('base64'),
+      available: snap.available,
+      progress: snap.progress,
+      fromCache: snap.fromCache,
+    };
+  }
+
+  /** Stops every decode (window closed, app quitting). */
+  dispose(): void {
+    this.service.closeAll();
+    this.open = null;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Test helpers: real audio files made with sox, lame and ffmpeg in a temp dir. The click
+ * track is written as PCM here so the click times are exact truth; the codecs then
+ * shift or smear it however they really do.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+
+export const CLICK_TIMES = [0.5, 1.0, 2.25, 5.0, 7.777, 9.5];
+
+/**
+ * A 16-bit WAV of silence with a click centred on each of `times`: 1 ms of a 3 kHz sine
+ * near full scale, low enough in frequency that resampling and lossy codecs keep it.
+ */
+export function writeClickWav(path: string, options: { seconds?: number; sampleRate?: number; channels?: number; times?: number[] } = {}): void {
+  const { seconds = 10, sampleRate = 44100, channels = 1, times = CLICK_TIMES } = options;
+  const frames = Math.round(seconds * sampleRate);
+  const data = Buffer.alloc(frames * channels * 2);
+  for (const t of times) {
+    const half = Math.round(sampleRate / 2000);
+    const centre = Math.round(t * sampleRate);
+    for (let at = Math.max(0, centre - half); at < Math.min(frames, centre + half); at++) {
+      const value = Math.round(30000 * Math.sin((2 * Math.PI * 3000 * (at - centre)) / sampleRate + Math.PI / 2));
+      for (let c = 0; c < channels; c++) data.writeInt16LE(value, (at * channels + c) * 2);
+    }
+  }
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVE', 8);
+  header.write('fmt ', 12);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(channels, 22);
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * channels * 2, 28);
+  header.writeUInt16LE(channels * 2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
+  writeFileSync(path, Buffer.concat([header, data]));
+}
+
+export function run(command: string, args: string[]): void {
+  execFileSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+/**
+ * Where the clicks are in min/max pairs: for each run of loud pairs (codecs smear a click
+ * over a few), the centre of its loudest pair, in seconds.
+ */
+export function clickTimesInPeaks(pairs: Int8Array, samplesPerPeak: number, sampleRate: number, threshold = 40): number[] {
+  const found: number[] = [];
+  let best = -1;
+  let bestLevel = 0;
+  let lastLoud = -Infinity;
+  const close = () => { if (best >= 0) found.push(((best + 0.5) * samplesPerPeak) / sampleRate); };
+  for (let i = 0; 2 * i + 1 < pairs.length; i++) {
+    const level = Math.max(-pairs[2 * i]!, pairs[2 * i + 1]!);
+    if (level < threshold) continue;
+    if (i - lastLoud > 20) { close(); best = i; bestLevel = level; }
+    else if (level > bestLevel) { best = i; bestLevel = level; }
+    lastLoud = i;
+  }
+  close();
+  return found;
+}

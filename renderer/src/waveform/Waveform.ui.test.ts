@@ -1,0 +1,220 @@
+/**
+ * The waveform in real Chromium against the real main-process services: drawn from the
+ * peaks the main process computed (the page never decodes audio), cue regions at the
+ * cue times of the transcript and only for the visible window, zoom and scroll, and a
+ * cue-edge drag written back into the transcript. Needs `node scripts/build.mjs` first.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openApp, type AppHarness } from '../../../electron/preview/harness';
+import { PROJECT_ROOT } from '../../../electron/preview/server';
+import { parseVtt } from '../../../shared/formats/vtt/parser';
+
+const AUDIO = '/work/shared/fixtures/audio/515-temporal-first120s.mp3';
+const VTT = '/work/shared/fixtures/talkpython/515-temporal.vtt';
+const AUDIO_SECONDS = 120;
+
+let app: AppHarness | null = null;
+
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+interface DrawnRegion { index: number; start: number; end: number; left: number; width: number }
+
+/** Opens the fixture pair, counting any audio decoding the page does itself. */
+async function openEpisode(): Promise<AppHarness> {
+  const h = await openApp({ launchPaths: [VTT, AUDIO] });
+  await h.page.addInitScript(() => {
+    const w = window as unknown as { __decodes: number };
+    w.__decodes = 0;
+    const original = BaseAudioContext.prototype.decodeAudioData;
+    BaseAudioContext.prototype.decodeAudioData = function (...args: Parameters<typeof original>) {
+      w.__decodes++;
+      return original.apply(this, args);
+    };
+  });
+  await h.page.reload();
+  // Only the reloaded page (the one with the counter) is under test.
+  h.errors.length = 0;
+  await h.page.locator('[data-testid="waveform"][data-peaks-status="done"]').waitFor({ timeout: 20_000 });
+  return h;
+}
+
+function regions(h: AppHarness): Promise<DrawnRegion[]> {
+  return h.page.evaluate(() => {
+    const host = document.querySelector('[data-testid="waveform"] div') as HTMLElement & { shadowRoot: ShadowRoot | null };
+    const all = [...(host.shadowRoot?.querySelectorAll<HTMLElement>('[data-testid="cue-region"]') ?? [])];
+    return all
+      .filter((r) => r.style.display !== 'none')
+      .map((r) => ({ index: Number(r.dataset.index), start: Number(r.dataset.start), end: Number(r.dataset.end), left: parseFloat(r.style.left), width: parseFloat(r.style.width) }));
+  });
+}
+
+/** Scroll position, visible width, px per second of wavesurfer's view, and inked canvas pixels. */
+function view(h: AppHarness): Promise<{ scroll: number; width: number; pxPerSec: number; inkPixels: number }> {
+  return h.page.evaluate(() => {
+    const waveform = document.querySelector<HTMLElement>('[data-testid="waveform"]')!;
+    const root = (waveform.querySelector('div') as HTMLElement).shadowRoot!;
+    const scroller = root.querySelector('.scroll') as HTMLElement;
+    const wrapper = root.querySelector('.wrapper') as HTMLElement;
+    // The drawn span: peaks x seconds per peak (the time base of the whole view).
+    const drawnSeconds = Number(waveform.dataset.peaks) * Number(waveform.dataset.secondsPerPeak);
+    let ink = 0;
+    for (const canvas of root.querySelectorAll('canvas')) {
+      if (!canvas.width || !canvas.height) continue;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
+    }
+    return { scroll: scroller.scrollLeft, width: scroller.clientWidth, pxPerSec: wrapper.clientWidth / drawnSeconds, inkPixels: ink };
+  });
+}
+
+/** Width of the bins inkPerBin counts in, seconds. */
+const BIN = 0.25;
+
+/**
+ * Inked waveform pixels per 0.25 s of the visible canvases, ignoring the centre line:
+ * a time with sound draws above/below it, silence draws only the line.
+ */
+function inkPerBin(h: AppHarness): Promise<number[]> {
+  return h.page.evaluate((bin) => {
+    const waveform = document.querySelector<HTMLElement>('[data-testid="waveform"]')!;
+    const root = (waveform.querySelector('div') as HTMLElement).shadowRoot!;
+    const wrapper = root.querySelector('.wrapper') as HTMLElement;
+    const pxPerSec = wrapper.getBoundingClientRect().width / (Number(waveform.dataset.peaks) * Number(waveform.dataset.secondsPerPeak));
+    const ink: number[] = [];
+    for (const canvas of root.querySelectorAll<HTMLCanvasElement>('.canvases canvas')) {
+      if (!canvas.width || !canvas.height) continue;
+      const left = canvas.getBoundingClientRect().left - wrapper.getBoundingClientRect().left;
+      const scale = canvas.width / canvas.getBoundingClientRect().width;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const mid = canvas.height / 2;
+      for (let y = 0; y < canvas.height; y++) {
+        if (Math.abs(y - mid) < 4 * scale) continue;
+        for (let x = 0; x < canvas.width; x++) {
+          if (data[(y * canvas.width + x) * 4 + 3]! === 0) continue;
+          const at = Math.floor((left + x / scale) / pxPerSec / bin);
+          ink[at] = (ink[at] ?? 0) + 1;
+        }
+      }
+    }
+    return Array.from(ink, (v) => v ?? 0);
+  }, BIN);
+}
+
+describe('waveform', () => {
+  it('draws from main-process peaks and places cue regions at the transcript cue times, only around the view', async () => {
+    app = await openEpisode();
+    const { page } = app;
+    const host = page.locator('[data-testid="waveform"]');
+    const peaks = Number(await host.getAttribute('data-peaks'));
+    const secondsPerPeak = Number(await host.getAttribute('data-seconds-per-peak'));
+    // 200+ pairs per second over the whole 120 s file, and the page decoded nothing itself.
+    expect(1 / secondsPerPeak).toBeGreaterThanOrEqual(200);
+    expect(Math.abs(peaks * secondsPerPeak - AUDIO_SECONDS)).toBeLessThan(0.01);
+    expect(await page.evaluate(() => (window as unknown as { __decodes: number }).__decodes)).toBe(0);
+    await expect.poll(async () => (await view(app!)).inkPixels, { timeout: 10_000 }).toBeGreaterThan(1000);
+
+    const cues = parseVtt(readFileSync(VTT, 'utf8')).cues;
+    const v = await view(app);
+    await expect.poll(async () => (await regions(app!)).length).toBeGreaterThan(3);
+    const drawn = await regions(app);
+    const from = v.scroll / v.pxPerSec;
+    const to = (v.scroll + v.width) / v.pxPerSec;
+    // Every cue overlapping the visible window is drawn, at its own times, in pixels.
+    const expected = cues.flatMap((c, i) => (c.end >= from && c.start <= to ? [i] : []));
+    expect(drawn.map((r) => r.index)).toEqual(expect.arrayContaining(expected));
+    for (const r of drawn) {
+      const cue = cues[r.index]!;
+      expect(r.start).toBe(cue.start);
+      expect(r.end).toBe(cue.end);
+      expect(Math.abs(r.left - cue.start * v.pxPerSec)).toBeLessThan(1);
+      expect(Math.abs(r.width - Math.max(1, (cue.end - cue.start) * v.pxPerSec))).toBeLessThan(1);
+    }
+    // ... and not the 1,200 cues of the whole transcript.
+    expect(cues.length).toBeGreaterThan(1000);
+    expect(drawn.length).toBeLessThan(60);
+
+    // The drawing follows the real speech: ink in every half second the truth file says
+    // is spoken, none in the gaps between cues (so peaks share the cues' time base).
+    const truth = JSON.parse(readFileSync(AUDIO.replace(/\.mp3$/, '.truth.json'), 'utf8')) as { cues: { start: number; end: number }[] };
+    const ink = await inkPerBin(app);
+    expect(ink.length * BIN).toBeGreaterThan(20);
+    let spoken = 0;
+    let silent = 0;
+    for (let bin = 0; bin + 2 < ink.length; bin++) {
+      const from = bin * BIN;
+      // Half a second inside one cue's speech (word gaps are shorter than that).
+      if (truth.cues.some((c) => c.start <= from && c.end >= from + 2 * BIN)) {
+        spoken++;
+        expect(ink[bin]! + ink[bin + 1]!, `ink at ${from} s (speech)`).toBeGreaterThan(0);
+      }
+      if (truth.cues.every((c) => c.end <= from - 0.02 || c.start >= from + BIN + 0.02)) {
+        silent++;
+        expect(ink[bin], `ink at ${from} s (silence)`).toBe(0);
+      }
+    }
+    expect(silent).toBeGreaterThan(5);
+    expect(spoken).toBeGreaterThan(10);
+    mkdirSync(join(PROJECT_ROOT, 'test-artifacts'), { recursive: true });
+    await page.screenshot({ path: join(PROJECT_ROOT, 'test-artifacts', 'waveform-515.png') });
+    expect(app.errors).toEqual([]);
+  });
+
+  it('zooms with Ctrl+wheel and the keyboard, scrolls in time with the wheel, and regions follow', async () => {
+    app = await openEpisode();
+    const { page } = app;
+    const host = page.locator('[data-testid="waveform"]');
+    const before = await view(app);
+    await host.hover();
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    await expect.poll(async () => (await view(app!)).pxPerSec).toBeGreaterThan(before.pxPerSec * 1.4);
+    await host.focus();
+    await page.keyboard.press('-');
+    const zoomed = await view(app);
+    expect(zoomed.pxPerSec).toBeLessThan(before.pxPerSec * 1.6);
+
+    await page.mouse.wheel(0, 2000);
+    await expect.poll(async () => (await view(app!)).scroll).toBeGreaterThan(zoomed.scroll + 1000);
+    const scrolled = await view(app);
+    const from = scrolled.scroll / scrolled.pxPerSec;
+    const cues = parseVtt(readFileSync(VTT, 'utf8')).cues;
+    const firstVisible = cues.findIndex((c) => c.end >= from);
+    await expect.poll(async () => (await regions(app!)).map((r) => r.index)).toContain(firstVisible);
+    for (const r of await regions(app)) expect(Math.abs(r.left - r.start * scrolled.pxPerSec)).toBeLessThan(1);
+  });
+
+  it('writes a dragged cue edge back into the transcript as a timestamp', async () => {
+    app = await openEpisode();
+    const { page } = app;
+    const v = await view(app);
+    const first = (await regions(app)).find((r) => r.index === 1)!;
+    const handle = page.locator('[data-testid="cue-region"][data-index="1"] [data-edge="end"]');
+    const box = (await handle.boundingBox())!;
+    const dx = Math.round(0.5 * v.pxPerSec);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + dx / 2, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2);
+    await page.mouse.up();
+    const text = () => page.evaluate(() => {
+      // CodeMirror keeps its tile tree on the content element; the root tile holds the view.
+      const tile = (document.querySelector('.cm-content') as HTMLElement & { cmTile?: { root?: { view?: { state: { doc: { toString(): string } } } } } }).cmTile;
+      return tile?.root?.view?.state.doc.toString() ?? '';
+    });
+    await expect.poll(async () => parseVtt(await text()).cues[1]!.end).not.toBe(first.end);
+    const moved = parseVtt(await text()).cues[1]!.end;
+    expect(Math.abs(moved - (first.end + dx / v.pxPerSec))).toBeLessThan(0.05);
+    // Only that timestamp changed.
+    const original = readFileSync(VTT, 'utf8');
+    const after = await text();
+    expect(after.length).toBe(original.length);
+    await expect.poll(async () => (await regions(app!)).find((r) => r.index === 1)?.end).toBe(moved);
+  });
+});
