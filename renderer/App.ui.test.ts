@@ -45,6 +45,9 @@ describe('app shell', () => {
     await expect(page.locator('[data-testid="status-bar"]')).toBeTruthy();
     expect(await page.locator('.toolbar-title').textContent()).toContain('demo.vtt');
     expect(await page.locator('[data-testid="messages"]').textContent()).toContain('Paired demo.vtt with demo.txt.');
+    // The whole waveform is decoded (status cleared) before the screenshot the README shows.
+    await expect.poll(() => page.locator('[data-testid="waveform-status"]').textContent(), { timeout: 20_000 }).toBe('');
+    await page.locator('.cm-line', { hasText: 'Matt McKay' }).click();
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'app-demo.png') });
     expect(app.errors).toEqual([]);
