@@ -1,6 +1,7 @@
 import type { Benchmark } from './report';
 import { audioBenchmark } from './audio';
 import { formatsBenchmark } from './formats';
+import { txtPairBenchmark } from './txt-pair';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per benchmark module. */
-export const benchmarks: Benchmark[] = [formatsBenchmark, audioBenchmark];
+export const benchmarks: Benchmark[] = [formatsBenchmark, txtPairBenchmark, audioBenchmark];
