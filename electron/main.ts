@@ -132,6 +132,16 @@ function menuTemplate(send: (command: MenuCommand) => void): MenuItemConstructor
         { type: 'separator' },
         { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save') },
         { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('save-as') },
+        {
+          label: 'Export',
+          submenu: [
+            { label: 'WebVTT…', click: () => send('export-vtt') },
+            { label: 'SubRip (SRT)…', click: () => send('export-srt') },
+            { label: 'TXT (HH:MM:SS lines)…', click: () => send('export-txt-talkpython') },
+            { label: 'TXT (speaker paragraphs)…', click: () => send('export-txt-paragraphs') },
+            { label: 'TXT (plain text)…', click: () => send('export-txt-plain') },
+          ],
+        },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -44,7 +44,7 @@ describe('app shell', () => {
     await expect.poll(() => waveformInkPixels(app!), { timeout: 20_000 }).toBeGreaterThan(1000);
     await expect(page.locator('[data-testid="status-bar"]')).toBeTruthy();
     expect(await page.locator('.toolbar-title').textContent()).toContain('demo.vtt');
-    expect(await page.locator('[data-testid="messages"]').textContent()).toContain('Paired demo.vtt with demo.txt.');
+    expect(await page.locator('[data-testid="messages"]').textContent()).toContain('Paired demo.vtt with demo.txt');
     // The whole waveform is decoded (status cleared) before the screenshot the README shows.
     await expect.poll(() => page.locator('[data-testid="waveform-status"]').textContent(), { timeout: 20_000 }).toBe('');
     await page.locator('.cm-line', { hasText: 'Matt McKay' }).click();
@@ -108,5 +108,17 @@ describe('app shell', () => {
     await page.locator('.cm-content').click();
     await page.keyboard.type('still editable');
     expect(await page.locator('.cm-content').textContent()).toContain('still editable');
+  });
+
+  it('exports SRT from the File ▸ Export menu through the real services', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cueline-export-ui-'));
+    const vtt = join(dir, 'show.vtt');
+    await writeFile(vtt, 'WEBVTT\n\n00:00:01.000 --> 00:00:02.500\nFirst cue\n');
+    const target = join(dir, 'show.srt');
+    app = await openApp({ launchPaths: [vtt], dialogs: { chooseOpen: async () => null, chooseSave: async () => target } });
+    await app.page.locator('.cm-content').waitFor();
+    await app.emit('menu:command', 'export-srt');
+    await expect.poll(() => readFile(target, 'utf8').catch(() => '')).toBe('1\n00:00:01,000 --> 00:00:02,500\nFirst cue\n\n');
+    await expect.poll(() => app!.page.locator('[data-testid="messages"]').textContent()).toContain('Exported show.srt.');
   });
 });

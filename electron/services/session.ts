@@ -11,6 +11,10 @@ import { findCompanions, isAudioPath } from './companions';
 import type { MediaRegistry } from './media-registry';
 import type { PathGuard } from './path-guard';
 import { readTranscriptFile, writeTranscriptFile } from './transcript-file';
+import { detectFormat } from '../../shared/formats/detect';
+import { renderExport, toEditorSource, type ExportTarget } from '../../shared/formats/episode';
+import { exportPairedTxt, pairEpisode, txtOnlyEdits, type Pairing } from '../../shared/formats/pair';
+import { parseVtt } from '../../shared/formats/vtt';
 import { SessionPeaks } from './audio/session-peaks';
 
 /** The native dialogs, as the session needs them. Electron and tests provide their own. */
@@ -35,9 +39,20 @@ export interface SessionOptions {
 }
 
 interface OpenDocument {
-  path: string;
+  /** Null for converted input (SRT/TXT opened as WebVTT) until Save As names a file. */
+  path: string | null;
+  suggestedName: string;
   encoding: string;
   format: TranscriptFormat;
+  pair: PairState | null;
+}
+
+/** The TXT partner of a paired episode, as opened and as last saved. */
+interface PairState {
+  path: string;
+  encoding: string;
+  pairing: Pairing;
+  saved: string;
 }
 
 type Message = OpenedSession['messages'][number];
@@ -65,6 +80,8 @@ export class Session {
       'session:open-dialog': ({ kind }) => this.openDialog(kind),
       'document:save': ({ id, text }) => this.save(id, text),
       'document:save-as': ({ id, text }) => this.saveAs(id, text),
+      'document:export': ({ id, text, format, txtStyle }) =>
+        this.exportAs(id, text, format === 'txt' ? { format, style: txtStyle ?? 'talkpython' } : { format }),
       'audio:peaks': ({ media, from }) => this.peaks.read(media, from),
     };
   }
@@ -85,22 +102,21 @@ export class Session {
   /**
    * Opens files the user named (argv, dialog, drop): the first transcript and the first
    * audio; when only a transcript is named, its audio and partner are looked up beside it.
+   * A TXT with a VTT partner opens as that episode (the VTT holds the times).
    */
   async openPaths(paths: string[]): Promise<OpenedSession> {
     const messages: Message[] = [];
     const audioPath = paths.find(isAudioPath) ?? null;
-    const transcriptPath = paths.find((p) => !isAudioPath(p)) ?? null;
+    let transcriptPath = paths.find((p) => !isAudioPath(p)) ?? null;
     let transcript: OpenedTranscript | null = null;
     let audio: OpenedAudio | null = null;
     let companionAudio: string | null = null;
     if (transcriptPath) {
       const companions = await findCompanions(transcriptPath);
       companionAudio = companions.audio;
-      transcript = await this.openTranscript(transcriptPath, messages);
-      if (transcript && companions.partner) {
-        await this.options.guard.allow(companions.partner);
-        messages.push({ level: 'info', text: `Paired ${basename(transcriptPath)} with ${basename(companions.partner)}.` });
-      }
+      let partner = companions.partner;
+      if (partner && extname(transcriptPath).toLowerCase() === '.txt') [transcriptPath, partner] = [partner, transcriptPath];
+      transcript = await this.openTranscript(transcriptPath, partner, messages);
     }
     const chosenAudio = audioPath ?? companionAudio;
     if (chosenAudio) {
@@ -110,18 +126,48 @@ export class Session {
     return { transcript, audio, messages };
   }
 
-  private async openTranscript(path: string, messages: Message[]): Promise<OpenedTranscript | null> {
+  private async openTranscript(path: string, partnerPath: string | null, messages: Message[]): Promise<OpenedTranscript | null> {
     const real = await this.options.guard.allow(path);
     const read = await readTranscriptFile(real);
     if (!read.ok) {
       messages.push({ level: 'error', text: read.message });
       return null;
     }
+    if (read.notice) messages.push({ level: 'warning', text: `${basename(real)}: ${read.notice}` });
     const id = `doc-${this.nextId++}`;
-    const format = formatOf(real, read.text);
-    this.documents.set(id, { path: real, encoding: read.encoding, format });
-    if (read.notice) messages.push({ level: 'warning', text: read.notice });
-    return { id, name: basename(real), text: read.text, format, encoding: read.encoding, notice: read.notice };
+    const source = toEditorSource(read.text, basename(real));
+    if (source.from !== 'vtt') {
+      // Converted input is never written back over its source: Save asks where the .vtt goes.
+      if (source.message) messages.push({ level: 'info', text: source.message });
+      const suggestedName = `${basename(real, extname(real))}.vtt`;
+      this.documents.set(id, { path: null, suggestedName, encoding: 'utf-8', format: 'vtt', pair: null });
+      return { id, name: suggestedName, text: source.vtt, format: 'vtt', encoding: 'utf-8', notice: read.notice };
+    }
+    const pair = partnerPath ? await this.openPair(read.text, partnerPath, basename(real), messages) : null;
+    this.documents.set(id, { path: real, suggestedName: basename(real), encoding: read.encoding, format: 'vtt', pair });
+    return { id, name: basename(real), text: read.text, format: 'vtt', encoding: read.encoding, notice: read.notice };
+  }
+
+  /** Reads the TXT partner of a VTT and infers which cues make each of its entries. */
+  private async openPair(vttText: string, partnerPath: string, vttName: string, messages: Message[]): Promise<PairState | null> {
+    const real = await this.options.guard.allow(partnerPath);
+    const read = await readTranscriptFile(real);
+    if (!read.ok) {
+      messages.push({ level: 'warning', text: `${read.message} The VTT opens without its TXT partner.` });
+      return null;
+    }
+    if (detectFormat(read.text, real) !== 'txt') return null;
+    const pairing = pairEpisode(parseVtt(vttText).cues, read.text);
+    const edits = txtOnlyEdits(pairing).length;
+    messages.push({
+      level: 'info',
+      text: `Paired ${vttName} with ${basename(real)}: ${pairing.entries.length} TXT entries from ${pairing.cues.length} cues` +
+        (edits ? `; ${edits} TXT lines carry edits the VTT lacks and are kept.` : '.') + ' Saving writes both.',
+    });
+    if (pairing.diagnostics.length) {
+      messages.push({ level: 'warning', text: `${basename(real)}: ${pairing.diagnostics.length} entries could not be matched to cues (first at line ${pairing.diagnostics[0]!.line}).` });
+    }
+    return { path: real, encoding: read.encoding, pairing, saved: read.text };
   }
 
   private async openAudio(path: string, messages: Message[]): Promise<OpenedAudio | null> {
@@ -141,19 +187,46 @@ export class Session {
   async save(id: string, text: string): Promise<SaveResult> {
     const doc = this.documents.get(id);
     if (!doc) return { ok: false, canceled: false, message: `No open document ${id}.` };
+    if (doc.path === null) return this.saveAs(id, text);
     const path = await this.options.guard.check(doc.path, 'save');
-    return this.write(path, text, doc.encoding);
+    const result = await this.write(path, text, doc.encoding);
+    if (!result.ok || !doc.pair) return result;
+    return this.savePartner(doc.pair, text, result.name);
+  }
+
+  /** Writes the TXT partner when the VTT's changes reach it; untouched entries stay byte for byte. */
+  private async savePartner(pair: PairState, vttText: string, vttName: string): Promise<SaveResult> {
+    const txt = exportPairedTxt(pair.pairing, parseVtt(vttText).cues);
+    if (txt === pair.saved) return { ok: true, name: vttName };
+    const path = await this.options.guard.check(pair.path, 'save partner');
+    const result = await this.write(path, txt, pair.encoding);
+    if (!result.ok) return { ...result, message: `${vttName} was saved, but ${result.message}` };
+    pair.saved = txt;
+    return { ok: true, name: `${vttName} + ${result.name}` };
   }
 
   async saveAs(id: string, text: string): Promise<SaveResult> {
     const doc = this.documents.get(id);
     if (!doc) return { ok: false, canceled: false, message: `No open document ${id}.` };
-    const chosen = await this.options.dialogs.chooseSave(basename(doc.path));
+    const chosen = await this.options.dialogs.chooseSave(doc.suggestedName);
     if (!chosen) return { ok: false, canceled: true, message: 'Save canceled.' };
     const path = await this.options.guard.allow(chosen);
     const result = await this.write(path, text, doc.encoding);
-    if (result.ok) this.documents.set(id, { ...doc, path });
+    // The new file is a standalone VTT: its old TXT partner belongs to the old name.
+    if (result.ok) this.documents.set(id, { ...doc, path, suggestedName: basename(path), pair: null });
     return result;
+  }
+
+  /** Writes the editor text in another format to a file the user chooses (UTF-8). */
+  async exportAs(id: string, text: string, target: ExportTarget): Promise<SaveResult> {
+    const doc = this.documents.get(id);
+    if (!doc) return { ok: false, canceled: false, message: `No open document ${id}.` };
+    const stem = basename(doc.suggestedName, extname(doc.suggestedName));
+    const suffix = target.format === 'txt' && target.style !== 'talkpython' ? `-${target.style}` : '';
+    const chosen = await this.options.dialogs.chooseSave(`${stem}${suffix}.${target.format}`);
+    if (!chosen) return { ok: false, canceled: true, message: 'Export canceled.' };
+    const path = await this.options.guard.allow(chosen);
+    return this.write(path, renderExport(text, target), 'utf-8');
   }
 
   private async write(path: string, text: string, encoding: string): Promise<SaveResult> {
@@ -164,13 +237,6 @@ export class Session {
       return { ok: false, canceled: false, message: `${basename(path)}: could not save (${describe(error)}). Your text is still in the editor.` };
     }
   }
-}
-
-function formatOf(path: string, text: string): TranscriptFormat {
-  const ext = extname(path).toLowerCase();
-  if (/^\uFEFF?WEBVTT(?:[ \t\r\n]|$)/.test(text)) return 'vtt';
-  if (ext === '.srt') return 'srt';
-  return ext === '.vtt' ? 'vtt' : 'txt';
 }
 
 function describe(error: unknown): string {

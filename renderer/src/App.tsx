@@ -66,7 +66,8 @@ export function App() {
       if (result.ok) {
         savedDoc.current = doc;
         setDirty(!v.state.doc.eq(doc));
-        setTranscript((t) => (t ? { ...t, name: result.name } : t));
+        // Save As names the document anew (a plain Save of a converted file does too).
+        if (as || !/ \+ /.test(result.name)) setTranscript((t) => (t ? { ...t, name: result.name } : t));
         report([{ level: 'info', text: `Saved ${result.name}.` }]);
       } else if (!result.canceled) {
         report([{ level: 'error', text: result.message }]);
@@ -75,9 +76,25 @@ export function App() {
     [transcript, report],
   );
 
+  const exportAs = useCallback(
+    async (format: 'vtt' | 'srt' | 'txt', txtStyle?: 'talkpython' | 'paragraphs' | 'plain') => {
+      const v = view.current;
+      if (!v || !transcript) return;
+      const result = await api().invoke('document:export', { id: transcript.id, text: v.state.sliceDoc(), format, txtStyle });
+      if (result.ok) report([{ level: 'info', text: `Exported ${result.name}.` }]);
+      else if (!result.canceled) report([{ level: 'error', text: result.message }]);
+    },
+    [transcript, report],
+  );
+
   const runCommand = useCallback(
     (command: MenuCommand) => {
       switch (command) {
+        case 'export-vtt': exportAs('vtt').catch(fail); break;
+        case 'export-srt': exportAs('srt').catch(fail); break;
+        case 'export-txt-talkpython': exportAs('txt', 'talkpython').catch(fail); break;
+        case 'export-txt-paragraphs': exportAs('txt', 'paragraphs').catch(fail); break;
+        case 'export-txt-plain': exportAs('txt', 'plain').catch(fail); break;
         case 'open-transcript': api().invoke('session:open-dialog', { kind: 'transcript' }).then(applySession, fail); break;
         case 'open-audio': api().invoke('session:open-dialog', { kind: 'audio' }).then(applySession, fail); break;
         case 'save': save(false).catch(fail); break;
@@ -86,7 +103,7 @@ export function App() {
         case 'shortcuts': report([{ level: 'info', text: 'Shortcuts: Ctrl/Cmd+S save, Ctrl/Cmd+Shift+S save as, Ctrl/Cmd+O open, Esc or Ctrl/Cmd+Space play/pause, Ctrl/Cmd+F find, Ctrl/Cmd+Z undo.' }]); break;
       }
     },
-    [applySession, fail, save, report],
+    [applySession, fail, save, exportAs, report],
   );
 
   useEffect(() => api().on('menu:command', runCommand), [runCommand]);

@@ -88,6 +88,18 @@ export const invokeContract = {
     request: z.object({ id: documentId, text: z.string().max(MAX_TEXT_CHARS) }).strict(),
     response: saveResult,
   },
+  /** Write the editor text in another format (VTT, SRT, TXT in a style) to a file chosen in a dialog. */
+  'document:export': {
+    request: z
+      .object({
+        id: documentId,
+        text: z.string().max(MAX_TEXT_CHARS),
+        format: z.enum(['vtt', 'srt', 'txt']),
+        txtStyle: z.enum(['talkpython', 'paragraphs', 'plain']).optional(),
+      })
+      .strict(),
+    response: saveResult,
+  },
   /** Peaks of an opened audio from pair `from` on; while decoding, waits up to ~1 s for new pairs. */
   'audio:peaks': {
     request: z.object({ media: mediaToken, from: z.number().int().min(0) }).strict(),
@@ -96,7 +108,19 @@ export const invokeContract = {
 } as const;
 
 /** Commands the native menu sends to the renderer. */
-export const menuCommand = z.enum(['open-transcript', 'open-audio', 'save', 'save-as', 'play-pause', 'shortcuts']);
+export const menuCommand = z.enum([
+  'open-transcript',
+  'open-audio',
+  'save',
+  'save-as',
+  'export-vtt',
+  'export-srt',
+  'export-txt-talkpython',
+  'export-txt-paragraphs',
+  'export-txt-plain',
+  'play-pause',
+  'shortcuts',
+]);
 export type MenuCommand = z.infer<typeof menuCommand>;
 
 export const eventContract = {

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MediaRegistry } from './media-registry';
+import { PathGuard } from './path-guard';
+import { Session, type DialogPort } from './session';
+
+const FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures');
+
+async function episode(files: string[]) {
+  const dir = await mkdtemp(join(tmpdir(), 'cueline-session-'));
+  for (const f of files) await copyFile(join(FIXTURES, f), join(dir, f.split('/').pop()!));
+  return dir;
+}
+
+function session(launchPaths: string[], saveAnswers: (string | null)[] = []) {
+  const asked: string[] = [];
+  const dialogs: DialogPort = {
+    chooseOpen: async () => null,
+    chooseSave: async (name) => { asked.push(name); return saveAnswers.shift() ?? null; },
+  };
+  const s = new Session({ guard: new PathGuard(), media: new MediaRegistry(), dialogs, launchPaths, demoDir: '/nonexistent', mediaBase: 'app://cueline', log: () => {} });
+  return { s, asked };
+}
+
+describe('Session with a paired TXT+VTT episode', () => {
+  it('opens the VTT with its TXT partner and saves a word fix into exactly one line of each', async () => {
+    const dir = await episode(['talkpython/515-temporal.vtt', 'talkpython/515-temporal.txt']);
+    const vttPath = join(dir, '515-temporal.vtt');
+    const txtPath = join(dir, '515-temporal.txt');
+    const [vttBefore, txtBefore] = [await readFile(vttPath, 'utf8'), await readFile(txtPath, 'utf8')];
+    const { s } = session([vttPath]);
+    const opened = await s.initial();
+    expect(opened.transcript?.text).toBe(vttBefore);
+    expect(opened.messages.map((m) => m.text).join('\n')).toMatch(/Paired 515-temporal\.vtt with 515-temporal\.txt: \d+ TXT entries/);
+
+    // Unchanged save: both files byte for byte.
+    expect(await s.save(opened.transcript!.id, vttBefore)).toEqual({ ok: true, name: '515-temporal.vtt' });
+    expect(await readFile(txtPath, 'utf8')).toBe(txtBefore);
+
+    const edited = vttBefore.replace('framework called Temporal.', 'framework called TEMPORAL.');
+    expect(await s.save(opened.transcript!.id, edited)).toEqual({ ok: true, name: '515-temporal.vtt + 515-temporal.txt' });
+    const changedLines = (a: string, b: string) => {
+      const [x, y] = [a.split('\n'), b.split('\n')];
+      expect(y.length).toBe(x.length);
+      return x.map((l, i) => (l === y[i] ? null : [l, y[i]])).filter(Boolean);
+    };
+    expect(changedLines(vttBefore, await readFile(vttPath, 'utf8'))).toHaveLength(1);
+    expect(changedLines(txtBefore, await readFile(txtPath, 'utf8'))).toEqual([
+      ["00:00:00 What if your code was crash-proof? That's the value prop for a framework called Temporal.",
+        "00:00:00 What if your code was crash-proof? That's the value prop for a framework called TEMPORAL."],
+    ]);
+  });
+
+  it('opens the episode when the TXT is the file named', async () => {
+    const dir = await episode(['talkpython/518-django-birthday.vtt', 'talkpython/518-django-birthday.txt']);
+    const opened = await session([join(dir, '518-django-birthday.txt')]).s.initial();
+    expect(opened.transcript?.name).toBe('518-django-birthday.vtt');
+    expect(opened.transcript?.text).toBe(await readFile(join(dir, '518-django-birthday.vtt'), 'utf8'));
+  });
+});
+
+describe('Session with converted input', () => {
+  it('opens a web-page TXT as WebVTT, says how it read it, and never overwrites the source', async () => {
+    const dir = await episode(['pages/djangochat-dev-environments-otter.txt']);
+    const source = join(dir, 'djangochat-dev-environments-otter.txt');
+    const target = join(dir, 'otter.vtt');
+    const { s, asked } = session([source], [target]);
+    const opened = await s.initial();
+    expect(opened.transcript?.text.startsWith('WEBVTT')).toBe(true);
+    expect(opened.transcript?.text).toContain('<v ');
+    expect(opened.messages.map((m) => m.text).join('\n')).toMatch(/Imported djangochat-dev-environments-otter\.txt as WebVTT: speaker-blocks/);
+    const before = await readFile(source, 'utf8');
+    expect(await s.save(opened.transcript!.id, opened.transcript!.text)).toEqual({ ok: true, name: 'otter.vtt' });
+    expect(asked).toEqual(['djangochat-dev-environments-otter.vtt']);
+    expect(await readFile(source, 'utf8')).toBe(before);
+    expect(await readFile(target, 'utf8')).toBe(opened.transcript!.text);
+  });
+
+  it('exports SRT and each TXT style to the chosen file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cueline-export-'));
+    const vtt = join(dir, 'talk.vtt');
+    await writeFile(vtt, 'WEBVTT\n\n00:00:01.500 --> 00:00:03.000\n<v Ann>Hello there\n\n01:02:03.999 --> 01:02:05.000\nBye\n');
+    const { s, asked } = session([vtt], [join(dir, 'talk.srt'), join(dir, 'talk.txt'), null]);
+    const opened = await s.initial();
+    const id = opened.transcript!.id;
+    const text = opened.transcript!.text;
+    expect(await s.exportAs(id, text, { format: 'srt' })).toEqual({ ok: true, name: 'talk.srt' });
+    expect(await readFile(join(dir, 'talk.srt'), 'utf8')).toBe('1\n00:00:01,500 --> 00:00:03,000\n<v Ann>Hello there\n\n2\n01:02:03,999 --> 01:02:05,000\nBye\n\n');
+    expect(await s.exportAs(id, text, { format: 'txt', style: 'talkpython' })).toMatchObject({ ok: true });
+    expect(await readFile(join(dir, 'talk.txt'), 'utf8')).toMatch(/^00:00:01 .*Hello there\n\n01:02:03 Bye\n\n$/);
+    expect(await s.exportAs(id, text, { format: 'txt', style: 'plain' })).toMatchObject({ ok: false, canceled: true });
+    expect(asked).toEqual(['talk.srt', 'talk.txt', 'talk-plain.txt']);
+  });
+});
