@@ -8,8 +8,6 @@ import { processIO, type CliCommand, type CliIO } from './io';
 const commands: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
   validate: { summary: 'validate FILE...  check transcripts; prints file:line:col: severity: message', load: () => import('./commands/validate') },
   convert: { summary: 'convert IN --to vtt|srt|txt|json [--txt-style S] [--pair OTHER] [-o OUT]', load: () => import('./commands/convert') },
-  fix: { summary: 'fix --rules FILE PATH... [--dry-run]  apply a corrections list', load: () => import('./commands/fix') },
-  clean: { summary: 'clean IN [--fillers] [--stutters] [--chrome] [--case] [-o OUT]', load: () => import('./commands/clean') },
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
