@@ -19,8 +19,8 @@ import type { Benchmark, BenchResult } from './report';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'cueline-bench');
-const VTT = '/work/shared/fixtures/talkpython/515-temporal.vtt';
-const SPEAK = '/work/shared/tools/speak-vtt.mjs';
+const VTT = `${import.meta.dirname}/../../shared/fixtures/talkpython/515-temporal.vtt`;
+const SPEAK = `${import.meta.dirname}/../../shared/tools/speak-vtt.mjs`;
 const SECONDS = 3600;
 
 /** Makes (once) the 1-hour speech WAV and its MP3s: CBR 128 kbit/s mono, VBR -V 2 stereo. */

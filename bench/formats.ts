@@ -22,7 +22,7 @@ interface NodeWebvtt {
 }
 const webvtt = createRequire(import.meta.url)('node-webvtt') as NodeWebvtt;
 
-const FIXTURES = '/work/shared/fixtures/talkpython';
+const FIXTURES = `${import.meta.dirname}/../../shared/fixtures/talkpython`;
 const CUES = 4000;
 const ROUNDS = 7;
 const RUNS = 5;

@@ -11,7 +11,7 @@ import { importTxt } from '../shared/formats/txt';
 import { parseVtt, writeVtt } from '../shared/formats/vtt';
 import { timeMedian, type Benchmark, type BenchResult } from './report';
 
-const DIR = '/work/shared/fixtures/talkpython/';
+const DIR = `${import.meta.dirname}/../../shared/fixtures/talkpython/`;
 const RUNS = 7;
 
 function repeatEpisode(times: number): { vtt: string; txt: string } {

@@ -12,3 +12,19 @@ export const processIO: CliIO = {
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
 };
+
+/** A CliIO that records what a command prints, for tests and for callers that need the text. */
+export function captureIO(cwd: string): CliIO & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    cwd,
+    stdout(s: string) {
+      io.out += s;
+    },
+    stderr(s: string) {
+      io.err += s;
+    },
+  };
+  return io;
+}

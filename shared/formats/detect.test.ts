@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from './detect';
 
-const F = '/work/shared/fixtures/';
+const F = `${__dirname}/../../../shared/fixtures/`;
 
 describe('detectFormat', () => {
   it('reads the content, not the name', () => {

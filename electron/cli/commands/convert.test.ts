@@ -4,27 +4,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseVtt } from '../../../shared/formats/vtt';
 import { parseSrt } from '../../../shared/formats/srt';
-import type { CliIO } from '../io';
+import { captureIO } from '../io';
 import { run } from './convert';
 
-const F = '/work/shared/fixtures/';
+const F = `${__dirname}/../../../../shared/fixtures/`;
 const dir = mkdtempSync(join(tmpdir(), 'cueline-convert-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function capture(): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    cwd: dir,
-    stdout(s: string) {
-      io.out += s;
-    },
-    stderr(s: string) {
-      io.err += s;
-    },
-  };
-  return io;
-}
+const capture = () => captureIO(dir);
 
 function fixture(from: string, as: string): string {
   copyFileSync(F + from, join(dir, as));

@@ -2,30 +2,17 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../io';
+import { captureIO } from '../io';
 import { detectFormat, run } from './validate';
 
 const dir = mkdtempSync(join(tmpdir(), 'cueline-validate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function capture(): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    cwd: dir,
-    stdout(s: string) {
-      io.out += s;
-    },
-    stderr(s: string) {
-      io.err += s;
-    },
-  };
-  return io;
-}
+const capture = () => captureIO(dir);
 
 describe('validate', () => {
   it('a real episode is valid: exit 0, nothing printed', async () => {
-    copyFileSync('/work/shared/fixtures/talkpython/518-django-birthday.vtt', join(dir, 'ep.vtt'));
+    copyFileSync(`${__dirname}/../../../../shared/fixtures/talkpython/518-django-birthday.vtt`, join(dir, 'ep.vtt'));
     const io = capture();
     expect(await run(['ep.vtt'], io)).toBe(0);
     expect(io.out).toBe('');

@@ -11,8 +11,8 @@ import { openApp, type AppHarness } from '../../../electron/preview/harness';
 import { PROJECT_ROOT } from '../../../electron/preview/server';
 import { parseVtt } from '../../../shared/formats/vtt/parser';
 
-const AUDIO = '/work/shared/fixtures/audio/515-temporal-first120s.mp3';
-const VTT = '/work/shared/fixtures/talkpython/515-temporal.vtt';
+const AUDIO = `${__dirname}/../../../../shared/fixtures/audio/515-temporal-first120s.mp3`;
+const VTT = `${__dirname}/../../../../shared/fixtures/talkpython/515-temporal.vtt`;
 const AUDIO_SECONDS = 120;
 
 let app: AppHarness | null = null;

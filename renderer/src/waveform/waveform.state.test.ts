@@ -14,8 +14,8 @@ import { cuesInWindow, indexCues } from './cue-window';
 import { clampPxPerSec, MAX_SCROLL_WIDTH, zoomStep } from './zoom';
 import { mediaTokenOf, streamPeaks, toWaveSurferChannel, type PeaksState } from './peaks-stream';
 
-const VTT = '/work/shared/fixtures/talkpython/515-temporal.vtt';
-const AUDIO = '/work/shared/fixtures/audio/515-temporal-first120s.mp3';
+const VTT = `${__dirname}/../../../../shared/fixtures/talkpython/515-temporal.vtt`;
+const AUDIO = `${__dirname}/../../../../shared/fixtures/audio/515-temporal-first120s.mp3`;
 
 describe('cuesInWindow', () => {
   const cues = parseVtt(readFileSync(VTT, 'utf8')).cues;

@@ -5,7 +5,7 @@ import { applyChanges } from '../../model/text-change';
 import { insertCue, parseVtt, removeCue, retimeCue, setCueText } from '../vtt';
 import { diffWords, exportPairedTxt, pairEpisode, txtOnlyEdits } from '.';
 
-const F = '/work/shared/fixtures/';
+const F = `${__dirname}/../../../../shared/fixtures/`;
 const read = (p: string): string => readFileSync(F + p, 'utf8');
 
 function changedLines(a: string, b: string): number[] {

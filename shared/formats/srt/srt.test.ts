@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseVtt } from '../vtt';
 import { parseSrt, writeSrt } from './index';
 
-const vtt = readFileSync('/work/shared/fixtures/talkpython/515-temporal.vtt', 'utf8');
+const vtt = readFileSync(`${__dirname}/../../../../shared/fixtures/talkpython/515-temporal.vtt`, 'utf8');
 const show = (text: string) => parseSrt(text).diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`);
 
 describe('SRT', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseVtt } from '../vtt';
 import { exportTxt, importToVtt, importTxt, readUntimedNotes, type TxtImport } from '.';
 
-const F = '/work/shared/fixtures/';
+const F = `${__dirname}/../../../../shared/fixtures/`;
 const read = (p: string): string => readFileSync(F + p, 'utf8');
 
 function words(text: string): string[] {

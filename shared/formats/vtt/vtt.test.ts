@@ -21,7 +21,7 @@ import {
   type VttDocument,
 } from './index';
 
-const FIXTURES = '/work/shared/fixtures';
+const FIXTURES = `${__dirname}/../../../../shared/fixtures`;
 const read = (rel: string): string => readFileSync(join(FIXTURES, rel), 'utf8');
 const talkpython = readdirSync(join(FIXTURES, 'talkpython')).filter((f) => f.endsWith('.vtt')).map((f) => `talkpython/${f}`);
 const snippets = readdirSync(join(FIXTURES, 'snippets')).filter((f) => f.endsWith('.vtt')).map((f) => `snippets/${f}`);
