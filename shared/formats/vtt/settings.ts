@@ -98,25 +98,15 @@ export function parseCueSettings(
   const settings: VttCueSettings = { ...DEFAULT_CUE_SETTINGS };
   const tokens: VttSettingToken[] = [];
   const problems: SettingProblem[] = [];
-  let p = from;
-  while (p < to) {
-    while (p < to && isAsciiWhitespace(text.charCodeAt(p))) p++;
-    if (p >= to) break;
-    const start = p;
-    while (p < to && !isAsciiWhitespace(text.charCodeAt(p))) p++;
-    const token = text.slice(start, p);
-    const range = { from: start, to: p };
-    const colon = token.indexOf(':');
-    if (colon <= 0 || colon === token.length - 1) {
-      problems.push({ range, message: `cue setting '${token}' is not name:value; ignored` });
-      tokens.push({ name: token, value: '', range, applied: false });
+  for (const t of settingTokens(text, from, to)) {
+    if (t.name === null) {
+      problems.push({ range: t.range, message: `cue setting '${t.token}' is not name:value; ignored` });
+      tokens.push({ name: t.token, value: '', range: t.range, applied: false });
       continue;
     }
-    const name = token.slice(0, colon);
-    const value = token.slice(colon + 1);
-    const why = applyCueSetting(settings, name, value, regions);
-    if (why !== null) problems.push({ range, message: why });
-    tokens.push({ name, value, range, applied: why === null });
+    const why = applyCueSetting(settings, t.name, t.value, regions);
+    if (why !== null) problems.push({ range: t.range, message: why });
+    tokens.push({ name: t.name, value: t.value, range: t.range, applied: why === null });
   }
   return { settings, tokens, problems };
 }
@@ -209,21 +199,11 @@ export function parseRegionSettings(
 ): { region: VttRegion; problems: SettingProblem[] } {
   const region = defaultRegion();
   const problems: SettingProblem[] = [];
-  let p = from;
-  while (p < to) {
-    while (p < to && isAsciiWhitespace(text.charCodeAt(p))) p++;
-    if (p >= to) break;
-    const start = p;
-    while (p < to && !isAsciiWhitespace(text.charCodeAt(p))) p++;
-    const token = text.slice(start, p);
-    const range = { from: start, to: p };
-    const colon = token.indexOf(':');
-    if (colon <= 0 || colon === token.length - 1) {
+  for (const { token, name, value, range } of settingTokens(text, from, to)) {
+    if (name === null) {
       problems.push({ range, message: `region setting '${token}' is not name:value; ignored` });
       continue;
     }
-    const name = token.slice(0, colon);
-    const value = token.slice(colon + 1);
     let why: string | null = null;
     switch (name) {
       case 'id':
@@ -257,4 +237,28 @@ export function parseRegionSettings(
     if (why !== null) problems.push({ range, message: why });
   }
   return { region, problems };
+}
+
+interface SettingToken {
+  token: string;
+  /** null when the token is not `name:value` with both parts non-empty. */
+  name: string | null;
+  value: string;
+  range: { from: number; to: number };
+}
+
+/** Splits `text[from, to)` on ASCII whitespace into `name:value` tokens, as the spec's settings parsers do. */
+function* settingTokens(text: string, from: number, to: number): Generator<SettingToken> {
+  let p = from;
+  while (p < to) {
+    while (p < to && isAsciiWhitespace(text.charCodeAt(p))) p++;
+    if (p >= to) break;
+    const start = p;
+    while (p < to && !isAsciiWhitespace(text.charCodeAt(p))) p++;
+    const token = text.slice(start, p);
+    const range = { from: start, to: p };
+    const colon = token.indexOf(':');
+    if (colon <= 0 || colon === token.length - 1) yield { token, name: null, value: '', range };
+    else yield { token, name: token.slice(0, colon), value: token.slice(colon + 1), range };
+  }
 }
