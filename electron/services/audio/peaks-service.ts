@@ -215,11 +215,16 @@ export class PeaksService {
     // The pair straddling the split gets samples from both halves: a reader must not see
     // it (and never re-read it) until both are in.
     job.servable = Math.floor(second.startSample / plan.samplesPerPeak);
-    const appendSecond = (m: PeaksProgress) => {
-      this.append(job, m.from, m.pairs, progress());
+    // The second half's pairs are served only once both halves are checked: if the split
+    // fails, the whole-file decode takes over and readers must not have seen pairs it
+    // would not give (the first half's pairs are the same either way).
+    let secondChecked = false;
+    const serveAllWhenChecked = () => {
+      if (!joined || !secondChecked) return;
       job.servable = Infinity;
       this.wake(job);
     };
+    const appendSecond = (m: PeaksProgress) => this.append(job, m.from, m.pairs, progress());
     const progress = () => Math.min(1, (firstRead + secondRead) / totalBytes);
     const a = this.runWorker(job, { path, part: first }, (m) => {
       totalBytes = m.totalBytes || 1;
@@ -242,6 +247,7 @@ export class PeaksService {
         }
         joined = true;
         for (const m of held.splice(0)) appendSecond(m);
+        serveAllWhenChecked();
         return checked;
       }),
       b.then((r): WorkerResult => {
@@ -250,6 +256,9 @@ export class PeaksService {
         if (!checked.ok) {
           failure ??= checked;
           this.stopWorkers(job);
+        } else {
+          secondChecked = true;
+          serveAllWhenChecked();
         }
         return checked;
       }),
