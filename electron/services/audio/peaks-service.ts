@@ -67,6 +67,8 @@ interface Job {
   progress: number;
   fromCache: boolean;
   workers: Set<Worker>;
+  /** Bumped when a failed split decode is abandoned: messages of its workers still in flight are then ignored. */
+  generation: number;
   /** Resolved whenever the job changes, for long-polling readers. */
   waiters: Array<() => void>;
   settled: Promise<void>;
@@ -92,7 +94,7 @@ export class PeaksService {
     let settle!: () => void;
     const job: Job = {
       status: 'decoding', sampleRate: 0, samplesPerPeak: 0, pairs: new Int8Array(0), count: 0, servable: Infinity, progress: 0,
-      fromCache: false, workers: new Set(), waiters: [], settled: new Promise((r) => { settle = r; }),
+      fromCache: false, workers: new Set(), generation: 0, waiters: [], settled: new Promise((r) => { settle = r; }),
     };
     this.jobs.set(id, job);
     this.run(id, job, path).catch((error: unknown) => {
@@ -175,7 +177,10 @@ export class PeaksService {
         // The halves did not add up (an encoder we map wrongly): decode it whole instead.
         this.options.log?.(`peaks: split decode of ${path} failed (${result.message}); decoding it whole`);
         this.stopWorkers(job);
-        job.count = 0;
+        job.generation++;
+        // Keep what readers already have (the first half, identical in a whole decode:
+        // re-appending merges equal values), so `available` never goes backwards.
+        job.count = served(job);
         job.servable = Infinity;
         result = null;
       }
@@ -276,8 +281,10 @@ export class PeaksService {
       // the worker would load it too, costing a second before the first peaks.
       const worker = new Worker(this.worker.source, { workerData: input, eval: this.worker.eval, ...(this.worker.eval ? {} : { execArgv: [] }) });
       job.workers.add(worker);
+      const generation = job.generation;
       let result: WorkerResult | null = null;
       worker.on('message', (message: WorkerMessage) => {
+        if (job.generation !== generation) return;
         if (message.type === 'progress') {
           job.sampleRate = message.sampleRate;
           job.samplesPerPeak = message.samplesPerPeak;
