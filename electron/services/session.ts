@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { OpenedAudio, OpenedSession, OpenedTranscript, SaveResult, TranscriptFormat } from '../../shared/ipc/contract';
+import type { OpenedAudio, OpenedSession, OpenedTranscript, SaveResult } from '../../shared/ipc/contract';
 import type { IpcHandlers } from './ipc-router';
 import { findCompanions, isAudioPath } from './companions';
 import type { MediaRegistry } from './media-registry';
@@ -43,7 +43,6 @@ interface OpenDocument {
   path: string | null;
   suggestedName: string;
   encoding: string;
-  format: TranscriptFormat;
   pair: PairState | null;
 }
 
@@ -140,11 +139,11 @@ export class Session {
       // Converted input is never written back over its source: Save asks where the .vtt goes.
       if (source.message) messages.push({ level: 'info', text: source.message });
       const suggestedName = `${basename(real, extname(real))}.vtt`;
-      this.documents.set(id, { path: null, suggestedName, encoding: 'utf-8', format: 'vtt', pair: null });
+      this.documents.set(id, { path: null, suggestedName, encoding: 'utf-8', pair: null });
       return { id, name: suggestedName, text: source.vtt, format: 'vtt', encoding: 'utf-8', notice: read.notice };
     }
     const pair = partnerPath ? await this.openPair(read.text, partnerPath, basename(real), messages) : null;
-    this.documents.set(id, { path: real, suggestedName: basename(real), encoding: read.encoding, format: 'vtt', pair });
+    this.documents.set(id, { path: real, suggestedName: basename(real), encoding: read.encoding, pair });
     return { id, name: basename(real), text: read.text, format: 'vtt', encoding: read.encoding, notice: read.notice };
   }
 

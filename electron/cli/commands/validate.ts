@@ -7,11 +7,11 @@
  * U+FEFF). The shared transcript reader (electron/services/transcript-file.ts) did not
  * exist yet when this was written; switch to it once it lands.
  */
-import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../../../shared/model/diagnostic';
 import { parseSrt } from '../../../shared/formats/srt';
 import { parseVtt } from '../../../shared/formats/vtt';
+import { readTranscriptFile } from '../../services/transcript-file';
 import type { CliIO } from '../io';
 
 export type TranscriptFormat = 'vtt' | 'srt';
@@ -38,15 +38,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   let failed = false;
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(resolve(io.cwd, file), 'utf8');
-    } catch (e) {
-      io.stderr(`${file}: error: cannot read file: ${(e as Error).message}\n`);
+    // The same reader as the app: UTF-16 and Windows-1252 files are decoded, not misread as UTF-8.
+    const read = await readTranscriptFile(resolve(io.cwd, file));
+    if (!read.ok) {
+      io.stderr(`${file}: error: cannot read file: ${read.message}\n`);
       failed = true;
       continue;
     }
-    const diagnostics = diagnose(file, text);
+    const diagnostics = diagnose(file, read.text);
     for (const d of diagnostics) io.stdout(formatDiagnostic(file, d) + '\n');
     if (diagnostics.some((d) => d.severity === 'error')) failed = true;
   }
