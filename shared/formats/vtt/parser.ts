@@ -407,7 +407,7 @@ export function parseVtt(text: string): VttDocument {
   }, bodyStart, blocks, ctx);
 }
 
-function assemble(
+export function assemble(
   text: string,
   bom: boolean,
   eol: LineEnding,
