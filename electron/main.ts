@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { invokeChannels, type MenuCommand } from '../shared/ipc/contract';
 import { createAppRequestHandler } from './services/app-protocol';
 import { IpcRouter } from './services/ipc-router';
+import { SettingsStore } from './services/settings-store';
+import { EDITOR_ACTION_INFO, type EditorActionGroup, type EditorActionId } from '../shared/editor-actions';
 import { launchPaths } from './services/launch-args';
 import { MediaRegistry } from './services/media-registry';
 import { PathGuard } from './services/path-guard';
@@ -58,6 +60,7 @@ app.whenReady().then(() => {
     demoDir,
     mediaBase: APP_ORIGIN,
     peaksCacheDir: app.getPath('userData'),
+    settings: new SettingsStore(app.getPath('userData'), log),
     log,
   });
   const router = new IpcRouter(cueSession.handlers(), {
@@ -85,7 +88,8 @@ app.whenReady().then(() => {
   }
 
   const send = (command: MenuCommand) => mainWindow?.webContents.send('menu:command', command);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send)));
+  const runAction = (id: EditorActionId) => mainWindow?.webContents.send('menu:action', id);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, runAction)));
 
   mainWindow = new BrowserWindow({
     width: 1280,
@@ -119,8 +123,12 @@ app.on('second-instance', () => {
 
 app.on('window-all-closed', () => app.quit());
 
-function menuTemplate(send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
+function menuTemplate(send: (command: MenuCommand) => void, runAction: (id: EditorActionId) => void): MenuItemConstructorOptions[] {
   const isMac = process.platform === 'darwin';
+  // Keys are the renderer's (rebindable) keymap; menu items carry no accelerators so
+  // the two never fight over a key.
+  const actions = (group: EditorActionGroup): MenuItemConstructorOptions[] =>
+    EDITOR_ACTION_INFO.filter((a) => a.group === group).map((a) => ({ label: a.label, click: () => runAction(a.id) }));
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -148,10 +156,9 @@ function menuTemplate(send: (command: MenuCommand) => void): MenuItemConstructor
     },
     { role: 'editMenu' },
     { role: 'viewMenu' },
-    {
-      label: 'Playback',
-      submenu: [{ label: 'Play/Pause', accelerator: 'CmdOrCtrl+Space', click: () => send('play-pause') }],
-    },
+    { label: 'Timing', submenu: actions('Timing') },
+    { label: 'Cues', submenu: [...actions('Cues'), { type: 'separator' }, ...actions('Navigation')] },
+    { label: 'Playback', submenu: actions('Playback') },
     {
       role: 'help',
       submenu: [{ label: 'Keyboard Shortcuts', click: () => send('shortcuts') }],

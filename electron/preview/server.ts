@@ -14,6 +14,7 @@ import { IpcRouter } from '../services/ipc-router';
 import { MediaRegistry } from '../services/media-registry';
 import { PathGuard } from '../services/path-guard';
 import { Session, type DialogPort } from '../services/session';
+import { SettingsStore } from '../services/settings-store';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -22,6 +23,8 @@ export interface PreviewServerOptions {
   dialogs?: DialogPort;
   rendererDir?: string;
   demoDir?: string;
+  /** The app's data folder (settings); settings stay in memory when omitted. */
+  dataDir?: string;
   log?: (message: string) => void;
 }
 
@@ -55,6 +58,7 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     launchPaths: options.launchPaths ?? [],
     demoDir: options.demoDir ?? join(PROJECT_ROOT, 'resources', 'demo'),
     mediaBase: origin,
+    settings: new SettingsStore(options.dataDir ?? null, log),
     log,
   });
   const router = new IpcRouter(session.handlers(), {

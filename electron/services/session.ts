@@ -16,6 +16,7 @@ import { renderExport, toEditorSource, type ExportTarget } from '../../shared/fo
 import { exportPairedTxt, pairEpisode, txtOnlyEdits, type Pairing } from '../../shared/formats/pair';
 import { parseVtt } from '../../shared/formats/vtt';
 import { SessionPeaks } from './audio/session-peaks';
+import { SettingsStore } from './settings-store';
 
 /** The native dialogs, as the session needs them. Electron and tests provide their own. */
 export interface DialogPort {
@@ -35,6 +36,8 @@ export interface SessionOptions {
   mediaBase: string;
   /** Folder for the waveform peaks cache (Electron: `app.getPath('userData')`); none when omitted. */
   peaksCacheDir?: string | null;
+  /** Settings store (settings.json in the app's data folder). */
+  settings?: SettingsStore;
   log(message: string): void;
 }
 
@@ -60,8 +63,10 @@ export class Session {
   private readonly documents = new Map<string, OpenDocument>();
   private nextId = 1;
   private readonly peaks: SessionPeaks;
+  private readonly settings: SettingsStore;
 
   constructor(private readonly options: SessionOptions) {
+    this.settings = options.settings ?? new SettingsStore(null, options.log);
     this.peaks = new SessionPeaks({
       cacheDir: options.peaksCacheDir ? join(options.peaksCacheDir, 'peaks-cache') : null,
       log: options.log,
@@ -82,6 +87,8 @@ export class Session {
       'document:export': ({ id, text, format, txtStyle }) =>
         this.exportAs(id, text, format === 'txt' ? { format, style: txtStyle ?? 'talkpython' } : { format }),
       'audio:peaks': ({ media, from }) => this.peaks.read(media, from),
+      'settings:get': () => this.settings.get(),
+      'settings:set': (settings) => this.settings.set(settings),
     };
   }
 

@@ -1,11 +1,26 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EditorView } from '@codemirror/view';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { EditorView } from '@codemirror/view';
+import { diagnosticCount } from '@codemirror/lint';
 import type WaveSurfer from 'wavesurfer.js';
 import type { MenuCommand, OpenedSession } from '../../shared/ipc/contract';
+import type { EditorActionId } from '../../shared/editor-actions';
+import { DEFAULT_AUTO_REWIND, DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
+import { QA_PROFILES, type QaRules } from '../../shared/timing/qa';
+import type { StateEffect } from '@codemirror/state';
 import { api } from './api';
 import { TranscriptEditor } from './editor/TranscriptEditor';
+import { ACTIONS_BY_ID } from './editor/actions';
+import { cuesOf, cursorCueIndex } from './editor/cue-field';
+import { setSpokenCue, spokenCue } from './editor/cue-highlight';
+import type { EditorPreferences } from './editor/extensions';
+import { resolveBindings } from './editor/keymaps';
+import { playbackPort, type PlaybackPort } from './editor/playback-port';
+import { PlaybackController } from './playback';
 import { Waveform } from './waveform/Waveform';
 import { useTranscriptCues } from './waveform/use-transcript-cues';
+import { spokenCueAt } from './spoken-cue';
+import { cueIndexAtTime } from '../../shared/timing/cue-at';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusBar, type CursorInfo } from './StatusBar';
 import { formatClock } from './time';
 
@@ -19,22 +34,33 @@ interface OpenTranscript {
   key: string;
 }
 
+const NO_CURSOR: CursorInfo = { line: 1, column: 1, lines: 0, cueIndex: -1, cueCount: 0, cue: null };
+
 export function App() {
   const [transcript, setTranscript] = useState<OpenTranscript | null>(null);
   const [audio, setAudio] = useState<OpenedSession['audio']>(null);
   const [messages, setMessages] = useState<Message[]>([]);
-  const [cursor, setCursor] = useState<CursorInfo>({ line: 1, column: 1, lines: 0 });
+  const [cursor, setCursor] = useState<CursorInfo>(NO_CURSOR);
+  const [problems, setProblems] = useState(0);
   const [dirty, setDirty] = useState(false);
   const [time, setTime] = useState(0);
+  const [rate, setRate] = useState(1);
+  const [settings, setSettings] = useState<AppSettings>(DEFAULT_SETTINGS);
+  const [showShortcuts, setShowShortcuts] = useState(false);
   const view = useRef<EditorView | null>(null);
   const wavesurfer = useRef<WaveSurfer | null>(null);
+  const playback = useRef<PlaybackController | null>(null);
   const savedDoc = useRef<EditorView['state']['doc'] | null>(null);
   const opens = useRef(0);
-  const timeline = useTranscriptCues(view, time);
+  const timeline = useTranscriptCues(view);
 
   const report = useCallback((incoming: Message[]) => {
     if (incoming.length) setMessages((m) => [...m, ...incoming].slice(-6));
   }, []);
+
+  const fail = useCallback((error: unknown) => {
+    report([{ level: 'error', text: error instanceof Error ? error.message : String(error) }]);
+  }, [report]);
 
   const applySession = useCallback(
     (session: OpenedSession) => {
@@ -49,13 +75,38 @@ export function App() {
     [report],
   );
 
-  const fail = useCallback((error: unknown) => {
-    report([{ level: 'error', text: error instanceof Error ? error.message : String(error) }]);
-  }, [report]);
-
   useEffect(() => {
+    api().invoke('settings:get', {}).then(setSettings, fail);
     api().invoke('session:initial', {}).then(applySession, fail);
   }, [applySession, fail]);
+
+  const changeSettings = useCallback((next: AppSettings) => {
+    setSettings(next);
+    api().invoke('settings:set', next).then(setSettings, fail);
+  }, [fail]);
+
+  const rules = useMemo<QaRules>(() => ({ ...QA_PROFILES[settings.qaProfile], ...settings.qa }), [settings.qaProfile, settings.qa]);
+  const preferences = useMemo<EditorPreferences>(() => ({
+    bindings: resolveBindings(settings.keymapPreset, settings.keyOverrides),
+    timing: settings.timing,
+    qa: rules,
+  }), [settings.keymapPreset, settings.keyOverrides, settings.timing, rules]);
+
+  useEffect(() => {
+    if (playback.current) playback.current.options.autoRewind = settings.playback.autoRewind ?? DEFAULT_AUTO_REWIND;
+  }, [settings.playback.autoRewind]);
+
+  /** The editor's window on playback: the controller once audio is ready. */
+  const port = useMemo<PlaybackPort>(() => ({
+    ready: () => playback.current?.ready() ?? false,
+    time: () => playback.current?.time() ?? 0,
+    playPause: () => playback.current?.playPause(),
+    seek: (t) => playback.current?.seek(t),
+    seekBy: (d) => playback.current?.seekBy(d),
+    playRange: (from, to, loop) => playback.current?.playRange(from, to, loop),
+    changeRate: (step) => playback.current?.changeRate(step),
+  }), []);
+  const editorExtensions = useMemo(() => playbackPort.of(port), [port]);
 
   const save = useCallback(
     async (as: boolean) => {
@@ -99,18 +150,30 @@ export function App() {
         case 'open-audio': api().invoke('session:open-dialog', { kind: 'audio' }).then(applySession, fail); break;
         case 'save': save(false).catch(fail); break;
         case 'save-as': save(true).catch(fail); break;
-        case 'play-pause': wavesurfer.current?.playPause().catch(fail); break;
-        case 'shortcuts': report([{ level: 'info', text: 'Shortcuts: Ctrl/Cmd+S save, Ctrl/Cmd+Shift+S save as, Ctrl/Cmd+O open, Esc or Ctrl/Cmd+Space play/pause, Ctrl/Cmd+F find, Ctrl/Cmd+Z undo.' }]); break;
+        case 'play-pause': playback.current?.playPause(); break;
+        case 'shortcuts': setShowShortcuts(true); break;
       }
     },
-    [applySession, fail, save, exportAs, report],
+    [applySession, fail, save, exportAs],
   );
 
-  useEffect(() => api().on('menu:command', runCommand), [runCommand]);
+  const runAction = useCallback((id: EditorActionId) => {
+    const v = view.current;
+    const action = ACTIONS_BY_ID.get(id);
+    if (v && action) {
+      action.run(v);
+      v.focus();
+    }
+  }, []);
 
-  // Keys that type nothing, so playback control works while typing.
+  useEffect(() => api().on('menu:command', runCommand), [runCommand]);
+  useEffect(() => api().on('menu:action', runAction), [runAction]);
+
+  // App keys, and play/pause when the focus is outside the editor (the editor's keymap
+  // handles its own keys first and marks them handled).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
       const mod = e.ctrlKey || e.metaKey;
       let command: MenuCommand | null = null;
       if (e.key === 'Escape' || (mod && e.code === 'Space')) command = 'play-pause';
@@ -126,11 +189,15 @@ export function App() {
   }, [runCommand]);
 
   const onEditorUpdate = useCallback((v: EditorView) => {
-    const head = v.state.selection.main.head;
-    const line = v.state.doc.lineAt(head);
-    setCursor({ line: line.number, column: head - line.from + 1, lines: v.state.doc.lines });
-    if (!savedDoc.current) savedDoc.current = v.state.doc;
-    setDirty(!v.state.doc.eq(savedDoc.current));
+    const state = v.state;
+    const head = state.selection.main.head;
+    const line = state.doc.lineAt(head);
+    const cues = cuesOf(state);
+    const cueIndex = cursorCueIndex(state);
+    setCursor({ line: line.number, column: head - line.from + 1, lines: state.doc.lines, cueIndex, cueCount: cues.length, cue: cues[cueIndex] ?? null });
+    setProblems(diagnosticCount(state));
+    if (!savedDoc.current) savedDoc.current = state.doc;
+    setDirty(!state.doc.eq(savedDoc.current));
     timeline.noteUpdate(v);
   }, [timeline.noteUpdate]);
 
@@ -140,6 +207,36 @@ export function App() {
     timeline.reset();
     if (v) timeline.noteUpdate(v);
   }, [timeline.reset, timeline.noteUpdate]);
+
+  // During playback the spoken cue is highlighted in the editor and kept in view.
+  const onTime = useCallback((t: number) => {
+    setTime(t);
+    const v = view.current;
+    if (!v) return;
+    const playing = playback.current?.playing ?? false;
+    const index = playing ? spokenCueAt(cuesOf(v.state), t) : -1;
+    if (index === v.state.field(spokenCue)) return;
+    const cue = cuesOf(v.state)[index];
+    const effects: StateEffect<unknown>[] = [setSpokenCue.of(index)];
+    if (cue && !isVisible(v, cue.range.from)) effects.push(EditorView.scrollIntoView(cue.range.from, { y: 'center' }));
+    v.dispatch({ effects });
+  }, []);
+
+  /** Clicking the waveform (on a cue or between cues) puts the editor cursor in the cue there. */
+  const onUserSeek = useCallback((t: number) => {
+    const v = view.current;
+    const cue = v ? cuesOf(v.state)[Math.max(0, cueIndexAtTime(cuesOf(v.state), t))] : undefined;
+    if (!v || !cue) return;
+    // The focus stays on the waveform (its keys zoom and scroll).
+    v.dispatch({ selection: { anchor: cue.textRange.from }, scrollIntoView: true, userEvent: 'select.cue' });
+  }, []);
+
+  const onReady = useCallback((ws: WaveSurfer) => {
+    wavesurfer.current = ws;
+    playback.current?.destroy();
+    playback.current = new PlaybackController(ws.getMediaElement(), { autoRewind: settings.playback.autoRewind ?? DEFAULT_AUTO_REWIND, onRate: setRate });
+    if (settings.playback.rate) playback.current.setRate(settings.playback.rate);
+  }, [settings.playback.autoRewind, settings.playback.rate]);
 
   useEffect(() => {
     document.title = transcript ? `${dirty ? '• ' : ''}${transcript.name} — Cueline` : 'Cueline';
@@ -152,6 +249,7 @@ export function App() {
         <button onClick={() => runCommand('open-audio')}>Open audio…</button>
         <button onClick={() => runCommand('save')} disabled={!transcript}>Save</button>
         <button onClick={() => runCommand('play-pause')} disabled={!audio}>Play/Pause</button>
+        <button onClick={() => runCommand('shortcuts')}>Shortcuts</button>
         <span className="toolbar-title">{transcript ? transcript.name : 'No transcript'}{dirty ? ' •' : ''}</span>
         <span className="toolbar-time" data-testid="playhead">{formatClock(time)}</span>
       </header>
@@ -160,10 +258,11 @@ export function App() {
           <Waveform
             url={audio.url}
             cues={timeline.cues}
-            activeIndex={timeline.activeIndex}
+            activeIndex={timeline.cursorIndex}
             onCueEdgeDrag={timeline.moveCueEdge}
-            onReady={(ws) => { wavesurfer.current = ws; }}
-            onTime={setTime}
+            onUserSeek={onUserSeek}
+            onReady={onReady}
+            onTime={onTime}
             onError={(text) => report([{ level: 'error', text: `${audio.name}: ${text}` }])}
           />
         ) : (
@@ -172,7 +271,14 @@ export function App() {
       </section>
       <main className="editor-pane">
         {transcript ? (
-          <TranscriptEditor documentKey={transcript.key} initialText={transcript.text} onView={onView} onUpdate={onEditorUpdate} />
+          <TranscriptEditor
+            documentKey={transcript.key}
+            initialText={transcript.text}
+            preferences={preferences}
+            extensions={editorExtensions}
+            onView={onView}
+            onUpdate={onEditorUpdate}
+          />
         ) : (
           <div className="editor-empty">Open a transcript (WebVTT, SRT or TXT) to start.</div>
         )}
@@ -182,7 +288,17 @@ export function App() {
           <li key={i} className={`message message-${m.level}`}>{m.text}</li>
         ))}
       </ul>
-      <StatusBar cursor={cursor} dirty={dirty} name={transcript?.name ?? null} />
+      <StatusBar cursor={cursor} dirty={dirty} name={transcript?.name ?? null} rules={rules} rate={rate} problems={problems} />
+      {showShortcuts && <ShortcutsDialog settings={settings} onChange={changeSettings} onClose={() => setShowShortcuts(false)} />}
     </div>
   );
+}
+
+function isVisible(view: EditorView, pos: number): boolean {
+  const { from, to } = view.viewport;
+  if (pos < from || pos > to) return false;
+  const block = view.lineBlockAt(pos);
+  const rect = view.scrollDOM.getBoundingClientRect();
+  const top = view.documentTop + block.top;
+  return top >= rect.top && top + block.height <= rect.bottom;
 }

@@ -5,6 +5,8 @@
  * payload against it at run time before a handler sees it (see electron/services/ipc-router).
  */
 import { z } from 'zod';
+import { EDITOR_ACTION_IDS } from '../editor-actions';
+import { appSettings } from '../settings';
 
 /** Largest transcript text accepted over IPC: a 3-hour episode is ~200 KB; 64 MiB leaves room for pasted junk. */
 export const MAX_TEXT_CHARS = 64 * 1024 * 1024;
@@ -105,6 +107,10 @@ export const invokeContract = {
     request: z.object({ media: mediaToken, from: z.number().int().min(0) }).strict(),
     response: audioPeaks,
   },
+  /** The user's settings (key bindings, timing steps, QA rules, playback). */
+  'settings:get': { request: z.object({}).strict(), response: appSettings },
+  /** Replace the settings; returns them as stored. */
+  'settings:set': { request: appSettings, response: appSettings },
 } as const;
 
 /** Commands the native menu sends to the renderer. */
@@ -123,8 +129,12 @@ export const menuCommand = z.enum([
 ]);
 export type MenuCommand = z.infer<typeof menuCommand>;
 
+/** Editor actions (timing, cues, navigation, playback) the native menu runs by id. */
+export const menuAction = z.enum(EDITOR_ACTION_IDS);
+
 export const eventContract = {
   'menu:command': menuCommand,
+  'menu:action': menuAction,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeContract;

@@ -6,19 +6,25 @@ import { useEffect, useRef } from 'react';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { lineSeparatorOf } from '../../../shared/model/line-separator';
-import { transcriptExtensions } from './extensions';
+import { keysCompartment, preferenceExtensions, preferencesCompartment, transcriptExtensions, type EditorPreferences } from './extensions';
+import { actionKeymap } from './keymaps';
 
 export interface TranscriptEditorProps {
   /** Changing this replaces the whole editor state (a new document was opened). */
   documentKey: string;
   initialText: string;
+  /** Key bindings, timing steps and QA rules; changing them reconfigures the open editor. */
+  preferences: EditorPreferences;
   extensions?: Extension;
   onView(view: EditorView | null): void;
   onUpdate(view: EditorView): void;
 }
 
-export function TranscriptEditor({ documentKey, initialText, extensions, onView, onUpdate }: TranscriptEditorProps) {
+export function TranscriptEditor({ documentKey, initialText, preferences, extensions, onView, onUpdate }: TranscriptEditorProps) {
   const host = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const preferencesRef = useRef(preferences);
+  preferencesRef.current = preferences;
   const onUpdateRef = useRef(onUpdate);
   onUpdateRef.current = onUpdate;
 
@@ -31,24 +37,36 @@ export function TranscriptEditor({ documentKey, initialText, extensions, onView,
         extensions: [
           // Keep the file's own line breaks so an unedited save is byte-identical.
           EditorState.lineSeparator.of(lineSeparatorOf(initialText)),
-          transcriptExtensions(),
+          transcriptExtensions(preferencesRef.current),
           extensions ?? [],
           EditorView.updateListener.of((update) => {
-            if (update.docChanged || update.selectionSet) onUpdateRef.current(update.view);
+            // Effects too: lint results and the spoken cue arrive as effects.
+            if (update.docChanged || update.selectionSet || update.transactions.some((tr) => tr.effects.length)) onUpdateRef.current(update.view);
           }),
         ],
       }),
     });
+    viewRef.current = view;
     onView(view);
     onUpdateRef.current(view);
     view.focus();
     return () => {
+      viewRef.current = null;
       onView(null);
       view.destroy();
     };
     // A new documentKey means a new document; initialText is read only then.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [documentKey]);
+
+  useEffect(() => {
+    viewRef.current?.dispatch({
+      effects: [
+        keysCompartment.reconfigure(actionKeymap(preferences.bindings)),
+        preferencesCompartment.reconfigure(preferenceExtensions(preferences)),
+      ],
+    });
+  }, [preferences]);
 
   return <div className="editor-host" ref={host} data-testid="editor" />;
 }

@@ -1,29 +1,64 @@
-/** The editor's base behaviour: the extensions every transcript editor gets. */
-import type { Extension } from '@codemirror/state';
+/** The editor's behaviour: the extensions every transcript editor gets. */
+import { Compartment, type Extension } from '@codemirror/state';
 import {
   EditorView,
   drawSelection,
-  highlightActiveLine,
   highlightActiveLineGutter,
   highlightSpecialChars,
   keymap,
   lineNumbers,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
+import { codeFolding, foldGutter, foldKeymap } from '@codemirror/language';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
+import { lintGutter } from '@codemirror/lint';
+import { vttField } from './cue-field';
+import { cueHighlight } from './cue-highlight';
+import { transcriptSearch } from './find-panel';
+import { actionKeymap, type Bindings } from './keymaps';
+import { qaRules } from './qa-rules';
+import { timingSettings, type TimingSettings } from './timing-settings';
+import { vttDecorations, vttTheme } from './vtt-decorations';
+import { vttFold } from './vtt-fold';
+import { vttLint } from './vtt-lint';
+import type { QaRules } from '../../../shared/timing/qa';
 
-export function transcriptExtensions(): Extension {
+/** Parts of the configuration the settings can change while a document is open. */
+export const keysCompartment = new Compartment();
+export const preferencesCompartment = new Compartment();
+
+export interface EditorPreferences {
+  bindings: Bindings;
+  timing?: Partial<TimingSettings>;
+  qa?: Partial<QaRules>;
+}
+
+export function preferenceExtensions(p: EditorPreferences): Extension {
+  return [timingSettings.of(p.timing ?? {}), qaRules.of(p.qa ?? {})];
+}
+
+export function transcriptExtensions(p: EditorPreferences): Extension {
   return [
+    vttField,
     lineNumbers(),
+    foldGutter(),
+    codeFolding(),
+    vttFold,
+    lintGutter(),
     highlightActiveLineGutter(),
     highlightSpecialChars(),
     history(),
     drawSelection(),
-    highlightActiveLine(),
     highlightSelectionMatches(),
-    search({ top: true }),
+    transcriptSearch(),
+    vttDecorations,
+    vttTheme,
+    vttLint,
+    cueHighlight,
     EditorView.lineWrapping,
-    keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+    keysCompartment.of(actionKeymap(p.bindings)),
+    preferencesCompartment.of(preferenceExtensions(p)),
+    keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...foldKeymap, indentWithTab]),
     EditorView.contentAttributes.of({ spellcheck: 'true', 'aria-label': 'Transcript' }),
   ];
 }

@@ -23,6 +23,8 @@ export interface WaveformProps {
   activeIndex: number | null;
   /** A cue edge was dragged to `seconds` (called once, on release). */
   onCueEdgeDrag(index: number, edge: CueEdge, seconds: number): void;
+  /** The user clicked or dragged on the waveform to `seconds` (not playback moving on). */
+  onUserSeek(seconds: number): void;
   onReady(wavesurfer: WaveSurfer): void;
   onTime(seconds: number): void;
   onError(message: string): void;
@@ -32,12 +34,14 @@ const INITIAL_PX_PER_SEC = 50;
 /** Least time between redraws while peaks stream in (each redraw re-renders the view). */
 const REDRAW_MS = 300;
 
-export function Waveform({ url, cues, activeIndex, onCueEdgeDrag, onReady, onTime, onError }: WaveformProps) {
+export function Waveform({ url, cues, activeIndex, onCueEdgeDrag, onUserSeek, onReady, onTime, onError }: WaveformProps) {
   const host = useRef<HTMLDivElement>(null);
   const status = useRef<HTMLDivElement>(null);
   const layer = useRef<CueLayer | null>(null);
-  const callbacks = useRef({ onReady, onTime, onError, onCueEdgeDrag });
-  callbacks.current = { onReady, onTime, onError, onCueEdgeDrag };
+  const callbacks = useRef({ onReady, onTime, onError, onCueEdgeDrag, onUserSeek });
+  callbacks.current = { onReady, onTime, onError, onCueEdgeDrag, onUserSeek };
+  /** Scrolls the waveform to show a time if it is out of view (set once wavesurfer exists). */
+  const reveal = useRef<(seconds: number) => void>(() => {});
   const latest = useRef({ cues, activeIndex });
   latest.current = { cues, activeIndex };
 
@@ -97,6 +101,13 @@ export function Waveform({ url, cues, activeIndex, onCueEdgeDrag, onReady, onTim
         plugins: [TimelinePlugin.create({ height: 18 })],
       });
       wavesurfer = ws;
+      reveal.current = (seconds) => {
+        if (!(drawDuration > 0)) return;
+        const scale = ws.getWrapper().clientWidth / drawDuration;
+        const from = ws.getScroll() / scale;
+        const to = from + ws.getWidth() / scale;
+        if (seconds < from || seconds > to) ws.setScrollTime(Math.max(0, seconds - (to - from) / 4));
+      };
       unsubscribe.push(
         // 'ready' comes again after each redraw with more peaks.
         ws.once('ready', () => callbacks.current.onReady(ws)),
@@ -105,6 +116,7 @@ export function Waveform({ url, cues, activeIndex, onCueEdgeDrag, onReady, onTim
           updateView();
         }),
         ws.on('timeupdate', (t) => callbacks.current.onTime(t)),
+        ws.on('interaction', (t) => callbacks.current.onUserSeek(t)),
         ws.on('scroll', updateView),
         ws.on('zoom', updateView),
         ws.on('redrawcomplete', updateView),
@@ -221,6 +233,7 @@ export function Waveform({ url, cues, activeIndex, onCueEdgeDrag, onReady, onTim
       for (const off of unsubscribe) off();
       cueLayer.destroy();
       layer.current = null;
+      reveal.current = () => {};
       wavesurfer?.destroy();
       media.removeAttribute('src');
       media.load();
@@ -228,7 +241,11 @@ export function Waveform({ url, cues, activeIndex, onCueEdgeDrag, onReady, onTim
   }, [url]);
 
   useEffect(() => { layer.current?.setCues(cues); }, [cues]);
-  useEffect(() => { layer.current?.setActive(activeIndex); }, [activeIndex]);
+  useEffect(() => {
+    layer.current?.setActive(activeIndex);
+    const cue = activeIndex === null ? undefined : latest.current.cues[activeIndex];
+    if (cue) reveal.current(cue.start);
+  }, [activeIndex]);
 
   return (
     // `contain: inline-size`: the waveform is as wide as its pane, never as wide as the audio
