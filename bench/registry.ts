@@ -1,7 +1,8 @@
 import type { Benchmark } from './report';
 import { audioBenchmark } from './audio';
+import { editorBenchmark } from './editor';
 import { formatsBenchmark } from './formats';
 import { txtPairBenchmark } from './txt-pair';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per benchmark module. */
-export const benchmarks: Benchmark[] = [formatsBenchmark, txtPairBenchmark, audioBenchmark];
+export const benchmarks: Benchmark[] = [formatsBenchmark, txtPairBenchmark, editorBenchmark, audioBenchmark];

@@ -77,6 +77,8 @@ export function App() {
 
   useEffect(() => {
     api().invoke('settings:get', {}).then(setSettings, fail);
+    // Marks read by `npm run bench` (open -> editor interactive).
+    performance.mark('cueline:open-start');
     api().invoke('session:initial', {}).then(applySession, fail);
   }, [applySession, fail]);
 

@@ -1,0 +1,121 @@
+/**
+ * Editor responsiveness in real Chromium, through the real app and services (the
+ * preview harness): a 4,000-cue episode against the 22-cue demo as the same-run
+ * baseline.
+ * - open: from the app asking for its document to the first frame with the editor laid
+ *   out (performance marks in the app).
+ * - keystroke and nudge latency over 200 real key presses each: main-thread work per
+ *   key = the keydown task (CodeMirror's transaction, reparse, DOM update) plus the work
+ *   in the next frame before paint (CodeMirror's measure, our decorations). The wait for
+ *   vsync between the two is idle time, not ours, and is left out; "to frame" includes it.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp } from '../electron/preview/harness';
+import { PROJECT_ROOT } from '../electron/preview/server';
+import { buildLongVtt } from './formats';
+import { percentile, type Benchmark, type BenchResult } from './report';
+
+const OPERATIONS = 200;
+
+interface Figures {
+  open: number;
+  type: { work: number[]; frame: number[] };
+  nudge: { work: number[]; frame: number[] };
+  cues: number;
+}
+
+/**
+ * Installed in the page: per key, the time from keydown to CodeMirror's DOM update (seen
+ * by a MutationObserver, so typed text counts however the browser delivers it), plus
+ * the work in the next frame before paint (our rAF callback runs after CodeMirror's
+ * measure callback, queued during the update).
+ */
+function instrument() {
+  const w = window as unknown as { __lat: { work: number; frame: number }[] };
+  w.__lat = [];
+  let pending: { t0: number } | null = null;
+  window.addEventListener('keydown', (e) => {
+    if (!['Alt', 'Control', 'Shift', 'Meta'].includes(e.key)) pending = { t0: performance.now() };
+  }, true);
+  new MutationObserver(() => {
+    const p = pending;
+    if (!p) return;
+    pending = null;
+    const dom = performance.now();
+    requestAnimationFrame((frameStart) => {
+      const now = performance.now();
+      w.__lat.push({ work: dom - p.t0 + Math.max(0, now - frameStart), frame: now - p.t0 });
+    });
+  }).observe(document.querySelector('.cm-content')!, { subtree: true, childList: true, characterData: true });
+}
+
+async function measure(file: string, cueLine: number): Promise<Figures> {
+  const app = await openApp({ launchPaths: [file] });
+  try {
+    const { page } = app;
+    await page.locator('.cm-content').waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName('cueline:editor-ready').length > 0);
+    const open = await page.evaluate(() => {
+      const [start] = performance.getEntriesByName('cueline:open-start');
+      const [ready] = performance.getEntriesByName('cueline:editor-ready');
+      return ready!.startTime - start!.startTime;
+    });
+    // Into the text of cue `cueLine` (navigation keys are not measured).
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < cueLine; i++) await page.keyboard.press('Alt+ArrowDown');
+    await page.keyboard.press('End');
+    const cues = Number((await page.getByTestId('status-cue').textContent())!.split('/')[1]);
+    await page.evaluate(instrument);
+    const take = async (keys: readonly string[]) => {
+      await page.evaluate(() => { (window as unknown as { __lat: unknown[] }).__lat = []; });
+      for (let i = 0; i < OPERATIONS; i++) await page.keyboard.press(keys[i % keys.length]!);
+      await page.waitForFunction((n) => (window as unknown as { __lat: unknown[] }).__lat.length >= n, OPERATIONS);
+      const lat = await page.evaluate(() => (window as unknown as { __lat: { work: number; frame: number }[] }).__lat);
+      return { work: lat.map((l) => l.work).sort((a, b) => a - b), frame: lat.map((l) => l.frame).sort((a, b) => a - b) };
+    };
+    const type = await take(['a']);
+    // Later then earlier, so the start never reaches the end (where the nudge stops changing text).
+    const nudge = await take(['Alt+ArrowRight', 'Alt+ArrowLeft']);
+    return { open, type, nudge, cues };
+  } finally {
+    await app.close();
+  }
+}
+
+export const editorBenchmark: Benchmark = {
+  name: 'editor',
+  async run(): Promise<BenchResult[]> {
+    const dir = await mkdtemp(join(tmpdir(), 'cueline-bench-editor-'));
+    try {
+      const long = join(dir, 'long-4000.vtt');
+      await writeFile(long, buildLongVtt(4000));
+      const demo = join(PROJECT_ROOT, 'resources', 'demo', 'demo.vtt');
+      // Warm the browser binary and the built bundle once, so neither run pays for it.
+      await measure(demo, 2);
+      const small = await measure(demo, 10);
+      const big = await measure(long, 40);
+      const base = (name: string, value: number) => ({ name: `demo (${small.cues} cues) ${name}`, value });
+      const out: BenchResult[] = [
+        { name: `open ${big.cues} cues -> editor interactive`, value: big.open, unit: 'ms', baseline: base('open', small.open), goal: { op: '<=', value: 300, on: 'value' } },
+      ];
+      for (const [label, key] of [['keystroke', 'type'], ['nudge', 'nudge']] as const) {
+        for (const p of [50, 95]) {
+          out.push({
+            name: `${label} work p${p} (${OPERATIONS} ops, ${big.cues} cues)`,
+            value: percentile(big[key].work, p),
+            unit: 'ms',
+            baseline: base(`${label} work p${p}`, percentile(small[key].work, p)),
+            ...(p === 95 ? { goal: { op: '<=' as const, value: 16, on: 'value' as const } } : {}),
+          });
+        }
+        out.push({ name: `${label} to next frame p95 (incl. vsync wait)`, value: percentile(big[key].frame, 95), unit: 'ms', baseline: base(`${label} to frame p95`, percentile(small[key].frame, 95)) });
+      }
+      return out;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * Near-misses: text that differs from a rule's FIND only in case or spacing (`cloud
+ * code`, `CloudCode`, `Cloud  Code` for `Cloud Code`), which the rule did not change.
+ * Reported so a variant is never silently skipped; never changed automatically
+ * (`Rough` at a sentence start may or may not be the tool).
+ */
+import type { TextRange } from '../formats/vtt/types';
+import { wholeWordPattern, type CorrectionRule } from './rules';
+import type { RuleHit } from './apply';
+
+export interface NearMiss {
+  rule: CorrectionRule;
+  from: number;
+  to: number;
+  found: string;
+  why: 'case' | 'spacing';
+}
+
+function loosePattern(rule: CorrectionRule): RegExp | null {
+  if (rule.regex) return null;
+  const parts = rule.find.trim().split(/\s+/).map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  // Words may be joined or split differently: `Cloud Code`, `CloudCode`, `Cloud  Code`.
+  return wholeWordPattern(parts.join('\\s*'), rule.find.trim()[0] ?? 'a', rule.find.trim().at(-1) ?? 'a', 'giu');
+}
+
+export function findNearMisses(text: string, spans: readonly TextRange[], rules: readonly CorrectionRule[], hits: readonly RuleHit[]): NearMiss[] {
+  const matched = new Set(hits.map((h) => h.from));
+  const out: NearMiss[] = [];
+  for (const rule of rules) {
+    const re = loosePattern(rule);
+    if (!re) continue;
+    for (const span of spans) {
+      const body = text.slice(span.from, span.to);
+      re.lastIndex = 0;
+      for (let m = re.exec(body); m; m = re.exec(body)) {
+        const from = span.from + m.index;
+        // Exactly FIND but not matched: its before/after context did not hold, which is intended.
+        if (matched.has(from) || m[0] === rule.find || m[0] === rule.replace) continue;
+        const sameLetters = m[0].replace(/\s+/g, '').toLowerCase() === rule.find.replace(/\s+/g, '').toLowerCase();
+        if (!sameLetters) continue;
+        const onlyCase = m[0].toLowerCase() === rule.find.toLowerCase();
+        // An `i` rule already covers case; only spacing differences remain for it.
+        if (onlyCase && rule.ignoreCase) continue;
+        out.push({ rule, from, to: from + m[0].length, found: m[0], why: onlyCase ? 'case' : 'spacing' });
+      }
+    }
+  }
+  return out.sort((a, b) => a.from - b.from);
+}
