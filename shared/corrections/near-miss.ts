@@ -18,9 +18,11 @@ export interface NearMiss {
 
 function loosePattern(rule: CorrectionRule): RegExp | null {
   if (rule.regex) return null;
-  const parts = rule.find.trim().split(/\s+/).map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  // Words may be joined or split differently: `Cloud Code`, `CloudCode`, `Cloud  Code`.
-  return wholeWordPattern(parts.join('\\s*'), rule.find.trim()[0] ?? 'a', rule.find.trim().at(-1) ?? 'a', 'giu');
+  const letters = [...rule.find.replace(/\s+/g, '')];
+  if (!letters.length) return null;
+  // Any spacing between any two characters: `Cloud Code`, `CloudCode`, `chat GPT` for `chatGPT`.
+  const source = letters.map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s*');
+  return wholeWordPattern(source, letters[0]!, letters[letters.length - 1]!, 'giu');
 }
 
 export function findNearMisses(text: string, spans: readonly TextRange[], rules: readonly CorrectionRule[], hits: readonly RuleHit[]): NearMiss[] {
