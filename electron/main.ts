@@ -154,7 +154,14 @@ function menuTemplate(send: (command: MenuCommand) => void, runAction: (id: Edit
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      role: 'editMenu',
+      submenu: [
+        { role: 'undo' }, { role: 'redo' }, { type: 'separator' },
+        { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }, { type: 'separator' },
+        { label: 'Clean and Correct…', click: () => send('clean-correct') },
+      ],
+    },
     { role: 'viewMenu' },
     { label: 'Timing', submenu: actions('Timing') },
     { label: 'Cues', submenu: [...actions('Cues'), { type: 'separator' }, ...actions('Navigation')] },

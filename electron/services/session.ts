@@ -4,7 +4,7 @@
  * class runs under Electron, in the preview server and in tests.
  */
 import { stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { OpenedAudio, OpenedSession, OpenedTranscript, SaveResult } from '../../shared/ipc/contract';
 import type { IpcHandlers } from './ipc-router';
 import { findCompanions, isAudioPath } from './companions';
@@ -47,6 +47,8 @@ interface OpenDocument {
   suggestedName: string;
   encoding: string;
   pair: PairState | null;
+  /** Folder the transcript was opened from (where its corrections.tsv lives). */
+  folder: string;
 }
 
 /** The TXT partner of a paired episode, as opened and as last saved. */
@@ -58,6 +60,8 @@ interface PairState {
 }
 
 type Message = OpenedSession['messages'][number];
+
+const CORRECTIONS_FILE = 'corrections.tsv';
 
 export class Session {
   private readonly documents = new Map<string, OpenDocument>();
@@ -87,9 +91,29 @@ export class Session {
       'document:export': ({ id, text, format, txtStyle }) =>
         this.exportAs(id, text, format === 'txt' ? { format, style: txtStyle ?? 'talkpython' } : { format }),
       'audio:peaks': ({ media, from }) => this.peaks.read(media, from),
+      'corrections:load': ({ id }) => this.loadCorrections(id),
       'settings:get': () => this.settings.get(),
       'settings:set': (settings) => this.settings.set(settings),
     };
+  }
+
+  /**
+   * The corrections list kept beside the transcripts: `corrections.tsv` in the
+   * document's folder, else in its parent (a repo with one folder per season). Read
+   * only from there, never from a path the renderer names.
+   */
+  async loadCorrections(id: string): Promise<{ name: string; text: string } | null> {
+    const doc = this.documents.get(id);
+    if (!doc) throw new Error('unknown document');
+    for (const folder of [doc.folder, dirname(doc.folder)]) {
+      const path = join(folder, CORRECTIONS_FILE);
+      const read = await readTranscriptFile(path);
+      if (read.ok) {
+        this.options.log(`read ${path} (corrections beside ${doc.suggestedName})`);
+        return { name: folder === doc.folder ? CORRECTIONS_FILE : `../${CORRECTIONS_FILE}`, text: read.text };
+      }
+    }
+    return null;
   }
 
   async initial(): Promise<OpenedSession> {
@@ -146,11 +170,11 @@ export class Session {
       // Converted input is never written back over its source: Save asks where the .vtt goes.
       if (source.message) messages.push({ level: 'info', text: source.message });
       const suggestedName = `${basename(real, extname(real))}.vtt`;
-      this.documents.set(id, { path: null, suggestedName, encoding: 'utf-8', pair: null });
+      this.documents.set(id, { path: null, suggestedName, encoding: 'utf-8', pair: null, folder: dirname(real) });
       return { id, name: suggestedName, text: source.vtt, format: 'vtt', encoding: 'utf-8', notice: read.notice };
     }
     const pair = partnerPath ? await this.openPair(read.text, partnerPath, basename(real), messages) : null;
-    this.documents.set(id, { path: real, suggestedName: basename(real), encoding: read.encoding, pair });
+    this.documents.set(id, { path: real, suggestedName: basename(real), encoding: read.encoding, pair, folder: dirname(real) });
     return { id, name: basename(real), text: read.text, format: 'vtt', encoding: read.encoding, notice: read.notice };
   }
 

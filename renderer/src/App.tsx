@@ -21,6 +21,7 @@ import { useTranscriptCues } from './waveform/use-transcript-cues';
 import { spokenCueAt } from './spoken-cue';
 import { cueIndexAtTime } from '../../shared/timing/cue-at';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { CleanPanel } from './CleanPanel';
 import { StatusBar, type CursorInfo } from './StatusBar';
 import { formatClock } from './time';
 
@@ -47,6 +48,7 @@ export function App() {
   const [rate, setRate] = useState(1);
   const [settings, setSettings] = useState<AppSettings>(DEFAULT_SETTINGS);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [cleaning, setCleaning] = useState<{ corrections: { name: string; text: string } | null } | null>(null);
   const view = useRef<EditorView | null>(null);
   const wavesurfer = useRef<WaveSurfer | null>(null);
   const playback = useRef<PlaybackController | null>(null);
@@ -130,10 +132,10 @@ export function App() {
   );
 
   const exportAs = useCallback(
-    async (format: 'vtt' | 'srt' | 'txt', txtStyle?: 'talkpython' | 'paragraphs' | 'plain') => {
+    async (format: 'vtt' | 'srt' | 'txt', txtStyle?: 'talkpython' | 'paragraphs' | 'plain', text?: string) => {
       const v = view.current;
       if (!v || !transcript) return;
-      const result = await api().invoke('document:export', { id: transcript.id, text: v.state.sliceDoc(), format, txtStyle });
+      const result = await api().invoke('document:export', { id: transcript.id, text: text ?? v.state.sliceDoc(), format, txtStyle });
       if (result.ok) report([{ level: 'info', text: `Exported ${result.name}.` }]);
       else if (!result.canceled) report([{ level: 'error', text: result.message }]);
     },
@@ -154,9 +156,12 @@ export function App() {
         case 'save-as': save(true).catch(fail); break;
         case 'play-pause': playback.current?.playPause(); break;
         case 'shortcuts': setShowShortcuts(true); break;
+        case 'clean-correct':
+          if (transcript) api().invoke('corrections:load', { id: transcript.id }).then((corrections) => setCleaning({ corrections }), fail);
+          break;
       }
     },
-    [applySession, fail, save, exportAs],
+    [applySession, fail, save, exportAs, transcript],
   );
 
   const runAction = useCallback((id: EditorActionId) => {
@@ -251,6 +256,7 @@ export function App() {
         <button onClick={() => runCommand('open-audio')}>Open audio…</button>
         <button onClick={() => runCommand('save')} disabled={!transcript}>Save</button>
         <button onClick={() => runCommand('play-pause')} disabled={!audio}>Play/Pause</button>
+        <button onClick={() => runCommand('clean-correct')} disabled={!transcript}>Clean…</button>
         <button onClick={() => runCommand('shortcuts')}>Shortcuts</button>
         <span className="toolbar-title">{transcript ? transcript.name : 'No transcript'}{dirty ? ' •' : ''}</span>
         <span className="toolbar-time" data-testid="playhead">{formatClock(time)}</span>
@@ -291,6 +297,18 @@ export function App() {
         ))}
       </ul>
       <StatusBar cursor={cursor} dirty={dirty} name={transcript?.name ?? null} rules={rules} rate={rate} problems={problems} />
+      {cleaning && view.current && (
+        <CleanPanel
+          view={view.current}
+          corrections={cleaning.corrections}
+          onExport={(text, format) => exportAs(format, format === 'txt' ? 'talkpython' : undefined, text).catch(fail)}
+          onClose={(message) => {
+            setCleaning(null);
+            if (message) report([{ level: 'info', text: message }]);
+            view.current?.focus();
+          }}
+        />
+      )}
       {showShortcuts && <ShortcutsDialog settings={settings} onChange={changeSettings} onClose={() => setShowShortcuts(false)} />}
     </div>
   );

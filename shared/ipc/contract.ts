@@ -107,6 +107,11 @@ export const invokeContract = {
     request: z.object({ media: mediaToken, from: z.number().int().min(0) }).strict(),
     response: audioPeaks,
   },
+  /** The corrections list beside the document (`corrections.tsv`), or null when there is none. */
+  'corrections:load': {
+    request: z.object({ id: documentId }).strict(),
+    response: z.object({ name: z.string(), text: z.string().max(MAX_TEXT_CHARS) }).nullable(),
+  },
   /** The user's settings (key bindings, timing steps, QA rules, playback). */
   'settings:get': { request: z.object({}).strict(), response: appSettings },
   /** Replace the settings; returns them as stored. */
@@ -124,6 +129,7 @@ export const menuCommand = z.enum([
   'export-txt-talkpython',
   'export-txt-paragraphs',
   'export-txt-plain',
+  'clean-correct',
   'play-pause',
   'shortcuts',
 ]);

@@ -1,0 +1,146 @@
+/**
+ * Edit ▸ Clean and Correct: the corrections list (corrections.tsv beside the transcript,
+ * or rules typed here) and cleaning options, previewed as a list of changes to accept
+ * all or one by one. Applying is one CodeMirror transaction (one undo); the paired TXT
+ * follows on save. The same changes can instead go only into an export, leaving the
+ * document as it is.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { EditorView } from '@codemirror/view';
+import { applyRules, findNearMisses, minimalChange, parseRules, textSpans, type NearMiss } from '../../shared/corrections';
+import { cleanVtt, type CleaningKind } from '../../shared/cleaning';
+import { applyChanges, type TextChange } from '../../shared/model/text-change';
+
+interface Entry extends TextChange {
+  label: string;
+}
+
+export interface CleanPanelProps {
+  view: EditorView;
+  /** corrections.tsv found beside the document, if any. */
+  corrections: { name: string; text: string } | null;
+  onExport(text: string, format: 'vtt' | 'txt' | 'srt'): void;
+  onClose(message?: string): void;
+}
+
+const MAX_LISTED = 1000;
+
+function context(text: string, e: TextChange): { before: string; old: string; after: string } {
+  const lineStart = text.lastIndexOf('\n', e.from - 1) + 1;
+  const lineEnd = text.indexOf('\n', e.to);
+  return {
+    before: text.slice(Math.max(lineStart, e.from - 40), e.from),
+    old: text.slice(e.from, e.to),
+    after: text.slice(e.to, Math.min(lineEnd === -1 ? text.length : lineEnd, e.to + 40)),
+  };
+}
+
+export function CleanPanel({ view, corrections, onExport, onClose }: CleanPanelProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [rulesText, setRulesText] = useState(corrections?.text ?? '');
+  const [options, setOptions] = useState({ fillers: false, repetitions: false, case: false, whitespace: false, removeEmptyCues: false });
+  const [rejected, setRejected] = useState<ReadonlySet<number>>(new Set());
+  const text = useMemo(() => view.state.doc.toString(), [view]);
+
+  useEffect(() => {
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, []);
+
+  const parsed = useMemo(() => parseRules(rulesText), [rulesText]);
+  const { entries, nearMisses } = useMemo(() => {
+    const spans = textSpans(text, 'vtt');
+    const applied = applyRules(text, spans, parsed.rules);
+    const list: Entry[] = [];
+    for (const h of applied.hits) {
+      const c = minimalChange(h.from, h.found, h.replacement);
+      if (c) list.push({ ...c, label: `${h.rule.find} → ${h.rule.replace}` });
+    }
+    const misses: NearMiss[] = findNearMisses(text, spans, parsed.rules, applied.hits);
+    const cleaning = cleanVtt(text, options);
+    const kindLabel: Record<CleaningKind, string> = { filler: 'filler', repetition: 'stutter', chrome: 'page chrome', case: 'case', whitespace: 'spaces', span: 'marked' };
+    // Corrections first; cleaning changes that overlap a correction are left out.
+    for (const c of cleaning) if (!list.some((e) => c.from < e.to && e.from < c.to)) list.push({ from: c.from, to: c.to, insert: c.insert, label: kindLabel[c.kind] });
+    list.sort((a, b) => a.from - b.from || a.to - b.to);
+    return { entries: list, nearMisses: misses };
+  }, [text, parsed, options]);
+
+  useEffect(() => setRejected(new Set()), [entries]);
+  const accepted = entries.filter((_, i) => !rejected.has(i));
+  const lineOf = (at: number) => view.state.doc.lineAt(at).number;
+
+  const apply = () => {
+    if (accepted.length) view.dispatch({ changes: accepted.map(({ from, to, insert }) => ({ from, to, insert })), userEvent: 'input.clean' });
+    dialog.current?.close();
+    onClose(accepted.length ? `Applied ${accepted.length} change${accepted.length === 1 ? '' : 's'} (one undo step).` : undefined);
+  };
+  const exportCleaned = (format: 'vtt' | 'txt' | 'srt') => {
+    // The editor's own line separator, as a save would write it.
+    const cleaned = applyChanges(text, accepted).split('\n').join(view.state.lineBreak);
+    onExport(cleaned, format);
+  };
+  const toggle = (i: number) => setRejected((r) => { const next = new Set(r); if (next.has(i)) next.delete(i); else next.add(i); return next; });
+
+  return (
+    <dialog ref={dialog} className="clean-panel" data-testid="clean-panel" onClose={() => onClose()}>
+      <header className="shortcuts-head">
+        <h2>Clean and correct</h2>
+        <button onClick={() => dialog.current?.close()}>Cancel</button>
+      </header>
+      <div className="clean-body">
+        <section>
+          <h3>Corrections {corrections ? `(${corrections.name})` : '(no corrections.tsv beside this file: type rules here)'}</h3>
+          <textarea
+            aria-label="Correction rules"
+            value={rulesText}
+            onChange={(e) => setRulesText(e.target.value)}
+            placeholder={'FIND<Tab>REPLACE<Tab>OPTIONS   e.g.\nrough\truff\tbefore=install|run|uvx'}
+            spellCheck={false}
+            rows={5}
+          />
+          {parsed.diagnostics.map((d) => <p key={d.line} className="message-error">Rule line {d.line}:{d.column}: {d.message}</p>)}
+        </section>
+        <section className="clean-options">
+          <h3>Cleaning</h3>
+          {([['fillers', 'Remove fillers (um, uh…)'], ['repetitions', 'Collapse stutters (the, the)'], ['case', 'Sentence case and I'], ['whitespace', 'Normalise spaces'], ['removeEmptyCues', 'Remove cues left empty']] as const).map(([key, label]) => (
+            <label key={key}>
+              <input type="checkbox" checked={options[key]} onChange={(e) => setOptions({ ...options, [key]: e.target.checked })} /> {label}
+            </label>
+          ))}
+          <p className="clean-note">Timings never change.</p>
+        </section>
+      </div>
+      <p className="clean-summary" data-testid="clean-summary">
+        {entries.length} change{entries.length === 1 ? '' : 's'}, {accepted.length} accepted
+        {nearMisses.length ? ` · ${nearMisses.length} near-miss${nearMisses.length === 1 ? '' : 'es'} not changed` : ''}
+      </p>
+      <ol className="clean-list" data-testid="clean-list">
+        {entries.slice(0, MAX_LISTED).map((e, i) => {
+          const c = context(text, e);
+          return (
+            <li key={`${e.from}-${e.to}`} className={rejected.has(i) ? 'clean-rejected' : undefined}>
+              <label>
+                <input type="checkbox" checked={!rejected.has(i)} onChange={() => toggle(i)} aria-label={`Accept change ${i + 1}`} />
+                <span className="clean-line">L{lineOf(e.from)}</span>
+                <span className="clean-kind">{e.label}</span>
+                <span className="clean-context">…{c.before}<del>{c.old}</del><ins>{e.insert}</ins>{c.after}…</span>
+              </label>
+            </li>
+          );
+        })}
+        {nearMisses.slice(0, 200).map((m) => (
+          <li key={`miss-${m.from}`} className="clean-miss">
+            <span className="clean-line">L{lineOf(m.from)}</span> near-miss “{m.found}” ({m.why}) for rule “{m.rule.find}”: not changed
+          </li>
+        ))}
+      </ol>
+      <footer className="clean-actions">
+        <button onClick={() => setRejected(new Set())}>Accept all</button>
+        <button onClick={() => setRejected(new Set(entries.map((_, i) => i)))}>Reject all</button>
+        <span className="clean-spacer" />
+        <button onClick={() => exportCleaned('vtt')} disabled={!accepted.length}>Export cleaned VTT…</button>
+        <button onClick={() => exportCleaned('txt')} disabled={!accepted.length}>Export cleaned TXT…</button>
+        <button className="primary" onClick={apply} disabled={!accepted.length}>Apply {accepted.length}</button>
+      </footer>
+    </dialog>
+  );
+}
