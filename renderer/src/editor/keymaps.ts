@@ -131,3 +131,12 @@ export function displayKey(key: string, mac: boolean): string {
     .map((p) => (p === 'Mod' ? (mac ? '⌘' : 'Ctrl') : p === 'Alt' ? (mac ? '⌥' : 'Alt') : p.replace(/^Arrow/, '')))
     .join('+');
 }
+
+/** The default keymap as a Markdown table (README's shortcuts section is checked against it). */
+export function shortcutsMarkdown(actions: readonly { id: string; label: string; group: string }[]): string {
+  const rows = actions.map((a) => {
+    const keys = (PRESETS.cueline.bindings[a.id] ?? []).map((k) => `\`${displayKey(k, false)}\``).join(', ');
+    return `| ${a.group} | ${a.label} | ${keys || '—'} |`;
+  });
+  return ['| group | action | keys (Ctrl is Cmd, Alt is Option on macOS) |', '| --- | --- | --- |', ...rows].join('\n');
+}
