@@ -13,6 +13,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Flags for a closed network and root user (see the machine notes in README). */
 const CHROMIUM_ARGS = [
   '--no-sandbox',
+  // Electron's default too: playback may start without a click (menu commands, tests).
+  '--autoplay-policy=no-user-gesture-required',
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',

@@ -41,6 +41,9 @@ export function CleanPanel({ view, corrections, onExport, onClose }: CleanPanelP
   const [options, setOptions] = useState({ fillers: false, repetitions: false, case: false, whitespace: false, removeEmptyCues: false });
   const [rejected, setRejected] = useState<ReadonlySet<number>>(new Set());
   const text = useMemo(() => view.state.doc.toString(), [view]);
+  // Text selected when the panel opened can be removed as a marked span (a sponsor read).
+  const selection = useMemo(() => view.state.selection.main, [view]);
+  const [removeSelection, setRemoveSelection] = useState(false);
 
   useEffect(() => {
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
@@ -56,13 +59,13 @@ export function CleanPanel({ view, corrections, onExport, onClose }: CleanPanelP
       if (c) list.push({ ...c, label: `${h.rule.find} → ${h.rule.replace}` });
     }
     const misses: NearMiss[] = findNearMisses(text, spans, parsed.rules, applied.hits);
-    const cleaning = cleanVtt(text, options);
-    const kindLabel: Record<CleaningKind, string> = { filler: 'filler', repetition: 'stutter', chrome: 'page chrome', case: 'case', whitespace: 'spaces', span: 'marked' };
+    const cleaning = cleanVtt(text, { ...options, removeSpans: removeSelection ? [{ from: selection.from, to: selection.to }] : [] });
+    const kindLabel: Record<CleaningKind, string> = { filler: 'filler', repetition: 'stutter', chrome: 'page chrome', case: 'case', whitespace: 'spaces', span: 'marked text' };
     // Corrections first; cleaning changes that overlap a correction are left out.
     for (const c of cleaning) if (!list.some((e) => c.from < e.to && e.from < c.to)) list.push({ from: c.from, to: c.to, insert: c.insert, label: kindLabel[c.kind] });
     list.sort((a, b) => a.from - b.from || a.to - b.to);
     return { entries: list, nearMisses: misses };
-  }, [text, parsed, options]);
+  }, [text, parsed, options, removeSelection, selection]);
 
   useEffect(() => setRejected(new Set()), [entries]);
   const accepted = entries.filter((_, i) => !rejected.has(i));
@@ -106,6 +109,11 @@ export function CleanPanel({ view, corrections, onExport, onClose }: CleanPanelP
               <input type="checkbox" checked={options[key]} onChange={(e) => setOptions({ ...options, [key]: e.target.checked })} /> {label}
             </label>
           ))}
+          {!selection.empty && (
+            <label>
+              <input type="checkbox" checked={removeSelection} onChange={(e) => setRemoveSelection(e.target.checked)} /> Remove the selected text ({selection.to - selection.from} characters, e.g. a sponsor read)
+            </label>
+          )}
           <p className="clean-note">Timings never change.</p>
         </section>
       </div>

@@ -122,6 +122,15 @@ describe('cleaning WebVTT', () => {
     expect(out).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nSo we went\n\n00:00:03.000 --> 00:00:04.000\nthe end\n');
   });
 
+  it('removes a marked span across cues without touching their timings', () => {
+    const text = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nthat is it. This episode is\n\n00:00:02.000 --> 00:00:03.000\nsponsored by Sentry.\n\n00:00:03.000 --> 00:00:04.000\nCheck them out. Now back.\n';
+    const from = text.indexOf('This episode');
+    const to = text.indexOf('Now back');
+    expect(applyChanges(text, cleanVtt(text, { removeSpans: [{ from, to }], removeEmptyCues: true }))).toBe(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nthat is it. \n\n00:00:03.000 --> 00:00:04.000\nNow back.\n',
+    );
+  });
+
   it('on a real episode, no timing line changes', () => {
     const episode = readFileSync(join(import.meta.dirname, '../../../shared/fixtures/talkpython/515-temporal.vtt'), 'utf8');
     const out = applyChanges(episode, cleanVtt(episode, { fillers: true, repetitions: true, whitespace: true }));

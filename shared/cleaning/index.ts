@@ -64,9 +64,20 @@ function resolve(changes: CleaningChange[]): CleaningChange[] {
 
 export function cleanText(text: string, options: CleaningOptions, format: TranscriptFormat = detectFormat(text)): CleaningChange[] {
   const changes: CleaningChange[] = [];
-  for (const s of options.removeSpans ?? []) if (s.to > s.from) changes.push({ from: s.from, to: s.to, insert: '', kind: 'span' });
-  if (options.chrome && format === 'txt') changes.push(...chromeChanges(text));
   const spans: TextRange[] = textSpans(text, format);
+  for (const s of options.removeSpans ?? []) {
+    if (format === 'txt') {
+      if (s.to > s.from) changes.push({ from: s.from, to: s.to, insert: '', kind: 'span' });
+      continue;
+    }
+    // A marked span may run over several cues: only their words go, never a timing line.
+    for (const t of spans) {
+      const from = Math.max(s.from, t.from);
+      const to = Math.min(s.to, t.to);
+      if (to > from) changes.push({ from, to, insert: '', kind: 'span' });
+    }
+  }
+  if (options.chrome && format === 'txt') changes.push(...chromeChanges(text));
   let first = true;
   for (const span of spans) {
     if (options.repetitions) changes.push(...repetitionChanges(text, span.from, span.to, options.allowedRepeats ?? REPEAT_ALLOWED));
