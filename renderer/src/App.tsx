@@ -22,6 +22,7 @@ import { spokenCueAt } from './spoken-cue';
 import { cueIndexAtTime } from '../../shared/timing/cue-at';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { CleanPanel } from './CleanPanel';
+import { UnsavedDialog, type UnsavedChoice } from './UnsavedDialog';
 import { StatusBar, type CursorInfo } from './StatusBar';
 import { formatClock } from './time';
 
@@ -48,6 +49,7 @@ export function App() {
   const [rate, setRate] = useState(1);
   const [settings, setSettings] = useState<AppSettings>(DEFAULT_SETTINGS);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [unsaved, setUnsaved] = useState<{ resolve(choice: UnsavedChoice): void } | null>(null);
   const [cleaning, setCleaning] = useState<{ corrections: { name: string; text: string } | null } | null>(null);
   const view = useRef<EditorView | null>(null);
   const wavesurfer = useRef<WaveSurfer | null>(null);
@@ -113,9 +115,9 @@ export function App() {
   const editorExtensions = useMemo(() => playbackPort.of(port), [port]);
 
   const save = useCallback(
-    async (as: boolean) => {
+    async (as: boolean): Promise<boolean> => {
       const v = view.current;
-      if (!v || !transcript) return;
+      if (!v || !transcript) return false;
       const doc = v.state.doc;
       const result = await api().invoke(as ? 'document:save-as' : 'document:save', { id: transcript.id, text: v.state.sliceDoc() });
       if (result.ok) {
@@ -124,9 +126,10 @@ export function App() {
         // Save As names the document anew (a plain Save of a converted file does too).
         if (as || !/ \+ /.test(result.name)) setTranscript((t) => (t ? { ...t, name: result.name } : t));
         report([{ level: 'info', text: `Saved ${result.name}.` }]);
-      } else if (!result.canceled) {
-        report([{ level: 'error', text: result.message }]);
+        return true;
       }
+      if (!result.canceled) report([{ level: 'error', text: result.message }]);
+      return false;
     },
     [transcript, report],
   );
@@ -142,6 +145,18 @@ export function App() {
     [transcript, report],
   );
 
+  const dirtyRef = useRef(false);
+  dirtyRef.current = dirty;
+  /** Resolves true when the open document may be replaced (saved, discarded, or clean). */
+  const confirmDiscard = useCallback(async (): Promise<boolean> => {
+    if (!dirtyRef.current) return true;
+    const choice = await new Promise<UnsavedChoice>((resolve) => setUnsaved({ resolve }));
+    setUnsaved(null);
+    if (choice === 'cancel') return false;
+    if (choice === 'save') return save(false);
+    return true;
+  }, [save]);
+
   const runCommand = useCallback(
     (command: MenuCommand) => {
       switch (command) {
@@ -150,7 +165,12 @@ export function App() {
         case 'export-txt-talkpython': exportAs('txt', 'talkpython').catch(fail); break;
         case 'export-txt-paragraphs': exportAs('txt', 'paragraphs').catch(fail); break;
         case 'export-txt-plain': exportAs('txt', 'plain').catch(fail); break;
-        case 'open-transcript': api().invoke('session:open-dialog', { kind: 'transcript' }).then(applySession, fail); break;
+        case 'open-transcript':
+          // Never replace unsaved work silently: ask first (Save / Don't Save / Cancel).
+          confirmDiscard()
+            .then((go) => (go ? api().invoke('session:open-dialog', { kind: 'transcript' }).then(applySession) : undefined))
+            .catch(fail);
+          break;
         case 'open-audio': api().invoke('session:open-dialog', { kind: 'audio' }).then(applySession, fail); break;
         case 'save': save(false).catch(fail); break;
         case 'save-as': save(true).catch(fail); break;
@@ -161,7 +181,7 @@ export function App() {
           break;
       }
     },
-    [applySession, fail, save, exportAs, transcript],
+    [applySession, fail, save, exportAs, transcript, confirmDiscard],
   );
 
   const runAction = useCallback((id: EditorActionId) => {
@@ -309,6 +329,7 @@ export function App() {
           }}
         />
       )}
+      {unsaved && transcript && <UnsavedDialog name={transcript.name} onChoice={unsaved.resolve} />}
       {showShortcuts && <ShortcutsDialog settings={settings} onChange={changeSettings} onClose={() => setShowShortcuts(false)} />}
     </div>
   );
