@@ -316,7 +316,7 @@ export function App() {
           <li key={i} className={`message message-${m.level}`}>{m.text}</li>
         ))}
       </ul>
-      <StatusBar cursor={cursor} dirty={dirty} name={transcript?.name ?? null} rules={rules} rate={rate} problems={problems} />
+      <StatusBar cursor={cursor} dirty={dirty} name={transcript?.name ?? null} rules={rules} rate={rate} problems={problems} profile={settings.qaProfile} onProfile={(qaProfile) => changeSettings({ ...settings, qaProfile })} />
       {cleaning && view.current && (
         <CleanPanel
           view={view.current}

@@ -21,9 +21,11 @@ export interface StatusBarProps {
   rules: QaRules;
   rate: number;
   problems: number;
+  profile: 'subtitle' | 'transcript';
+  onProfile(profile: 'subtitle' | 'transcript'): void;
 }
 
-export function StatusBar({ cursor, dirty, name, rules, rate, problems }: StatusBarProps) {
+export function StatusBar({ cursor, dirty, name, rules, rate, problems, profile, onProfile }: StatusBarProps) {
   const cue = cursor.cue;
   const f = cue ? cueFigures(cue) : null;
   const over = (value: number, max: number | null) => (max !== null && value > max ? 'status-warn' : undefined);
@@ -43,6 +45,13 @@ export function StatusBar({ cursor, dirty, name, rules, rate, problems }: Status
         <span>{cursor.cueCount} cues</span>
       )}
       <span data-testid="status-problems">{problems} problem{problems === 1 ? '' : 's'} (F8)</span>
+      <label title="Timing QA rules: subtitle limits, or none for long-form transcripts">
+        QA{' '}
+        <select value={profile} onChange={(e) => onProfile(e.target.value as 'subtitle' | 'transcript')} data-testid="qa-profile">
+          <option value="subtitle">subtitles</option>
+          <option value="transcript">transcript</option>
+        </select>
+      </label>
       {rate !== 1 && <span>Speed {rate.toFixed(1)}×</span>}
     </footer>
   );

@@ -116,9 +116,16 @@ describe('editor timing commands (515-temporal.vtt)', () => {
       const content = document.querySelector('.cm-content') as unknown as { cmTile: { root: { view: { state: { selection: { main: { from: number } } } } } } };
       return content.cmTile.root.view.state.selection.main.from;
     });
-    // The first problem: the first cue's one line has 88 characters (limit 42).
+    // The first problem: the first cue's one line has 89 characters (limit 42).
     // Split by characters: 34 of 88 -> 0.020 + 4.720 * 34/88 = 1.844 s (checked below).
     expect(head).toBe(original.indexOf('What if your code'));
+
+    // Duration and CPS beside the first timing line: 89 characters in 4.72 s.
+    expect(await page.locator('.cm-vtt-figures').first().textContent()).toBe('4.72 s · 18.9 cps');
+    // The transcript profile has no subtitle limits: the QA warnings go.
+    await page.getByTestId('qa-profile').selectOption('transcript');
+    await expect.poll(async () => Number((await page.getByTestId('status-problems').textContent())!.split(' ')[0]), { timeout: 5000 }).toBe(0);
+    await page.getByTestId('qa-profile').selectOption('subtitle');
 
     await page.getByRole('button', { name: 'Shortcuts' }).click();
     const dialog = page.getByTestId('shortcuts');
@@ -130,6 +137,7 @@ describe('editor timing commands (515-temporal.vtt)', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     const stored = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'));
     expect(stored.keymapPreset).toBe('subtitle-edit');
+    expect(stored.qaProfile).toBe('subtitle');
     expect(stored.keyOverrides['split-cue']).toEqual(['Mod-Shift-k']);
 
     // The new key splits; the old one no longer does.
