@@ -9,6 +9,7 @@ import { invokeChannels, type MenuCommand } from '../shared/ipc/contract';
 import { createAppRequestHandler } from './services/app-protocol';
 import { IpcRouter } from './services/ipc-router';
 import { SettingsStore } from './services/settings-store';
+import { RecoveryJournal } from './services/recovery-journal';
 import { EDITOR_ACTION_INFO, type EditorActionGroup, type EditorActionId } from '../shared/editor-actions';
 import { launchPaths } from './services/launch-args';
 import { MediaRegistry } from './services/media-registry';
@@ -52,6 +53,7 @@ app.whenReady().then(() => {
   const guard = new PathGuard(log);
   const media = new MediaRegistry();
   const demoDir = app.isPackaged ? join(process.resourcesPath, 'demo') : join(app.getAppPath(), 'resources', 'demo');
+  const journal = new RecoveryJournal(join(app.getPath('userData'), 'recovery'), { log });
   const cueSession = new Session({
     guard,
     media,
@@ -61,6 +63,7 @@ app.whenReady().then(() => {
     mediaBase: APP_ORIGIN,
     peaksCacheDir: app.getPath('userData'),
     settings: new SettingsStore(app.getPath('userData'), log),
+    journal,
     log,
   });
   const router = new IpcRouter(cueSession.handlers(), {
@@ -112,6 +115,7 @@ app.whenReady().then(() => {
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
+    void journal.close();
     cueSession.dispose();
     mainWindow = null;
   });

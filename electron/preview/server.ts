@@ -15,6 +15,7 @@ import { MediaRegistry } from '../services/media-registry';
 import { PathGuard } from '../services/path-guard';
 import { Session, type DialogPort } from '../services/session';
 import { SettingsStore } from '../services/settings-store';
+import { RecoveryJournal } from '../services/recovery-journal';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -59,6 +60,7 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     demoDir: options.demoDir ?? join(PROJECT_ROOT, 'resources', 'demo'),
     mediaBase: origin,
     settings: new SettingsStore(options.dataDir ?? null, log),
+    journal: options.dataDir ? new RecoveryJournal(join(options.dataDir, 'recovery'), { log }) : undefined,
     log,
   });
   const router = new IpcRouter(session.handlers(), {

@@ -17,6 +17,9 @@ import { exportPairedTxt, pairEpisode, txtOnlyEdits, type Pairing } from '../../
 import { parseVtt } from '../../shared/formats/vtt';
 import { SessionPeaks } from './audio/session-peaks';
 import { SettingsStore } from './settings-store';
+import { journalKey, listRecoverable, type RecoveryJournal } from './recovery-journal';
+import { summarizeRecovery } from './recovery-summary';
+import { randomBytes } from 'node:crypto';
 
 /** The native dialogs, as the session needs them. Electron and tests provide their own. */
 export interface DialogPort {
@@ -38,6 +41,8 @@ export interface SessionOptions {
   peaksCacheDir?: string | null;
   /** Settings store (settings.json in the app's data folder). */
   settings?: SettingsStore;
+  /** Crash-recovery journal (recovery/ in the app's data folder); none when omitted. */
+  journal?: RecoveryJournal;
   log(message: string): void;
 }
 
@@ -68,6 +73,8 @@ export class Session {
   private nextId = 1;
   private readonly peaks: SessionPeaks;
   private readonly settings: SettingsStore;
+  /** Tells apart unsaved conversions of this run from those of earlier runs in the journal. */
+  private readonly runId = randomBytes(4).toString('hex');
 
   constructor(private readonly options: SessionOptions) {
     this.settings = options.settings ?? new SettingsStore(null, options.log);
@@ -92,6 +99,14 @@ export class Session {
         this.exportAs(id, text, format === 'txt' ? { format, style: txtStyle ?? 'talkpython' } : { format }),
       'audio:peaks': ({ media, from }) => this.peaks.read(media, from),
       'corrections:load': ({ id }) => this.loadCorrections(id),
+      'journal:record': ({ id, text }) => this.recordJournal(id, text),
+      'recovery:list': () => this.listRecovery(),
+      'recovery:restore': ({ key }) => this.restore(key),
+      'recovery:discard': async ({ key }) => {
+        await this.options.journal?.forget(key);
+        this.options.log(`recovery entry ${key} discarded by the user`);
+        return {};
+      },
       'settings:get': () => this.settings.get(),
       'settings:set': (settings) => this.settings.set(settings),
     };
@@ -114,6 +129,72 @@ export class Session {
       }
     }
     return null;
+  }
+
+  private keyOf(doc: OpenDocument): string {
+    return journalKey({ path: doc.path, name: doc.suggestedName }, this.runId);
+  }
+
+  async recordJournal(id: string, text: string): Promise<Record<string, never>> {
+    const doc = this.documents.get(id);
+    if (!doc) throw new Error('unknown document');
+    this.options.journal?.record(this.keyOf(doc), { path: doc.path, name: doc.suggestedName }, text);
+    return {};
+  }
+
+  async listRecovery() {
+    const journal = this.options.journal;
+    if (!journal) return { documents: [], problems: [] };
+    const listed = await listRecoverable(journal.dir);
+    const open = new Set([...this.documents.values()].map((d) => this.keyOf(d)));
+    const documents = [];
+    for (const d of listed.documents) {
+      // This run's own entries are live documents, not leftovers.
+      if (open.has(d.key)) continue;
+      // Already on disk as it is: nothing would be lost, so the entry goes.
+      if (d.diskText !== null && d.diskText === d.text) {
+        await journal.forget(d.key);
+        continue;
+      }
+      const summary = summarizeRecovery(d.diskText, d.text);
+      documents.push({ key: d.key, name: d.name, savedAt: d.savedAt, fileMissing: d.path !== null && d.diskText === null, ...summary });
+    }
+    for (const p of listed.problems) this.options.log(p);
+    return { documents, problems: listed.problems.map((p) => p.replace(/^.*[\\/]/, '')) };
+  }
+
+  /**
+   * Opens a journal entry: its file as usual (audio, TXT partner), then the journal's
+   * text in place of the file's, marked unsaved. Without a file (a conversion never
+   * saved, or the file is gone), Save asks where to write it. The entry stays until saved.
+   */
+  async restore(key: string): Promise<OpenedSession> {
+    const journal = this.options.journal;
+    const entry = journal ? (await listRecoverable(journal.dir)).documents.find((d) => d.key === key) : undefined;
+    if (!entry) return { transcript: null, audio: null, messages: [{ level: 'error', text: 'That recovery entry no longer exists.' }] };
+    const when = new Date(entry.savedAt).toLocaleString();
+    if (entry.path && entry.diskText !== null) {
+      // The path is one the user opened in an earlier run (the journal is ours).
+      const session = await this.openPaths([entry.path]);
+      if (session.transcript) {
+        session.transcript.text = entry.text;
+        session.transcript.recovered = true;
+        session.messages.push({ level: 'info', text: `Recovered unsaved changes to ${entry.name} from ${when}. Save to keep them.` });
+        await journal!.forget(key);
+        this.recordJournal(session.transcript.id, entry.text).catch(() => {});
+        return session;
+      }
+    }
+    const id = `doc-${this.nextId++}`;
+    const folder = entry.path ? dirname(entry.path) : this.options.demoDir;
+    this.documents.set(id, { path: null, suggestedName: entry.name, encoding: 'utf-8', pair: null, folder });
+    await journal!.forget(key);
+    await this.recordJournal(id, entry.text);
+    return {
+      transcript: { id, name: entry.name, text: entry.text, format: 'vtt', encoding: 'utf-8', recovered: true },
+      audio: null,
+      messages: [{ level: 'info', text: `Recovered ${entry.name} from ${when}${entry.path ? ' (its file is gone)' : ''}; Save asks where to write it.` }],
+    };
   }
 
   async initial(): Promise<OpenedSession> {
@@ -220,6 +301,7 @@ export class Session {
     if (doc.path === null) return this.saveAs(id, text);
     const path = await this.options.guard.check(doc.path, 'save');
     const result = await this.write(path, text, doc.encoding);
+    if (result.ok) await this.options.journal?.forget(this.keyOf(doc));
     if (!result.ok || !doc.pair) return result;
     return this.savePartner(doc.pair, text, result.name);
   }
@@ -243,7 +325,10 @@ export class Session {
     const path = await this.options.guard.allow(chosen);
     const result = await this.write(path, text, doc.encoding);
     // The new file is a standalone VTT: its old TXT partner belongs to the old name.
-    if (result.ok) this.documents.set(id, { ...doc, path, suggestedName: basename(path), pair: null });
+    if (result.ok) {
+      await this.options.journal?.forget(this.keyOf(doc));
+      this.documents.set(id, { ...doc, path, suggestedName: basename(path), pair: null });
+    }
     return result;
   }
 

@@ -6,7 +6,7 @@ import type { MenuCommand, OpenedSession } from '../../shared/ipc/contract';
 import type { EditorActionId } from '../../shared/editor-actions';
 import { DEFAULT_AUTO_REWIND, DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
 import { QA_PROFILES, type QaRules } from '../../shared/timing/qa';
-import type { StateEffect } from '@codemirror/state';
+import { Text, type StateEffect } from '@codemirror/state';
 import { api } from './api';
 import { TranscriptEditor } from './editor/TranscriptEditor';
 import { ACTIONS_BY_ID } from './editor/actions';
@@ -23,6 +23,7 @@ import { cueIndexAtTime } from '../../shared/timing/cue-at';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { CleanPanel } from './CleanPanel';
 import { UnsavedDialog, type UnsavedChoice } from './UnsavedDialog';
+import { RecoveryDialog, type RecoveryList } from './RecoveryDialog';
 import { StatusBar, type CursorInfo } from './StatusBar';
 import { formatClock } from './time';
 
@@ -50,12 +51,16 @@ export function App() {
   const [settings, setSettings] = useState<AppSettings>(DEFAULT_SETTINGS);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [unsaved, setUnsaved] = useState<{ resolve(choice: UnsavedChoice): void } | null>(null);
+  const [recovery, setRecovery] = useState<RecoveryList | null>(null);
+  const recovered = useRef(false);
+  const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [cleaning, setCleaning] = useState<{ corrections: { name: string; text: string } | null } | null>(null);
   const view = useRef<EditorView | null>(null);
   const wavesurfer = useRef<WaveSurfer | null>(null);
   const playback = useRef<PlaybackController | null>(null);
   const savedDoc = useRef<EditorView['state']['doc'] | null>(null);
   const opens = useRef(0);
+  const documentId = useRef<string | null>(null);
   const timeline = useTranscriptCues(view);
 
   const report = useCallback((incoming: Message[]) => {
@@ -71,6 +76,7 @@ export function App() {
       report(session.messages);
       if (session.transcript) {
         const t = session.transcript;
+        recovered.current = t.recovered ?? false;
         setTranscript({ id: t.id, name: t.name, text: t.text, key: `${t.id}:${opens.current++}` });
         setDirty(false);
       }
@@ -83,7 +89,9 @@ export function App() {
     api().invoke('settings:get', {}).then(setSettings, fail);
     // Marks read by `npm run bench` (open -> editor interactive).
     performance.mark('cueline:open-start');
-    api().invoke('session:initial', {}).then(applySession, fail);
+    api().invoke('session:initial', {}).then(applySession, fail)
+      .then(() => api().invoke('recovery:list', {}))
+      .then((list) => { if (list && (list.documents.length || list.problems.length)) setRecovery(list); }, fail);
   }, [applySession, fail]);
 
   const changeSettings = useCallback((next: AppSettings) => {
@@ -224,13 +232,24 @@ export function App() {
     setCursor({ line: line.number, column: head - line.from + 1, lines: state.doc.lines, cueIndex, cueCount: cues.length, cue: cues[cueIndex] ?? null });
     setProblems(diagnosticCount(state));
     if (!savedDoc.current) savedDoc.current = state.doc;
-    setDirty(!state.doc.eq(savedDoc.current));
+    const isDirty = !state.doc.eq(savedDoc.current);
+    setDirty(isDirty);
     timeline.noteUpdate(v);
+    // Unsaved text reaches the crash-recovery journal within ~0.6 s (throttled here and in the main process).
+    if (isDirty && !journalTimer.current) {
+      journalTimer.current = setTimeout(() => {
+        journalTimer.current = null;
+        const id = documentId.current;
+        const current = view.current;
+        if (id && current) api().invoke('journal:record', { id, text: current.state.sliceDoc() }).catch(() => {});
+      }, 300);
+    }
   }, [timeline.noteUpdate]);
 
   const onView = useCallback((v: EditorView | null) => {
     view.current = v;
-    savedDoc.current = v ? v.state.doc : null;
+    // A recovered document starts unsaved: it differs from its file.
+    savedDoc.current = v ? (recovered.current ? Text.empty : v.state.doc) : null;
     timeline.reset();
     if (v) timeline.noteUpdate(v);
   }, [timeline.reset, timeline.noteUpdate]);
@@ -264,6 +283,20 @@ export function App() {
     playback.current = new PlaybackController(ws.getMediaElement(), { autoRewind: settings.playback.autoRewind ?? DEFAULT_AUTO_REWIND, onRate: setRate });
     if (settings.playback.rate) playback.current.setRate(settings.playback.rate);
   }, [settings.playback.autoRewind, settings.playback.rate]);
+
+  useEffect(() => { documentId.current = transcript?.id ?? null; }, [transcript]);
+
+  const recover = useCallback(async (key: string) => {
+    if (!(await confirmDiscard())) return;
+    const session = await api().invoke('recovery:restore', { key });
+    applySession(session);
+    setRecovery((r) => (r && r.documents.length > 1 ? { ...r, documents: r.documents.filter((d) => d.key !== key) } : null));
+  }, [applySession, confirmDiscard]);
+
+  const discardRecovery = useCallback(async (key: string) => {
+    await api().invoke('recovery:discard', { key });
+    setRecovery((r) => (r && r.documents.length > 1 ? { ...r, documents: r.documents.filter((d) => d.key !== key) } : null));
+  }, []);
 
   useEffect(() => {
     document.title = transcript ? `${dirty ? '• ' : ''}${transcript.name} — Cueline` : 'Cueline';
@@ -327,6 +360,14 @@ export function App() {
             if (message) report([{ level: 'info', text: message }]);
             view.current?.focus();
           }}
+        />
+      )}
+      {recovery && !unsaved && (
+        <RecoveryDialog
+          list={recovery}
+          onRecover={(key) => { recover(key).catch(fail); }}
+          onDiscard={(key) => { discardRecovery(key).catch(fail); }}
+          onLater={() => setRecovery(null)}
         />
       )}
       {unsaved && transcript && <UnsavedDialog name={transcript.name} onChoice={unsaved.resolve} />}

@@ -12,6 +12,7 @@ import { appSettings } from '../settings';
 export const MAX_TEXT_CHARS = 64 * 1024 * 1024;
 
 const documentId = z.string().regex(/^doc-\d+$/);
+const journalKeySchema = z.string().regex(/^[0-9a-f]{24}$/);
 
 export const transcriptFormat = z.enum(['vtt', 'srt', 'txt']);
 export type TranscriptFormat = z.infer<typeof transcriptFormat>;
@@ -26,6 +27,8 @@ export const openedTranscript = z.object({
   encoding: z.string(),
   /** Something the user should know about how the file was read (e.g. Windows-1252 fallback). */
   notice: z.string().optional(),
+  /** Restored from the crash-recovery journal: the text differs from the file (unsaved). */
+  recovered: z.boolean().optional(),
 });
 export type OpenedTranscript = z.infer<typeof openedTranscript>;
 
@@ -112,6 +115,30 @@ export const invokeContract = {
     request: z.object({ id: documentId }).strict(),
     response: z.object({ name: z.string(), text: z.string().max(MAX_TEXT_CHARS) }).nullable(),
   },
+  /** The document's current text for the crash-recovery journal (sent while it has unsaved changes). */
+  'journal:record': {
+    request: z.object({ id: documentId, text: z.string().max(MAX_TEXT_CHARS) }).strict(),
+    response: z.object({}),
+  },
+  /** Documents a previous run left with unsaved changes, compared with their files (names only, no paths). */
+  'recovery:list': {
+    request: z.object({}).strict(),
+    response: z.object({
+      documents: z.array(z.object({
+        key: journalKeySchema,
+        name: z.string(),
+        savedAt: z.number(),
+        fileMissing: z.boolean(),
+        changedLines: z.number(),
+        samples: z.array(z.object({ line: z.number(), disk: z.string().nullable(), recovered: z.string().nullable() })),
+      })),
+      problems: z.array(z.string()),
+    }),
+  },
+  /** Open a journal entry as an unsaved document (its file, audio and partner as usual). */
+  'recovery:restore': { request: z.object({ key: journalKeySchema }).strict(), response: openedSession },
+  /** The user chose to discard a journal entry. */
+  'recovery:discard': { request: z.object({ key: journalKeySchema }).strict(), response: z.object({}) },
   /** The user's settings (key bindings, timing steps, QA rules, playback). */
   'settings:get': { request: z.object({}).strict(), response: appSettings },
   /** Replace the settings; returns them as stored. */
