@@ -90,6 +90,7 @@ app.whenReady().then(() => {
     });
   }
 
+  cueSession.onEvent = (event, payload) => mainWindow?.webContents.send(event, payload);
   const send = (command: MenuCommand) => mainWindow?.webContents.send('menu:command', command);
   const runAction = (id: EditorActionId) => mainWindow?.webContents.send('menu:action', id);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, runAction)));

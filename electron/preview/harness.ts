@@ -57,6 +57,10 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppHarness>
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  // Main-process events (external file changes) reach the page as in Electron.
+  server.session.onEvent = (event, payload) => {
+    void page.evaluate(([e, p]) => (globalThis as unknown as { __cuelineEmit(e: string, p: unknown): void }).__cuelineEmit(e, p), [event, payload] as const).catch(() => {});
+  };
   await page.goto(`${server.origin}/index.html`);
   return {
     page,

@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import type { OpenedAudio, OpenedSession, OpenedTranscript, SaveResult } from '../../shared/ipc/contract';
+import type { EventChannel, EventOf, OpenedAudio, OpenedSession, OpenedTranscript, SaveResult } from '../../shared/ipc/contract';
 import type { IpcHandlers } from './ipc-router';
 import { findCompanions, isAudioPath } from './companions';
 import type { MediaRegistry } from './media-registry';
@@ -17,6 +17,7 @@ import { exportPairedTxt, pairEpisode, txtOnlyEdits, type Pairing } from '../../
 import { parseVtt } from '../../shared/formats/vtt';
 import { SessionPeaks } from './audio/session-peaks';
 import { SettingsStore } from './settings-store';
+import { ExternalChangeWatcher, textHash, type ExternalChange } from './file-watcher';
 import { journalKey, listRecoverable, type RecoveryJournal } from './recovery-journal';
 import { summarizeRecovery } from './recovery-summary';
 import { randomBytes } from 'node:crypto';
@@ -54,6 +55,8 @@ interface OpenDocument {
   pair: PairState | null;
   /** Folder the transcript was opened from (where its corrections.tsv lives). */
   folder: string;
+  /** Hash of the file's text as last read or written: a save over anything else asks first. */
+  diskHash: string | null;
 }
 
 /** The TXT partner of a paired episode, as opened and as last saved. */
@@ -73,11 +76,15 @@ export class Session {
   private nextId = 1;
   private readonly peaks: SessionPeaks;
   private readonly settings: SettingsStore;
+  private readonly watcher: ExternalChangeWatcher;
+  /** Delivers main-process events to the window (Electron: webContents.send; tests: the page). */
+  onEvent: <E extends EventChannel>(event: E, payload: EventOf<E>) => void = () => {};
   /** Tells apart unsaved conversions of this run from those of earlier runs in the journal. */
   private readonly runId = randomBytes(4).toString('hex');
 
   constructor(private readonly options: SessionOptions) {
     this.settings = options.settings ?? new SettingsStore(null, options.log);
+    this.watcher = new ExternalChangeWatcher((path, kind) => this.externalChange(path, kind), { log: options.log });
     this.peaks = new SessionPeaks({
       cacheDir: options.peaksCacheDir ? join(options.peaksCacheDir, 'peaks-cache') : null,
       log: options.log,
@@ -86,6 +93,7 @@ export class Session {
 
   /** Stops background work (peaks decoding); call when the window closes. */
   dispose(): void {
+    this.watcher.close();
     this.peaks.dispose();
   }
 
@@ -93,7 +101,8 @@ export class Session {
     return {
       'session:initial': () => this.initial(),
       'session:open-dialog': ({ kind }) => this.openDialog(kind),
-      'document:save': ({ id, text }) => this.save(id, text),
+      'document:save': ({ id, text, force }) => this.save(id, text, force ?? false),
+      'document:reload': ({ id }) => this.reload(id),
       'document:save-as': ({ id, text }) => this.saveAs(id, text),
       'document:export': ({ id, text, format, txtStyle }) =>
         this.exportAs(id, text, format === 'txt' ? { format, style: txtStyle ?? 'talkpython' } : { format }),
@@ -129,6 +138,34 @@ export class Session {
       }
     }
     return null;
+  }
+
+  private externalChange(path: string, kind: ExternalChange): void {
+    for (const [id, doc] of this.documents) {
+      const partner = doc.pair?.path === path;
+      if (doc.path !== path && !partner) continue;
+      this.options.log(`${path} ${kind} on disk`);
+      this.onEvent('document:external-change', { id, name: basename(path), kind, partner });
+    }
+  }
+
+  /** Reads the document's file (and partner) again, as a new document; the old one is closed. */
+  async reload(id: string): Promise<OpenedSession> {
+    const doc = this.documents.get(id);
+    if (!doc?.path) return { transcript: null, audio: null, messages: [{ level: 'error', text: 'This document has no file to reload.' }] };
+    this.close(id);
+    const session = await this.openPaths([doc.path]);
+    // The audio stays as it is in the window.
+    return { ...session, audio: null, messages: session.transcript ? [{ level: 'info', text: `Reloaded ${session.transcript.name} from disk.` }] : session.messages };
+  }
+
+  private close(id: string): void {
+    const doc = this.documents.get(id);
+    if (!doc) return;
+    this.documents.delete(id);
+    for (const path of [doc.path, doc.pair?.path]) {
+      if (path && ![...this.documents.values()].some((d) => d.path === path || d.pair?.path === path)) this.watcher.unwatch(path);
+    }
   }
 
   private keyOf(doc: OpenDocument): string {
@@ -187,7 +224,7 @@ export class Session {
     }
     const id = `doc-${this.nextId++}`;
     const folder = entry.path ? dirname(entry.path) : this.options.demoDir;
-    this.documents.set(id, { path: null, suggestedName: entry.name, encoding: 'utf-8', pair: null, folder });
+    this.documents.set(id, { path: null, suggestedName: entry.name, encoding: 'utf-8', pair: null, folder, diskHash: null });
     await journal!.forget(key);
     await this.recordJournal(id, entry.text);
     return {
@@ -251,11 +288,13 @@ export class Session {
       // Converted input is never written back over its source: Save asks where the .vtt goes.
       if (source.message) messages.push({ level: 'info', text: source.message });
       const suggestedName = `${basename(real, extname(real))}.vtt`;
-      this.documents.set(id, { path: null, suggestedName, encoding: 'utf-8', pair: null, folder: dirname(real) });
+      this.documents.set(id, { path: null, suggestedName, encoding: 'utf-8', pair: null, folder: dirname(real), diskHash: null });
       return { id, name: suggestedName, text: source.vtt, format: 'vtt', encoding: 'utf-8', notice: read.notice };
     }
     const pair = partnerPath ? await this.openPair(read.text, partnerPath, basename(real), messages) : null;
-    this.documents.set(id, { path: real, suggestedName: basename(real), encoding: read.encoding, pair, folder: dirname(real) });
+    this.documents.set(id, { path: real, suggestedName: basename(real), encoding: read.encoding, pair, folder: dirname(real), diskHash: textHash(read.text) });
+    this.watcher.watch(real, read.text);
+    if (pair) this.watcher.watch(pair.path, pair.saved);
     return { id, name: basename(real), text: read.text, format: 'vtt', encoding: read.encoding, notice: read.notice };
   }
 
@@ -295,13 +334,22 @@ export class Session {
     }
   }
 
-  async save(id: string, text: string): Promise<SaveResult> {
+  async save(id: string, text: string, force = false): Promise<SaveResult> {
     const doc = this.documents.get(id);
     if (!doc) return { ok: false, canceled: false, message: `No open document ${id}.` };
     if (doc.path === null) return this.saveAs(id, text);
     const path = await this.options.guard.check(doc.path, 'save');
+    if (!force && doc.diskHash !== null) {
+      const now = await readTranscriptFile(path);
+      if (now.ok && textHash(now.text) !== doc.diskHash) {
+        return { ok: false, canceled: false, conflict: true, message: `${basename(path)} changed on disk since it was opened or saved here. Overwrite it with your version?` };
+      }
+    }
     const result = await this.write(path, text, doc.encoding);
-    if (result.ok) await this.options.journal?.forget(this.keyOf(doc));
+    if (result.ok) {
+      doc.diskHash = textHash(text);
+      await this.options.journal?.forget(this.keyOf(doc));
+    }
     if (!result.ok || !doc.pair) return result;
     return this.savePartner(doc.pair, text, result.name);
   }
@@ -327,7 +375,10 @@ export class Session {
     // The new file is a standalone VTT: its old TXT partner belongs to the old name.
     if (result.ok) {
       await this.options.journal?.forget(this.keyOf(doc));
-      this.documents.set(id, { ...doc, path, suggestedName: basename(path), pair: null });
+      if (doc.path) this.watcher.unwatch(doc.path);
+      if (doc.pair) this.watcher.unwatch(doc.pair.path);
+      this.documents.set(id, { ...doc, path, suggestedName: basename(path), pair: null, diskHash: textHash(text) });
+      this.watcher.watch(path, text);
     }
     return result;
   }
@@ -346,6 +397,7 @@ export class Session {
 
   private async write(path: string, text: string, encoding: string): Promise<SaveResult> {
     try {
+      this.watcher.noteOwnWrite(path, text);
       await writeTranscriptFile(path, text, encoding as Parameters<typeof writeTranscriptFile>[2]);
       return { ok: true, name: basename(path) };
     } catch (error) {

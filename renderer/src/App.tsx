@@ -51,6 +51,8 @@ export function App() {
   const [settings, setSettings] = useState<AppSettings>(DEFAULT_SETTINGS);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [unsaved, setUnsaved] = useState<{ resolve(choice: UnsavedChoice): void } | null>(null);
+  /** A file changed on disk (or a save found it changed): what to offer. */
+  const [external, setExternal] = useState<{ name: string; kind: 'changed' | 'deleted' | 'conflict' } | null>(null);
   const [recovery, setRecovery] = useState<RecoveryList | null>(null);
   const recovered = useRef(false);
   const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -123,11 +125,13 @@ export function App() {
   const editorExtensions = useMemo(() => playbackPort.of(port), [port]);
 
   const save = useCallback(
-    async (as: boolean): Promise<boolean> => {
+    async (as: boolean, force = false): Promise<boolean> => {
       const v = view.current;
       if (!v || !transcript) return false;
       const doc = v.state.doc;
-      const result = await api().invoke(as ? 'document:save-as' : 'document:save', { id: transcript.id, text: v.state.sliceDoc() });
+      const result = as
+        ? await api().invoke('document:save-as', { id: transcript.id, text: v.state.sliceDoc() })
+        : await api().invoke('document:save', { id: transcript.id, text: v.state.sliceDoc(), force });
       if (result.ok) {
         savedDoc.current = doc;
         setDirty(!v.state.doc.eq(doc));
@@ -136,7 +140,8 @@ export function App() {
         report([{ level: 'info', text: `Saved ${result.name}.` }]);
         return true;
       }
-      if (!result.canceled) report([{ level: 'error', text: result.message }]);
+      if (result.conflict) setExternal({ name: transcript.name, kind: 'conflict' });
+      else if (!result.canceled) report([{ level: 'error', text: result.message }]);
       return false;
     },
     [transcript, report],
@@ -203,6 +208,15 @@ export function App() {
 
   useEffect(() => api().on('menu:command', runCommand), [runCommand]);
   useEffect(() => api().on('menu:action', runAction), [runAction]);
+  useEffect(() => api().on('document:external-change', (change) => {
+    if (change.id === documentId.current) setExternal({ name: change.name, kind: change.kind });
+  }), []);
+
+  const reload = useCallback(async () => {
+    if (!transcript) return;
+    setExternal(null);
+    applySession(await api().invoke('document:reload', { id: transcript.id }));
+  }, [transcript, applySession]);
 
   // App keys, and play/pause when the focus is outside the editor (the editor's keymap
   // handles its own keys first and marks them handled).
@@ -344,6 +358,18 @@ export function App() {
           <div className="editor-empty">Open a transcript (WebVTT, SRT or TXT) to start.</div>
         )}
       </main>
+      {external && (
+        <div className="external-banner" role="alert" data-testid="external-banner">
+          {external.kind === 'conflict'
+            ? `${external.name} changed on disk since you opened it. Overwrite it with your version, or reload it?`
+            : external.kind === 'changed'
+              ? `${external.name} changed on disk.${dirty ? ' You have unsaved changes.' : ''}`
+              : `${external.name} was deleted or moved on disk. Saving writes it again.`}
+          {external.kind === 'conflict' && <button onClick={() => { setExternal(null); save(false, true).catch(fail); }}>Overwrite</button>}
+          {external.kind !== 'deleted' && <button onClick={() => { reload().catch(fail); }}>Reload</button>}
+          <button onClick={() => setExternal(null)}>{external.kind === 'conflict' ? 'Cancel' : 'Keep mine'}</button>
+        </div>
+      )}
       <ul className="messages" aria-live="polite" data-testid="messages">
         {messages.map((m, i) => (
           <li key={i} className={`message message-${m.level}`}>{m.text}</li>

@@ -51,7 +51,13 @@ export type OpenedSession = z.infer<typeof openedSession>;
 
 const saveResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), name: z.string() }),
-  z.object({ ok: z.literal(false), canceled: z.boolean(), message: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    canceled: z.boolean(),
+    message: z.string(),
+    /** The file changed on disk since it was read: ask, then save again with `force`. */
+    conflict: z.boolean().optional(),
+  }),
 ]);
 export type SaveResult = z.infer<typeof saveResult>;
 
@@ -85,9 +91,11 @@ export const invokeContract = {
   'session:open-dialog': { request: z.object({ kind: z.enum(['transcript', 'audio']) }).strict(), response: openedSession },
   /** Save the editor text back to the document's file, keeping its encoding and line endings. */
   'document:save': {
-    request: z.object({ id: documentId, text: z.string().max(MAX_TEXT_CHARS) }).strict(),
+    request: z.object({ id: documentId, text: z.string().max(MAX_TEXT_CHARS), force: z.boolean().optional() }).strict(),
     response: saveResult,
   },
+  /** Read the document's file again (after it changed on disk), replacing the editor's text. */
+  'document:reload': { request: z.object({ id: documentId }).strict(), response: openedSession },
   /** Save under a new name chosen in a dialog; the document then refers to that file. */
   'document:save-as': {
     request: z.object({ id: documentId, text: z.string().max(MAX_TEXT_CHARS) }).strict(),
@@ -165,8 +173,12 @@ export type MenuCommand = z.infer<typeof menuCommand>;
 /** Editor actions (timing, cues, navigation, playback) the native menu runs by id. */
 export const menuAction = z.enum(EDITOR_ACTION_IDS);
 
+/** An open file changed or vanished on disk behind the app's back. */
+export const externalChange = z.object({ id: documentId, name: z.string(), kind: z.enum(['changed', 'deleted']), partner: z.boolean() });
+
 export const eventContract = {
   'menu:command': menuCommand,
+  'document:external-change': externalChange,
   'menu:action': menuAction,
 } as const;
 
