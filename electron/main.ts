@@ -62,6 +62,10 @@ app.whenReady().then(() => {
     demoDir,
     mediaBase: APP_ORIGIN,
     peaksCacheDir: app.getPath('userData'),
+    window: {
+      setEdited: (edited) => mainWindow?.setDocumentEdited(edited),
+      close: () => mainWindow?.close(),
+    },
     settings: new SettingsStore(app.getPath('userData'), log),
     journal,
     log,
@@ -115,6 +119,13 @@ app.whenReady().then(() => {
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // Closing with unsaved work: the renderer asks (Save / Don't Save / Cancel) and calls
+  // window:close when settled; the close is cancelled until then.
+  mainWindow.on('close', (event) => {
+    if (cueSession.closeConfirmed || !cueSession.hasUnsavedWork()) return;
+    event.preventDefault();
+    mainWindow?.webContents.send('window:close-requested', {});
+  });
   mainWindow.on('closed', () => {
     void journal.close();
     cueSession.dispose();

@@ -29,7 +29,14 @@ export interface PreviewServerOptions {
   log?: (message: string) => void;
 }
 
+/** The window as the preview sees it: what the session asked of it. */
+export interface PreviewWindow {
+  edited: boolean;
+  closed: boolean;
+}
+
 export interface PreviewServer {
+  window: PreviewWindow;
   origin: string;
   session: Session;
   router: IpcRouter;
@@ -52,7 +59,9 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
   const server = createServer((req, res) => void respond(handler, req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const window: PreviewWindow = { edited: false, closed: false };
   const session = new Session({
+    window: { setEdited: (edited) => { window.edited = edited; }, close: () => { window.closed = true; } },
     guard,
     media,
     dialogs: options.dialogs ?? noDialogs,
@@ -68,6 +77,7 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     log,
   });
   return {
+    window,
     origin,
     session,
     router,

@@ -22,6 +22,12 @@ import { journalKey, listRecoverable, type RecoveryJournal } from './recovery-jo
 import { summarizeRecovery } from './recovery-summary';
 import { randomBytes } from 'node:crypto';
 
+/** What documents do to their window: the edited mark (macOS) and closing once work is settled. */
+export interface WindowPort {
+  setEdited(edited: boolean): void;
+  close(): void;
+}
+
 /** The native dialogs, as the session needs them. Electron and tests provide their own. */
 export interface DialogPort {
   chooseOpen(kind: 'transcript' | 'audio'): Promise<string | null>;
@@ -44,6 +50,8 @@ export interface SessionOptions {
   settings?: SettingsStore;
   /** Crash-recovery journal (recovery/ in the app's data folder); none when omitted. */
   journal?: RecoveryJournal;
+  /** The window, as far as documents affect it (Electron: BrowserWindow; tests: a record). */
+  window?: WindowPort;
   log(message: string): void;
 }
 
@@ -77,6 +85,9 @@ export class Session {
   private readonly peaks: SessionPeaks;
   private readonly settings: SettingsStore;
   private readonly watcher: ExternalChangeWatcher;
+  private readonly dirty = new Map<string, boolean>();
+  /** Set once the renderer has settled unsaved work for a close. */
+  closeConfirmed = false;
   /** Delivers main-process events to the window (Electron: webContents.send; tests: the page). */
   onEvent: <E extends EventChannel>(event: E, payload: EventOf<E>) => void = () => {};
   /** Tells apart unsaved conversions of this run from those of earlier runs in the journal. */
@@ -103,6 +114,16 @@ export class Session {
       'session:open-dialog': ({ kind }) => this.openDialog(kind),
       'document:save': ({ id, text, force }) => this.save(id, text, force ?? false),
       'document:reload': ({ id }) => this.reload(id),
+      'document:state': async ({ id, dirty }) => {
+        if (this.documents.has(id)) this.dirty.set(id, dirty);
+        this.options.window?.setEdited(this.hasUnsavedWork());
+        return {};
+      },
+      'window:close': async () => {
+        this.closeConfirmed = true;
+        this.options.window?.close();
+        return {};
+      },
       'document:save-as': ({ id, text }) => this.saveAs(id, text),
       'document:export': ({ id, text, format, txtStyle }) =>
         this.exportAs(id, text, format === 'txt' ? { format, style: txtStyle ?? 'talkpython' } : { format }),
@@ -159,10 +180,16 @@ export class Session {
     return { ...session, audio: null, messages: session.transcript ? [{ level: 'info', text: `Reloaded ${session.transcript.name} from disk.` }] : session.messages };
   }
 
+  /** Whether any open document has changes not on disk (the close prompt asks then). */
+  hasUnsavedWork(): boolean {
+    return [...this.dirty].some(([id, dirty]) => dirty && this.documents.has(id));
+  }
+
   private close(id: string): void {
     const doc = this.documents.get(id);
     if (!doc) return;
     this.documents.delete(id);
+    this.dirty.delete(id);
     for (const path of [doc.path, doc.pair?.path]) {
       if (path && ![...this.documents.values()].some((d) => d.path === path || d.pair?.path === path)) this.watcher.unwatch(path);
     }

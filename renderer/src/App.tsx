@@ -299,6 +299,13 @@ export function App() {
   }, [settings.playback.autoRewind, settings.playback.rate]);
 
   useEffect(() => { documentId.current = transcript?.id ?? null; }, [transcript]);
+  // The main process needs the unsaved state for the close prompt and the macOS edited mark.
+  useEffect(() => {
+    if (transcript) api().invoke('document:state', { id: transcript.id, dirty }).catch(() => {});
+  }, [transcript, dirty]);
+  useEffect(() => api().on('window:close-requested', () => {
+    confirmDiscard().then((go) => (go ? api().invoke('window:close', {}) : undefined)).catch(fail);
+  }), [confirmDiscard, fail]);
 
   const recover = useCallback(async (key: string) => {
     if (!(await confirmDiscard())) return;

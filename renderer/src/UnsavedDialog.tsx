@@ -15,7 +15,7 @@ export function UnsavedDialog({ name, onChoice }: { name: string; onChoice(choic
   };
   return (
     <dialog ref={dialog} className="unsaved" data-testid="unsaved-dialog" onClose={() => onChoice(chosen.current)}>
-      <p>Save the changes to <strong>{name}</strong> before opening another file?</p>
+      <p>Save the changes to <strong>{name}</strong> first?</p>
       <p className="clean-note">Without saving, your changes are lost.</p>
       <footer className="clean-actions">
         <button onClick={() => choose('discard')}>Don't Save</button>

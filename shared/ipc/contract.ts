@@ -147,6 +147,10 @@ export const invokeContract = {
   'recovery:restore': { request: z.object({ key: journalKeySchema }).strict(), response: openedSession },
   /** The user chose to discard a journal entry. */
   'recovery:discard': { request: z.object({ key: journalKeySchema }).strict(), response: z.object({}) },
+  /** The document's unsaved state, for the window (macOS edited dot) and the close prompt. */
+  'document:state': { request: z.object({ id: documentId, dirty: z.boolean() }).strict(), response: z.object({}) },
+  /** The renderer settled unsaved work (saved, or the user chose not to) after 'window:close-requested': close now. */
+  'window:close': { request: z.object({}).strict(), response: z.object({}) },
   /** The user's settings (key bindings, timing steps, QA rules, playback). */
   'settings:get': { request: z.object({}).strict(), response: appSettings },
   /** Replace the settings; returns them as stored. */
@@ -179,6 +183,8 @@ export const externalChange = z.object({ id: documentId, name: z.string(), kind:
 export const eventContract = {
   'menu:command': menuCommand,
   'document:external-change': externalChange,
+  /** The user asked to close the window or quit; the renderer asks about unsaved work, then calls 'window:close'. */
+  'window:close-requested': z.object({}),
   'menu:action': menuAction,
 } as const;
 
