@@ -10,6 +10,7 @@ import { createAppRequestHandler } from './services/app-protocol';
 import { IpcRouter } from './services/ipc-router';
 import { SettingsStore } from './services/settings-store';
 import { RecoveryJournal } from './services/recovery-journal';
+import { RecentFiles } from './services/recent-files';
 import { EDITOR_ACTION_INFO, type EditorActionGroup, type EditorActionId } from '../shared/editor-actions';
 import { launchPaths } from './services/launch-args';
 import { MediaRegistry } from './services/media-registry';
@@ -26,6 +27,15 @@ protocol.registerSchemesAsPrivileged([
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
+/** Opens files named from outside the window once the app is ready (second launch, macOS open-file). */
+let openFromOutside: (paths: string[]) => void = (paths) => pendingPaths.push(...paths);
+const pendingPaths: string[] = [];
+
+// macOS: files dropped on the Dock icon or opened from Finder, possibly before ready.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  openFromOutside([path]);
+});
 
 const dialogs: DialogPort = {
   async chooseOpen(kind) {
@@ -54,11 +64,14 @@ app.whenReady().then(() => {
   const media = new MediaRegistry();
   const demoDir = app.isPackaged ? join(process.resourcesPath, 'demo') : join(app.getAppPath(), 'resources', 'demo');
   const journal = new RecoveryJournal(join(app.getPath('userData'), 'recovery'), { log });
+  const recent = new RecentFiles(app.getPath('userData'), log);
   const cueSession = new Session({
     guard,
     media,
     dialogs,
-    launchPaths: launchPaths(process.argv, { packaged: app.isPackaged, cwd: process.cwd() }),
+    launchPaths: [...launchPaths(process.argv, { packaged: app.isPackaged, cwd: process.cwd() }), ...pendingPaths],
+    recent,
+    onOpened: (path) => app.addRecentDocument(path),
     demoDir,
     mediaBase: APP_ORIGIN,
     peaksCacheDir: app.getPath('userData'),
@@ -95,6 +108,9 @@ app.whenReady().then(() => {
   }
 
   cueSession.onEvent = (event, payload) => mainWindow?.webContents.send(event, payload);
+  openFromOutside = (paths) => {
+    void cueSession.openPaths(paths).then((opened) => mainWindow?.webContents.send('session:opened', opened), (error: unknown) => log(String(error)));
+  };
   const send = (command: MenuCommand) => mainWindow?.webContents.send('menu:command', command);
   const runAction = (id: EditorActionId) => mainWindow?.webContents.send('menu:action', id);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, runAction)));
@@ -134,9 +150,12 @@ app.whenReady().then(() => {
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 });
 
-app.on('second-instance', () => {
+// A second launch (file association, command line) hands its files to this instance.
+app.on('second-instance', (_event, argv, cwd) => {
   if (mainWindow?.isMinimized()) mainWindow.restore();
   mainWindow?.focus();
+  const paths = launchPaths(argv, { packaged: app.isPackaged, cwd });
+  if (paths.length) openFromOutside(paths);
 });
 
 app.on('window-all-closed', () => app.quit());
@@ -154,6 +173,7 @@ function menuTemplate(send: (command: MenuCommand) => void, runAction: (id: Edit
       submenu: [
         { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('open-transcript') },
         { label: 'Open Audio…', click: () => send('open-audio') },
+        { label: 'Open Recent…', click: () => send('open-recent') },
         ...(isMac ? [{ role: 'recentDocuments' as const, submenu: [{ role: 'clearRecentDocuments' as const }] }] : []),
         { type: 'separator' },
         { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save') },

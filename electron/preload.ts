@@ -2,7 +2,7 @@
  * Preload (sandboxed): exposes `window.cueline`, built from the IPC contract table and
  * nothing else. No Node API, no raw ipcRenderer reaches the page.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createCuelineApi } from '../shared/ipc/api';
 import type { IpcReply } from '../shared/ipc/contract';
 
@@ -12,6 +12,14 @@ const api = createCuelineApi({
     const wrapped = (_: unknown, payload: unknown) => listener(payload);
     ipcRenderer.on(event, wrapped);
     return () => ipcRenderer.removeListener(event, wrapped);
+  },
+  // Only real File objects from a drop have a path; anything else gives ''.
+  pathForFile: (file) => {
+    try {
+      return webUtils.getPathForFile(file as File);
+    } catch {
+      return '';
+    }
   },
 });
 

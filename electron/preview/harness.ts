@@ -37,6 +37,8 @@ export interface AppHarness {
 }
 
 export interface OpenAppOptions extends PreviewServerOptions {
+  /** Where dropped files "are": the harness's stand-in for Electron's webUtils.getPathForFile. */
+  dropFolder?: string;
   headless?: boolean;
   viewport?: { width: number; height: number };
 }
@@ -52,6 +54,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppHarness>
   await context.exposeBinding('__cuelineInvoke', ({ frame }, channel: unknown, request: unknown) =>
     server.router.handle(channel, request, frame.url()),
   );
+  await context.exposeBinding('__cuelineDropPath', (_source, name: unknown) => (options.dropFolder && typeof name === 'string' ? join(options.dropFolder, name) : ''));
   await context.addInitScript({ path: join(PROJECT_ROOT, 'dist', 'preview', 'page-shim.js') });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -9,12 +9,16 @@ import type { IpcReply } from '../../shared/ipc/contract';
 
 type Bindings = {
   __cuelineInvoke?: (channel: string, request: unknown) => Promise<IpcReply<unknown>>;
+  /** The test's stand-in for webUtils.getPathForFile: a dropped file's name in the test's drop folder. */
+  __cuelineDropPath?: (name: string) => Promise<string>;
   __cuelineEmit?: (event: string, payload: unknown) => void;
 };
 
 const w = globalThis as unknown as Bindings & { cueline?: unknown };
 const invoke = w.__cuelineInvoke;
 delete w.__cuelineInvoke;
+const dropPath = w.__cuelineDropPath;
+delete w.__cuelineDropPath;
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
 // Called by the harness (page.evaluate) to deliver a main-process event.
@@ -33,5 +37,6 @@ Object.defineProperty(globalThis, 'cueline', {
       set.add(listener);
       return () => set.delete(listener);
     },
+    pathForFile: (file) => (dropPath ? dropPath(file.name) : ''),
   }),
 });

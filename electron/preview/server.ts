@@ -16,6 +16,7 @@ import { PathGuard } from '../services/path-guard';
 import { Session, type DialogPort } from '../services/session';
 import { SettingsStore } from '../services/settings-store';
 import { RecoveryJournal } from '../services/recovery-journal';
+import { RecentFiles } from '../services/recent-files';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -70,6 +71,7 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     mediaBase: origin,
     settings: new SettingsStore(options.dataDir ?? null, log),
     journal: options.dataDir ? new RecoveryJournal(join(options.dataDir, 'recovery'), { log }) : undefined,
+    recent: new RecentFiles(options.dataDir ?? null, log),
     log,
   });
   const router = new IpcRouter(session.handlers(), {

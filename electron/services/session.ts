@@ -4,10 +4,11 @@
  * class runs under Electron, in the preview server and in tests.
  */
 import { stat } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import type { EventChannel, EventOf, OpenedAudio, OpenedSession, OpenedTranscript, SaveResult } from '../../shared/ipc/contract';
 import type { IpcHandlers } from './ipc-router';
-import { findCompanions, isAudioPath } from './companions';
+import { findCompanions, isAudioPath, TRANSCRIPT_EXTENSIONS } from './companions';
+import { recentLabel, type RecentFiles } from './recent-files';
 import type { MediaRegistry } from './media-registry';
 import type { PathGuard } from './path-guard';
 import { readTranscriptFile, writeTranscriptFile } from './transcript-file';
@@ -52,6 +53,9 @@ export interface SessionOptions {
   journal?: RecoveryJournal;
   /** The window, as far as documents affect it (Electron: BrowserWindow; tests: a record). */
   window?: WindowPort;
+  /** The in-app Open Recent list; `onOpened` also tells the OS (app.addRecentDocument). */
+  recent?: RecentFiles;
+  onOpened?(path: string): void;
   log(message: string): void;
 }
 
@@ -114,6 +118,9 @@ export class Session {
       'session:open-dialog': ({ kind }) => this.openDialog(kind),
       'document:save': ({ id, text, force }) => this.save(id, text, force ?? false),
       'document:reload': ({ id }) => this.reload(id),
+      'recent:list': () => this.recentList(),
+      'recent:open': ({ index }) => this.openRecent(index),
+      'session:open-dropped': ({ paths }) => this.openDropped(paths),
       'document:state': async ({ id, dirty }) => {
         if (this.documents.has(id)) this.dirty.set(id, dirty);
         this.options.window?.setEdited(this.hasUnsavedWork());
@@ -178,6 +185,39 @@ export class Session {
     const session = await this.openPaths([doc.path]);
     // The audio stays as it is in the window.
     return { ...session, audio: null, messages: session.transcript ? [{ level: 'info', text: `Reloaded ${session.transcript.name} from disk.` }] : session.messages };
+  }
+
+  async recentList(): Promise<{ name: string; folder: string }[]> {
+    return (await this.options.recent?.list() ?? []).map((e) => recentLabel(e.path));
+  }
+
+  /** Opens entry `index` of the recent list (the renderer names entries by position, never by path). */
+  async openRecent(index: number): Promise<OpenedSession> {
+    const entry = (await this.options.recent?.list() ?? [])[index];
+    if (!entry) return { transcript: null, audio: null, messages: [{ level: 'error', text: 'That recent file is no longer there.' }] };
+    return this.openPaths([entry.path]);
+  }
+
+  /**
+   * Files dropped on the window. The paths come from the preload (Electron's
+   * webUtils.getPathForFile), so they are checked like any renderer input: absolute,
+   * a regular file, a transcript or audio extension. Anything else is refused and logged.
+   */
+  async openDropped(paths: readonly string[]): Promise<OpenedSession> {
+    const accepted: string[] = [];
+    const messages: Message[] = [];
+    for (const path of paths) {
+      const ext = extname(path).toLowerCase();
+      const info = isAbsolute(path) ? await stat(path).catch(() => null) : null;
+      if (info?.isFile() && ((TRANSCRIPT_EXTENSIONS as readonly string[]).includes(ext) || isAudioPath(path))) accepted.push(path);
+      else {
+        this.options.log(`refused dropped path ${path}: not a transcript or audio file`);
+        messages.push({ level: 'warning', text: `${basename(path)}: not a transcript or audio file; not opened.` });
+      }
+    }
+    if (!accepted.length) return { transcript: null, audio: null, messages };
+    const session = await this.openPaths(accepted);
+    return { ...session, messages: [...messages, ...session.messages] };
   }
 
   /** Whether any open document has changes not on disk (the close prompt asks then). */
@@ -320,6 +360,8 @@ export class Session {
     }
     const pair = partnerPath ? await this.openPair(read.text, partnerPath, basename(real), messages) : null;
     this.documents.set(id, { path: real, suggestedName: basename(real), encoding: read.encoding, pair, folder: dirname(real), diskHash: textHash(read.text) });
+    await this.options.recent?.add(real);
+    this.options.onOpened?.(real);
     this.watcher.watch(real, read.text);
     if (pair) this.watcher.watch(pair.path, pair.saved);
     return { id, name: basename(real), text: read.text, format: 'vtt', encoding: read.encoding, notice: read.notice };

@@ -24,6 +24,7 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { CleanPanel } from './CleanPanel';
 import { UnsavedDialog, type UnsavedChoice } from './UnsavedDialog';
 import { RecoveryDialog, type RecoveryList } from './RecoveryDialog';
+import { RecentDialog } from './RecentDialog';
 import { StatusBar, type CursorInfo } from './StatusBar';
 import { formatClock } from './time';
 
@@ -53,6 +54,7 @@ export function App() {
   const [unsaved, setUnsaved] = useState<{ resolve(choice: UnsavedChoice): void } | null>(null);
   /** A file changed on disk (or a save found it changed): what to offer. */
   const [external, setExternal] = useState<{ name: string; kind: 'changed' | 'deleted' | 'conflict' } | null>(null);
+  const [recent, setRecent] = useState<{ name: string; folder: string }[] | null>(null);
   const [recovery, setRecovery] = useState<RecoveryList | null>(null);
   const recovered = useRef(false);
   const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -189,6 +191,7 @@ export function App() {
         case 'save-as': save(true).catch(fail); break;
         case 'play-pause': playback.current?.playPause(); break;
         case 'shortcuts': setShowShortcuts(true); break;
+        case 'open-recent': api().invoke('recent:list', {}).then(setRecent, fail); break;
         case 'clean-correct':
           if (transcript) api().invoke('corrections:load', { id: transcript.id }).then((corrections) => setCleaning({ corrections }), fail);
           break;
@@ -211,6 +214,32 @@ export function App() {
   useEffect(() => api().on('document:external-change', (change) => {
     if (change.id === documentId.current) setExternal({ name: change.name, kind: change.kind });
   }), []);
+
+  // Files from outside the window (second launch, macOS open-file) and dropped files.
+  const openFromOutside = useCallback(async (open: () => Promise<OpenedSession>) => {
+    if (await confirmDiscard()) applySession(await open());
+  }, [confirmDiscard, applySession]);
+  useEffect(() => api().on('session:opened', (session) => {
+    openFromOutside(async () => session).catch(fail);
+  }), [openFromOutside, fail]);
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (!files.length) return;
+      // Never let the page navigate to the file.
+      e.preventDefault();
+      openFromOutside(() => api().openDropped(files)).catch(fail);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [openFromOutside, fail]);
 
   const reload = useCallback(async () => {
     if (!transcript) return;
@@ -327,6 +356,7 @@ export function App() {
     <div className="app">
       <header className="toolbar">
         <button onClick={() => runCommand('open-transcript')}>Open…</button>
+        <button onClick={() => runCommand('open-recent')}>Recent…</button>
         <button onClick={() => runCommand('open-audio')}>Open audio…</button>
         <button onClick={() => runCommand('save')} disabled={!transcript}>Save</button>
         <button onClick={() => runCommand('play-pause')} disabled={!audio}>Play/Pause</button>
@@ -393,6 +423,13 @@ export function App() {
             if (message) report([{ level: 'info', text: message }]);
             view.current?.focus();
           }}
+        />
+      )}
+      {recent && (
+        <RecentDialog
+          items={recent}
+          onOpen={(index) => { openFromOutside(() => api().invoke('recent:open', { index })).catch(fail); }}
+          onClose={() => setRecent(null)}
         />
       )}
       {recovery && !unsaved && (

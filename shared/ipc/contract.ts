@@ -147,6 +147,15 @@ export const invokeContract = {
   'recovery:restore': { request: z.object({ key: journalKeySchema }).strict(), response: openedSession },
   /** The user chose to discard a journal entry. */
   'recovery:discard': { request: z.object({ key: journalKeySchema }).strict(), response: z.object({}) },
+  /** The in-app Open Recent list, newest first (names only). */
+  'recent:list': { request: z.object({}).strict(), response: z.array(z.object({ name: z.string(), folder: z.string() })) },
+  /** Open entry `index` of the recent list. */
+  'recent:open': { request: z.object({ index: z.number().int().min(0).max(100) }).strict(), response: openedSession },
+  /** Files dropped on the window (paths from the preload's webUtils.getPathForFile; checked in the main process). */
+  'session:open-dropped': {
+    request: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(20) }).strict(),
+    response: openedSession,
+  },
   /** The document's unsaved state, for the window (macOS edited dot) and the close prompt. */
   'document:state': { request: z.object({ id: documentId, dirty: z.boolean() }).strict(), response: z.object({}) },
   /** The renderer settled unsaved work (saved, or the user chose not to) after 'window:close-requested': close now. */
@@ -169,6 +178,7 @@ export const menuCommand = z.enum([
   'export-txt-paragraphs',
   'export-txt-plain',
   'clean-correct',
+  'open-recent',
   'play-pause',
   'shortcuts',
 ]);
@@ -183,6 +193,8 @@ export const externalChange = z.object({ id: documentId, name: z.string(), kind:
 export const eventContract = {
   'menu:command': menuCommand,
   'document:external-change': externalChange,
+  /** Files opened from outside the window (a second launch's arguments, macOS open-file). */
+  'session:opened': openedSession,
   /** The user asked to close the window or quit; the renderer asks about unsaved work, then calls 'window:close'. */
   'window:close-requested': z.object({}),
   'menu:action': menuAction,

@@ -1,0 +1,63 @@
+/**
+ * The in-app Open Recent list (`recent.json` in the app's data folder): the last ten
+ * transcripts opened, newest first, one entry per real path. Files that are gone are
+ * left out when listing; a damaged list starts over (and says so in the log).
+ */
+import { realpath, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { writeTranscriptFile } from './transcript-file';
+
+export const MAX_RECENT = 10;
+
+export interface RecentEntry {
+  path: string;
+  openedAt: number;
+}
+
+export class RecentFiles {
+  private entries: RecentEntry[] | null = null;
+  private readonly file: string | null;
+
+  constructor(dir: string | null, private readonly log: (m: string) => void = () => {}) {
+    this.file = dir ? join(dir, 'recent.json') : null;
+  }
+
+  private async load(): Promise<RecentEntry[]> {
+    if (this.entries) return this.entries;
+    this.entries = [];
+    if (!this.file) return this.entries;
+    try {
+      const raw: unknown = JSON.parse(await readFile(this.file, 'utf8'));
+      if (!Array.isArray(raw)) throw new Error('not a list');
+      this.entries = raw
+        .filter((e): e is RecentEntry => typeof e?.path === 'string' && typeof e?.openedAt === 'number')
+        .slice(0, MAX_RECENT);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`${this.file}: unreadable recent list, starting a new one (${error instanceof Error ? error.message : String(error)})`);
+    }
+    return this.entries;
+  }
+
+  async add(path: string): Promise<void> {
+    const real = await realpath(path).catch(() => path);
+    const entries = (await this.load()).filter((e) => e.path !== real);
+    entries.unshift({ path: real, openedAt: Date.now() });
+    this.entries = entries.slice(0, MAX_RECENT);
+    if (this.file) await writeTranscriptFile(this.file, `${JSON.stringify(this.entries, null, 2)}\n`, 'utf-8').catch((e: Error) => this.log(`cannot write ${this.file}: ${e.message}`));
+  }
+
+  /** The entries whose files still exist, newest first. */
+  async list(): Promise<RecentEntry[]> {
+    const out: RecentEntry[] = [];
+    for (const e of await this.load()) {
+      const info = await stat(e.path).catch(() => null);
+      if (info?.isFile()) out.push(e);
+    }
+    return out;
+  }
+}
+
+/** How the list shows an entry: file name and its folder's name, never the full path. */
+export function recentLabel(path: string): { name: string; folder: string } {
+  return { name: basename(path), folder: basename(dirname(path)) };
+}
