@@ -186,6 +186,8 @@ function menuTemplate(send: (command: MenuCommand) => void, runAction: (id: Edit
             { label: 'TXT (HH:MM:SS lines)…', click: () => send('export-txt-talkpython') },
             { label: 'TXT (speaker paragraphs)…', click: () => send('export-txt-paragraphs') },
             { label: 'TXT (plain text)…', click: () => send('export-txt-plain') },
+            { type: 'separator' },
+            { label: 'TXT + VTT…', click: () => send('export-pair') },
           ],
         },
         { type: 'separator' },

@@ -122,4 +122,17 @@ describe('app shell', () => {
     await expect.poll(() => readFile(target, 'utf8').catch(() => '')).toBe('1\n00:00:01,000 --> 00:00:02,500\nFirst cue\n\n');
     await expect.poll(() => app!.page.locator('[data-testid="messages"]').textContent()).toContain('Exported show.srt.');
   });
+
+  it('exports TXT + VTT side by side; an unedited paired episode comes out byte for byte', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cueline-export-pair-'));
+    const talkpython = join(import.meta.dirname, '../../shared/fixtures/talkpython');
+    for (const ext of ['vtt', 'txt']) await copyFile(join(talkpython, `518-django-birthday.${ext}`), join(dir, `518-django-birthday.${ext}`));
+    await mkdir(join(dir, 'out'));
+    app = await openApp({ launchPaths: [join(dir, '518-django-birthday.vtt')], dialogs: { chooseOpen: async () => null, chooseSave: async () => join(dir, 'out', 'episode.vtt') } });
+    await app.page.locator('.cm-content').waitFor();
+    await app.emit('menu:command', 'export-pair');
+    await expect.poll(() => app!.page.getByTestId('messages').textContent()).toContain('Exported episode.vtt + episode.txt.');
+    expect(await readFile(join(dir, 'out', 'episode.vtt'), 'utf8')).toBe(await readFile(join(talkpython, '518-django-birthday.vtt'), 'utf8'));
+    expect(await readFile(join(dir, 'out', 'episode.txt'), 'utf8')).toBe(await readFile(join(talkpython, '518-django-birthday.txt'), 'utf8'));
+  });
 });

@@ -134,6 +134,7 @@ export class Session {
       'document:save-as': ({ id, text }) => this.saveAs(id, text),
       'document:export': ({ id, text, format, txtStyle }) =>
         this.exportAs(id, text, format === 'txt' ? { format, style: txtStyle ?? 'talkpython' } : { format }),
+      'document:export-pair': ({ id, text }) => this.exportPair(id, text),
       'audio:peaks': ({ media, from }) => this.peaks.read(media, from),
       'corrections:load': ({ id }) => this.loadCorrections(id),
       'journal:record': ({ id, text }) => this.recordJournal(id, text),
@@ -462,6 +463,26 @@ export class Session {
     if (!chosen) return { ok: false, canceled: true, message: 'Export canceled.' };
     const path = await this.options.guard.allow(chosen);
     return this.write(path, renderExport(text, target), 'utf-8');
+  }
+
+  /**
+   * Export TXT + VTT: the VTT as it is and its TXT beside it with the same stem. A paired
+   * episode's TXT keeps its own layout (entries, TXT-only edits); otherwise talkpython lines.
+   */
+  async exportPair(id: string, text: string): Promise<SaveResult> {
+    const doc = this.documents.get(id);
+    if (!doc) return { ok: false, canceled: false, message: `No open document ${id}.` };
+    const chosen = await this.options.dialogs.chooseSave(`${basename(doc.suggestedName, extname(doc.suggestedName))}.vtt`);
+    if (!chosen) return { ok: false, canceled: true, message: 'Export canceled.' };
+    const stem = join(dirname(chosen), basename(chosen, extname(chosen)));
+    const vttPath = await this.options.guard.allow(`${stem}.vtt`);
+    const txtPath = await this.options.guard.allow(`${stem}.txt`);
+    const cues = parseVtt(text).cues;
+    const txt = doc.pair ? exportPairedTxt(doc.pair.pairing, cues) : renderExport(text, { format: 'txt', style: 'talkpython' });
+    const vtt = await this.write(vttPath, text, 'utf-8');
+    if (!vtt.ok) return vtt;
+    const second = await this.write(txtPath, txt, doc.pair ? doc.pair.encoding : 'utf-8');
+    return second.ok ? { ok: true, name: `${vtt.name} + ${second.name}` } : { ...second, message: `${vtt.name} was written, but ${second.message}` };
   }
 
   private async write(path: string, text: string, encoding: string): Promise<SaveResult> {

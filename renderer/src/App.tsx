@@ -180,6 +180,14 @@ export function App() {
         case 'export-txt-talkpython': exportAs('txt', 'talkpython').catch(fail); break;
         case 'export-txt-paragraphs': exportAs('txt', 'paragraphs').catch(fail); break;
         case 'export-txt-plain': exportAs('txt', 'plain').catch(fail); break;
+        case 'export-pair':
+          if (transcript && view.current) {
+            api().invoke('document:export-pair', { id: transcript.id, text: view.current.state.sliceDoc() }).then((r) => {
+              if (r.ok) report([{ level: 'info', text: `Exported ${r.name}.` }]);
+              else if (!r.canceled) report([{ level: 'error', text: r.message }]);
+            }, fail);
+          }
+          break;
         case 'open-transcript':
           // Never replace unsaved work silently: ask first (Save / Don't Save / Cancel).
           confirmDiscard()

@@ -113,6 +113,11 @@ export const invokeContract = {
       .strict(),
     response: saveResult,
   },
+  /** Write the episode as a VTT and its TXT (talkpython lines, or the paired TXT's own layout) side by side, under one name chosen in a dialog. */
+  'document:export-pair': {
+    request: z.object({ id: documentId, text: z.string().max(MAX_TEXT_CHARS) }).strict(),
+    response: saveResult,
+  },
   /** Peaks of an opened audio from pair `from` on; while decoding, waits up to ~1 s for new pairs. */
   'audio:peaks': {
     request: z.object({ media: mediaToken, from: z.number().int().min(0) }).strict(),
@@ -177,6 +182,7 @@ export const menuCommand = z.enum([
   'export-txt-talkpython',
   'export-txt-paragraphs',
   'export-txt-plain',
+  'export-pair',
   'clean-correct',
   'open-recent',
   'play-pause',
