@@ -27,6 +27,7 @@ export const EDITOR_ACTION_INFO = [
   { id: 'start-to-playhead', label: 'Set start to playhead', group: 'Timing' },
   { id: 'end-to-playhead', label: 'Set end to playhead', group: 'Timing' },
   { id: 'end-and-next', label: 'Set end to playhead and go to next cue', group: 'Timing' },
+  { id: 'snap-to-silence', label: 'Snap cue edges to the nearest silence', group: 'Timing' },
   { id: 'fix-overlaps', label: 'Fix overlaps (selection, or whole file)', group: 'Timing' },
   { id: 'split-cue', label: 'Split cue at cursor', group: 'Cues' },
   { id: 'merge-next', label: 'Merge cue with next', group: 'Cues' },

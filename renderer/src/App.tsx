@@ -62,6 +62,7 @@ export function App() {
   const view = useRef<EditorView | null>(null);
   const wavesurfer = useRef<WaveSurfer | null>(null);
   const playback = useRef<PlaybackController | null>(null);
+  const silenceFinder = useRef<((t: number) => number | null) | null>(null);
   const savedDoc = useRef<EditorView['state']['doc'] | null>(null);
   const opens = useRef(0);
   const documentId = useRef<string | null>(null);
@@ -123,6 +124,7 @@ export function App() {
     seekBy: (d) => playback.current?.seekBy(d),
     playRange: (from, to, loop) => playback.current?.playRange(from, to, loop),
     changeRate: (step) => playback.current?.changeRate(step),
+    silenceNear: (t) => silenceFinder.current?.(t) ?? null,
   }), []);
   const editorExtensions = useMemo(() => playbackPort.of(port), [port]);
 
@@ -379,7 +381,16 @@ export function App() {
             url={audio.url}
             cues={timeline.cues}
             activeIndex={timeline.cursorIndex}
-            onCueEdgeDrag={timeline.moveCueEdge}
+            onRetime={timeline.retimeCues}
+            onCueSelect={(index) => {
+              const v = view.current;
+              const cue = v ? cuesOf(v.state)[index] : undefined;
+              if (v && cue) {
+                v.dispatch({ selection: { anchor: cue.textRange.from }, scrollIntoView: true, userEvent: 'select.cue' });
+                v.focus();
+              }
+            }}
+            onSilenceFinder={(find) => { silenceFinder.current = find; }}
             onUserSeek={onUserSeek}
             onReady={onReady}
             onTime={onTime}

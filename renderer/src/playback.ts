@@ -16,7 +16,7 @@ export interface PlaybackOptions {
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 2;
 
-export class PlaybackController implements PlaybackPort {
+export class PlaybackController implements Omit<PlaybackPort, 'silenceNear'> {
   private range: { from: number; to: number; loop: boolean } | null = null;
   private frame = 0;
 

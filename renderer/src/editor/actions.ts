@@ -21,6 +21,7 @@ import {
   type TimingEdit,
 } from '../../../shared/timing';
 import { EDITOR_ACTION_INFO, type EditorActionId, type EditorActionInfo } from '../../../shared/editor-actions';
+import { retimeCue } from '../../../shared/formats/vtt/edit';
 import { cuesOf, cursorCueIndex, vttOf } from './cue-field';
 import { playbackPort, type PlaybackPort } from './playback-port';
 import { timingSettings, type TimingSettings } from './timing-settings';
@@ -107,6 +108,21 @@ const insertAtPlayhead: Command = (view) => {
   return apply(view, insertCueAt(vttOf(view.state), at, settings(view).insertDurationMs), 'input.cue.insert');
 };
 
+/** Both edges of the cursor's cue to the quietest moment within ±300 ms (from the waveform). */
+const snapToSilence: Command = (view) => {
+  const p = view.state.facet(playbackPort);
+  const index = cursorCueIndex(view.state);
+  const doc = vttOf(view.state);
+  const cue = doc.cues[index];
+  if (!p || !cue) return false;
+  const start = p.silenceNear(cue.start);
+  const end = p.silenceNear(cue.end);
+  if (start === null && end === null) return false;
+  const s = start ?? cue.start;
+  const e = Math.max(end ?? cue.end, s);
+  return apply(view, { changes: retimeCue(doc, cue, { start: s, end: e }) }, 'input.timing.snap') || true;
+};
+
 const overlaps: Command = (view) => {
   const cues = cuesOf(view.state);
   const { from, to } = view.state.selection.main;
@@ -158,6 +174,7 @@ const RUNS: Record<EditorActionId, Command> = {
   'start-to-playhead': toPlayhead('start'),
   'end-to-playhead': toPlayhead('end'),
   'end-and-next': setEndAndNext,
+  'snap-to-silence': snapToSilence,
   'fix-overlaps': overlaps,
   'split-cue': split,
   'merge-next': merge,

@@ -27,6 +27,7 @@ const CUELINE: Bindings = {
   'start-to-playhead': ['Alt-['],
   'end-to-playhead': ['Alt-]'],
   'end-and-next': ['Alt-Shift-]'],
+  'snap-to-silence': ['Alt-s'],
   'fix-overlaps': ['Alt-o'],
   'split-cue': ['Alt-Enter'],
   'merge-next': ['Alt-m'],

@@ -16,6 +16,8 @@ export interface PlaybackPort {
   /** Plays `[from, to)` once, or looped. */
   playRange(from: number, to: number, loop?: boolean): void;
   changeRate(step: number): void;
+  /** The quietest time within ±300 ms of `t` (from the waveform peaks), or null. */
+  silenceNear(t: number): number | null;
 }
 
 export const playbackPort = Facet.define<PlaybackPort | null, PlaybackPort | null>({

@@ -11,7 +11,8 @@ import { useEffect, useRef } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import { api } from '../api';
-import { CueLayer, type CueEdge } from './cue-layer';
+import { CueLayer, type CueRetime } from './cue-layer';
+import { silenceNear } from './snap';
 import type { TimedCue } from './cue-window';
 import { mediaTokenOf, streamPeaks, toWaveSurferChannel, type PeaksState } from './peaks-stream';
 import { clampPxPerSec, zoomStep } from './zoom';
@@ -21,8 +22,12 @@ export interface WaveformProps {
   /** Cues in start order (times in seconds); only those in view are drawn. */
   cues: readonly TimedCue[];
   activeIndex: number | null;
-  /** A cue edge was dragged to `seconds` (called once, on release). */
-  onCueEdgeDrag(index: number, edge: CueEdge, seconds: number): void;
+  /** Cue edges or bodies were dragged (called once, on release). */
+  onRetime(retimes: CueRetime[]): void;
+  /** A cue's label was clicked. */
+  onCueSelect(index: number): void;
+  /** Gives the app a way to find silence near a time (for snapping from the keyboard). */
+  onSilenceFinder?(find: ((t: number) => number | null) | null): void;
   /** The user clicked or dragged on the waveform to `seconds` (not playback moving on). */
   onUserSeek(seconds: number): void;
   onReady(wavesurfer: WaveSurfer): void;
@@ -34,12 +39,12 @@ const INITIAL_PX_PER_SEC = 50;
 /** Least time between redraws while peaks stream in (each redraw re-renders the view). */
 const REDRAW_MS = 300;
 
-export function Waveform({ url, cues, activeIndex, onCueEdgeDrag, onUserSeek, onReady, onTime, onError }: WaveformProps) {
+export function Waveform({ url, cues, activeIndex, onRetime, onCueSelect, onSilenceFinder, onUserSeek, onReady, onTime, onError }: WaveformProps) {
   const host = useRef<HTMLDivElement>(null);
   const status = useRef<HTMLDivElement>(null);
   const layer = useRef<CueLayer | null>(null);
-  const callbacks = useRef({ onReady, onTime, onError, onCueEdgeDrag, onUserSeek });
-  callbacks.current = { onReady, onTime, onError, onCueEdgeDrag, onUserSeek };
+  const callbacks = useRef({ onReady, onTime, onError, onRetime, onCueSelect, onSilenceFinder, onUserSeek });
+  callbacks.current = { onReady, onTime, onError, onRetime, onCueSelect, onSilenceFinder, onUserSeek };
   /** Scrolls the waveform to show a time if it is out of view (set once wavesurfer exists). */
   const reveal = useRef<(seconds: number) => void>(() => {});
   const latest = useRef({ cues, activeIndex });
@@ -52,7 +57,15 @@ export function Waveform({ url, cues, activeIndex, onCueEdgeDrag, onUserSeek, on
     media.preload = 'auto';
     media.src = url;
     const controller = new AbortController();
-    const cueLayer = new CueLayer({ onEdgeDrag: (i, edge, s) => callbacks.current.onCueEdgeDrag(i, edge, s) });
+    let peaks: PeaksState | null = null;
+    const findSilence = (t: number) =>
+      peaks && peaks.sampleRate > 0 ? silenceNear({ pairs: peaks.pairs, count: peaks.count, secondsPerPair: peaks.samplesPerPeak / peaks.sampleRate }, t) : null;
+    callbacks.current.onSilenceFinder?.(findSilence);
+    const cueLayer = new CueLayer({
+      onRetime: (r) => callbacks.current.onRetime(r),
+      onSelect: (i) => callbacks.current.onCueSelect(i),
+      snap: findSilence,
+    });
     cueLayer.setCues(latest.current.cues);
     cueLayer.setActive(latest.current.activeIndex);
     layer.current = cueLayer;
@@ -151,6 +164,7 @@ export function Waveform({ url, cues, activeIndex, onCueEdgeDrag, onUserSeek, on
     };
 
     const onPeaks = (state: PeaksState) => {
+      if (state.status !== 'error') peaks = state;
       if (state.status === 'error') {
         showStatus('');
         report(`Waveform unavailable: ${state.message ?? 'the audio could not be decoded'}`);
@@ -234,6 +248,7 @@ export function Waveform({ url, cues, activeIndex, onCueEdgeDrag, onUserSeek, on
       cueLayer.destroy();
       layer.current = null;
       reveal.current = () => {};
+      callbacks.current.onSilenceFinder?.(null);
       wavesurfer?.destroy();
       media.removeAttribute('src');
       media.load();

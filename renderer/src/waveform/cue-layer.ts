@@ -4,15 +4,44 @@
  * what 20 do. (wavesurfer's Regions plugin keeps one element and listeners per region:
  * 3,600 cues blocked the main thread for over 20 s.) It sits inside wavesurfer's
  * scrolling wrapper, so native scrolling moves it with the waveform; positions change
- * only on zoom. Dragging a region edge previews locally and reports the new time once,
- * on release, so an edit is one undo step.
+ * only on zoom. Each region shows the start of its text in a label band. Dragging an
+ * edge retimes it; an edge shared with an abutting cue moves both cues (Alt: only this
+ * one); dragging the label moves the whole cue; Shift snaps to the nearest silence.
+ * A drag previews locally and reports once, on release, so it is one undo step.
  */
 import { cuesInWindow, indexCues, type CueIndex, type TimedCue } from './cue-window';
 
 export type CueEdge = 'start' | 'end';
 
+/** New times for one cue (only the edges that change). */
+export interface CueRetime {
+  index: number;
+  start?: number;
+  end?: number;
+}
+
 export interface CueLayerOptions {
-  onEdgeDrag(index: number, edge: CueEdge, seconds: number): void;
+  onRetime(retimes: CueRetime[]): void;
+  /** The label of cue `index` was clicked (without dragging). */
+  onSelect?(index: number): void;
+  /** The quietest time near `t` (for Shift-snapping), or null. */
+  snap?(t: number): number | null;
+}
+
+/** Edges closer than this (seconds) count as one shared boundary. */
+const SHARED_EPSILON = 0.0015;
+const LABEL_PX = 14;
+
+interface Drag {
+  index: number;
+  /** 'body' moves the whole cue. */
+  part: CueEdge | 'body';
+  pointer: number;
+  /** Where the pointer went down (seconds), for body drags. */
+  origin: number;
+  /** The preview: current times of each affected cue. */
+  preview: Map<number, { start: number; end: number }>;
+  moved: boolean;
 }
 
 const HANDLE_PX = 6;
@@ -26,7 +55,7 @@ export class CueLayer {
   private to = 0;
   private duration = Infinity;
   private readonly pool: HTMLDivElement[] = [];
-  private drag: { index: number; edge: CueEdge; seconds: number; pointer: number } | null = null;
+  private drag: Drag | null = null;
 
   constructor(private readonly options: CueLayerOptions) {
     const el = document.createElement('div');
@@ -73,10 +102,14 @@ export class CueLayer {
 
   private place(region: HTMLDivElement, cueIndex: number): void {
     const cue = this.index.cues[cueIndex]!;
-    let { start, end } = cue;
-    if (this.drag?.index === cueIndex) {
-      if (this.drag.edge === 'start') start = Math.min(this.drag.seconds, end);
-      else end = Math.max(this.drag.seconds, start);
+    const preview = this.drag?.preview.get(cueIndex);
+    const { start, end } = preview ?? cue;
+    const label = region.firstElementChild as HTMLElement;
+    const text = (cue as TimedCue & { text?: string }).text ?? '';
+    if (label.dataset.text !== text) {
+      label.dataset.text = text;
+      // textContent: cue text is never HTML.
+      label.textContent = text.replace(/<[^>]*>/g, '').slice(0, 80);
     }
     const left = start * this.pxPerSec;
     const width = Math.max(1, (end - start) * this.pxPerSec);
@@ -97,13 +130,24 @@ export class CueLayer {
       position: 'absolute', top: '0', bottom: '0', boxSizing: 'border-box',
       borderLeft: '1px solid rgba(59, 91, 146, 0.55)', borderRight: '1px solid rgba(59, 91, 146, 0.55)',
     });
+    const label = document.createElement('div');
+    label.dataset.part = 'label';
+    label.title = 'Drag to move the cue; click to go to it';
+    Object.assign(label.style, {
+      position: 'absolute', top: '0', left: '0', right: '0', height: `${LABEL_PX}px`, overflow: 'hidden', whiteSpace: 'nowrap',
+      font: '10px system-ui, sans-serif', lineHeight: `${LABEL_PX}px`, padding: '0 3px', color: '#1d1f23',
+      background: 'rgba(255, 255, 255, 0.55)', cursor: 'grab', pointerEvents: 'auto', userSelect: 'none',
+    });
+    region.append(label);
     for (const edge of ['start', 'end'] as const) {
       const handle = document.createElement('div');
       handle.dataset.edge = edge;
       handle.title = edge === 'start' ? 'Drag to move the cue start' : 'Drag to move the cue end';
       Object.assign(handle.style, {
         position: 'absolute', top: '0', bottom: '0', width: `${HANDLE_PX}px`, cursor: 'ew-resize', pointerEvents: 'auto',
-        [edge === 'start' ? 'left' : 'right']: `${-HANDLE_PX / 2}px`,
+        // Inside the region, so at a shared boundary the end handle (left half) and the
+        // next cue's start handle (right half) can each be grabbed.
+        [edge === 'start' ? 'left' : 'right']: '0px',
       });
       region.append(handle);
     }
@@ -112,37 +156,90 @@ export class CueLayer {
   }
 
   private readonly onPointerDown = (event: PointerEvent): void => {
-    const handle = event.target as HTMLElement;
-    const edge = handle.dataset.edge as CueEdge | undefined;
-    const index = Number(handle.parentElement?.dataset.index);
-    if (!edge || !Number.isInteger(index)) return;
+    const target = event.target as HTMLElement;
+    const part = (target.dataset.edge as CueEdge | undefined) ?? (target.dataset.part === 'label' ? 'body' : undefined);
+    const index = Number(target.parentElement?.dataset.index);
+    if (!part || !Number.isInteger(index)) return;
     // The waveform under the handle would seek on this press; the drag is ours.
     event.stopPropagation();
     event.preventDefault();
-    handle.setPointerCapture(event.pointerId);
-    const cue = this.index.cues[index]!;
-    this.drag = { index, edge, seconds: edge === 'start' ? cue.start : cue.end, pointer: event.pointerId };
+    target.setPointerCapture(event.pointerId);
+    this.drag = { index, part, pointer: event.pointerId, origin: this.secondsAt(event.clientX), preview: new Map(), moved: false };
     const move = (e: PointerEvent) => {
       if (!this.drag || e.pointerId !== this.drag.pointer) return;
       e.stopPropagation();
-      this.drag.seconds = this.secondsAt(e.clientX);
+      this.drag.moved = true;
+      this.drag.preview = this.retimes(this.drag, this.secondsAt(e.clientX), e.altKey, e.shiftKey);
       this.render();
     };
     const up = (e: PointerEvent) => {
       if (!this.drag || e.pointerId !== this.drag.pointer) return;
       e.stopPropagation();
-      const done = { ...this.drag, seconds: this.secondsAt(e.clientX) };
+      const done = this.drag;
+      const result = done.moved ? this.retimes(done, this.secondsAt(e.clientX), e.altKey, e.shiftKey) : new Map<number, { start: number; end: number }>();
       this.drag = null;
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', up);
-      handle.removeEventListener('pointercancel', up);
+      target.removeEventListener('pointermove', move);
+      target.removeEventListener('pointerup', up);
+      target.removeEventListener('pointercancel', up);
       this.render();
-      if (e.type === 'pointerup') this.options.onEdgeDrag(done.index, done.edge, done.seconds);
+      if (e.type !== 'pointerup') return;
+      if (!done.moved && done.part === 'body') {
+        this.options.onSelect?.(done.index);
+        return;
+      }
+      const out: CueRetime[] = [];
+      for (const [i, t] of result) {
+        const cue = this.index.cues[i]!;
+        const r: CueRetime = { index: i };
+        if (t.start !== cue.start) r.start = t.start;
+        if (t.end !== cue.end) r.end = t.end;
+        if (r.start !== undefined || r.end !== undefined) out.push(r);
+      }
+      if (out.length) this.options.onRetime(out);
     };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', up);
-    handle.addEventListener('pointercancel', up);
+    target.addEventListener('pointermove', move);
+    target.addEventListener('pointerup', up);
+    target.addEventListener('pointercancel', up);
   };
+
+  /**
+   * The cues a drag to `t` changes and their new times. An edge shared with an abutting
+   * cue moves that cue's edge too unless `alone`; `snap` moves the boundary into the
+   * nearest silence. Edges never cross: start <= end for every cue touched.
+   */
+  private retimes(drag: Drag, t: number, alone: boolean, snap: boolean): Map<number, { start: number; end: number }> {
+    const cues = this.index.cues;
+    const cue = cues[drag.index]!;
+    const out = new Map<number, { start: number; end: number }>();
+    const snapped = (x: number) => (snap ? this.options.snap?.(x) ?? x : x);
+    const round = (x: number) => Math.round(Math.min(this.duration, Math.max(0, x)) * 1000) / 1000;
+    if (drag.part === 'body') {
+      let delta = t - drag.origin;
+      if (snap) delta = snapped(cue.start + delta) - cue.start;
+      delta = Math.max(-cue.start, delta);
+      out.set(drag.index, { start: round(cue.start + delta), end: round(cue.end + delta) });
+      return out;
+    }
+    const edge = drag.part;
+    // The edge follows the pointer's movement (wherever on the handle it was grabbed).
+    const at = round(snapped((edge === 'end' ? cue.end : cue.start) + t - drag.origin));
+    const neighbourIndex = edge === 'end' ? drag.index + 1 : drag.index - 1;
+    const neighbour = cues[neighbourIndex];
+    const shared = !alone && neighbour !== undefined &&
+      Math.abs((edge === 'end' ? neighbour.start : neighbour.end) - (edge === 'end' ? cue.end : cue.start)) < SHARED_EPSILON;
+    if (edge === 'end') {
+      let end = Math.max(at, cue.start);
+      if (shared) end = Math.min(end, neighbour!.end);
+      out.set(drag.index, { start: cue.start, end });
+      if (shared) out.set(neighbourIndex, { start: end, end: neighbour!.end });
+    } else {
+      let start = Math.min(at, cue.end);
+      if (shared) start = Math.max(start, neighbour!.start);
+      out.set(drag.index, { start, end: cue.end });
+      if (shared) out.set(neighbourIndex, { start: neighbour!.start, end: start });
+    }
+    return out;
+  }
 
   /** The time under a pointer, clamped to the audio, to the millisecond cues are written in. */
   private secondsAt(clientX: number): number {

@@ -8,7 +8,7 @@ import type { EditorView } from '@codemirror/view';
 import type { VttCue } from '../../../shared/formats/vtt/types';
 import { retimeCue } from '../../../shared/formats/vtt/edit';
 import { cuesOf, cursorCueIndex, vttOf } from '../editor/cue-field';
-import type { CueEdge } from './cue-layer';
+import type { CueRetime } from './cue-layer';
 
 export function useTranscriptCues(view: RefObject<EditorView | null>) {
   const [cues, setCues] = useState<readonly VttCue[]>([]);
@@ -26,17 +26,21 @@ export function useTranscriptCues(view: RefObject<EditorView | null>) {
     setCursorIndex(null);
   }, []);
 
-  const moveCueEdge = useCallback((index: number, edge: CueEdge, seconds: number) => {
+  /** Waveform drags: every retimed cue in one transaction (one undo step). */
+  const retimeCues = useCallback((retimes: readonly CueRetime[]) => {
     const v = view.current;
     if (!v) return;
     const doc = vttOf(v.state);
-    const cue = doc.cues[index];
-    if (!cue) return;
-    // An edge never crosses the other one.
-    const t = edge === 'start' ? Math.min(seconds, cue.end) : Math.max(seconds, cue.start);
-    const changes = retimeCue(doc, cue, edge === 'start' ? { start: t } : { end: t });
+    const changes = retimes.flatMap((r) => {
+      const cue = doc.cues[r.index];
+      if (!cue) return [];
+      const start = r.start ?? cue.start;
+      const end = r.end ?? cue.end;
+      // An edge never crosses the other one.
+      return retimeCue(doc, cue, { start: Math.min(start, end), end: Math.max(start, end) });
+    });
     if (changes.length) v.dispatch({ changes, userEvent: 'input.cue-drag' });
   }, [view]);
 
-  return { cues, cursorIndex, noteUpdate, reset, moveCueEdge };
+  return { cues, cursorIndex, noteUpdate, reset, retimeCues };
 }
