@@ -2,8 +2,9 @@ import type { Benchmark } from './report';
 import { audioBenchmark } from './audio';
 import { editorBenchmark } from './editor';
 import { fixBenchmark } from './fix';
+import { seekBenchmark } from './seek';
 import { formatsBenchmark } from './formats';
 import { txtPairBenchmark } from './txt-pair';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per benchmark module. */
-export const benchmarks: Benchmark[] = [formatsBenchmark, txtPairBenchmark, fixBenchmark, editorBenchmark, audioBenchmark];
+export const benchmarks: Benchmark[] = [formatsBenchmark, txtPairBenchmark, fixBenchmark, editorBenchmark, seekBenchmark, audioBenchmark];

@@ -5,7 +5,10 @@
  * Electron's `protocol.handle` wants and what the preview server adapts to Node's http.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+
+import { sniffAudioFormat } from './audio/audio-format';
+import { openMp3Pcm, wavRange, type Mp3Pcm } from './audio/mp3-wav-stream';
+import { open, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { contentSecurityPolicy } from '../../shared/security/csp';
@@ -38,6 +41,25 @@ export interface AppProtocolOptions {
 
 export function createAppRequestHandler(options: AppProtocolOptions): (request: Request) => Promise<Response> {
   const root = normalize(options.rendererDir);
+  /** Frame indexes of the MP3s served so far (one pass over each file's headers). */
+  const mp3s = new Map<string, Promise<Mp3Pcm | null>>();
+  const mp3PcmOf = async (path: string): Promise<Mp3Pcm | null> => {
+    let pending = mp3s.get(path);
+    if (!pending) {
+      pending = (async () => {
+        const head = new Uint8Array(4096);
+        const file = await open(path, 'r');
+        try {
+          await file.read(head, 0, head.length, 0);
+        } finally {
+          await file.close();
+        }
+        return sniffAudioFormat(head) === 'mp3' ? openMp3Pcm(path) : null;
+      })().catch(() => null);
+      mp3s.set(path, pending);
+    }
+    return pending;
+  };
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'method not allowed');
     const url = new URL(request.url);
@@ -45,7 +67,9 @@ export function createAppRequestHandler(options: AppProtocolOptions): (request: 
     if (pathname.startsWith('/media/')) {
       const path = options.media.resolve(pathname.slice('/media/'.length));
       if (!path) return text(404, 'unknown media token');
-      return serveFile(path, request, {});
+      // MP3 plays as PCM WAV decoded from the exact frame (see audio/mp3-wav-stream.ts).
+      const pcm = await mp3PcmOf(path);
+      return pcm ? serveMp3AsWav(path, pcm, request) : serveFile(path, request, {});
     }
     const relative = pathname === '/' ? 'index.html' : pathname.slice(1);
     const file = normalize(join(root, relative));
@@ -80,6 +104,18 @@ async function serveFile(path: string, request: Request, extra: Record<string, s
     request.method === 'HEAD' || size === 0
       ? null
       : (Readable.toWeb(createReadStream(path, { start, end })) as ReadableStream<Uint8Array>);
+  return new Response(body, { status: range ? 206 : 200, headers });
+}
+
+function serveMp3AsWav(path: string, pcm: Mp3Pcm, request: Request): Response {
+  const size = pcm.size;
+  const headers: Record<string, string> = { 'Content-Type': 'audio/wav', 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-store' };
+  const range = parseRange(request.headers.get('range'), size);
+  if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${size}` } });
+  const [start, end] = range ?? [0, size - 1];
+  headers['Content-Length'] = String(end - start + 1);
+  if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+  const body = request.method === 'HEAD' ? null : wavRange(path, pcm, start, end);
   return new Response(body, { status: range ? 206 : 200, headers });
 }
 
