@@ -4,7 +4,8 @@
  * shift or smear it however they really do.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const CLICK_TIMES = [0.5, 1.0, 2.25, 5.0, 7.777, 9.5];
 
@@ -65,3 +66,36 @@ export function clickTimesInPeaks(pairs: Int8Array, samplesPerPeak: number, samp
   close();
   return found;
 }
+
+/**
+ * The seek test signal (a quiet 440 Hz tone, a loud 50 ms 2 kHz burst at every k + 0.5 s)
+ * in every format the app plays, made once per folder with sox, lame and ffmpeg.
+ */
+export function makeSeekSignalFiles(dir: string, seconds = 60): { name: string; path: string }[] {
+  mkdirSync(dir, { recursive: true });
+  const p = (name: string) => join(dir, name);
+  const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: 'ignore' });
+  if (!existsSync(p('clicks.wav'))) {
+    run('sox', ['-n', '-r', '44100', '-c', '1', '-b', '16', p('tone.wav'), 'synth', String(seconds), 'sine', '440', 'vol', '0.05']);
+    run('sox', ['-n', '-r', '44100', '-c', '1', '-b', '16', p('period.wav'), 'synth', '1', 'sine', '2000', 'vol', '0.9', 'trim', '0', '0.05', 'pad', '0.5', '0.45']);
+    run('sox', [...Array.from({ length: seconds }, () => p('period.wav')), p('bursts.wav')]);
+    // 16-bit PCM: Chromium does not play 32-bit integer WAV.
+    run('sox', ['-m', '-v', '1', p('tone.wav'), '-v', '1', p('bursts.wav'), '-b', '16', p('clicks.wav')]);
+  }
+  const make = (label: string, file: string, cmd: string, args: (out: string) => string[]) => {
+    if (!existsSync(p(file))) run(cmd, args(p(file)));
+    return { name: label, path: p(file) };
+  };
+  const ff = (codec: string[]) => (out: string) => ['-loglevel', 'error', '-y', '-i', p('clicks.wav'), ...codec, out];
+  return [
+    { name: 'WAV', path: p('clicks.wav') },
+    make('MP3 CBR 128', 'cbr.mp3', 'lame', (out) => ['--quiet', '-b', '128', p('clicks.wav'), out]),
+    make('MP3 VBR -V2 (Xing)', 'vbr.mp3', 'lame', (out) => ['--quiet', '-V', '2', p('clicks.wav'), out]),
+    make('MP3 VBR -V2 no Xing', 'vbr-noxing.mp3', 'lame', (out) => ['--quiet', '-V', '2', '-t', p('clicks.wav'), out]),
+    make('FLAC', 'clicks.flac', 'sox', (out) => [p('clicks.wav'), out]),
+    make('Ogg Vorbis', 'clicks.ogg', 'ffmpeg', ff(['-c:a', 'libvorbis', '-q:a', '4'])),
+    make('Opus', 'clicks.opus', 'ffmpeg', ff(['-c:a', 'libopus', '-b:a', '64k'])),
+    make('M4A AAC', 'clicks.m4a', 'ffmpeg', ff(['-c:a', 'aac', '-b:a', '128k'])),
+  ];
+}
+
