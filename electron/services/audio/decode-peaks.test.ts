@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodePeaks, type PeaksProgress } from './decode-peaks';
-import { PEAKS_PER_SECOND } from './peak-accumulator';
+import { PEAKS_PER_SECOND } from '../../../shared/audio/peak-accumulator';
 import { CLICK_TIMES, clickTimesInPeaks, run, writeClickWav } from './test-audio';
 
 const dir = mkdtempSync(join(tmpdir(), 'cueline-peaks-'));

@@ -7,7 +7,7 @@
 import { open } from 'node:fs/promises';
 import { sniffAudioFormat } from './audio-format';
 import { readMp3Layout } from './mp3-layout';
-import { PeakAccumulator } from './peak-accumulator';
+import { PeakAccumulator } from '../../../shared/audio/peak-accumulator';
 import { createStreamDecoder, type DecodedChunk } from './stream-decoder';
 
 export interface PeaksHeader {

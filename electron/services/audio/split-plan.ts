@@ -9,7 +9,7 @@
  */
 import type { DecodePart } from './decode-peaks';
 import { frameOffset, readMp3Layout } from './mp3-layout';
-import { samplesPerPeakFor } from './peak-accumulator';
+import { samplesPerPeakFor } from '../../../shared/audio/peak-accumulator';
 
 /** Least frames decoded and dropped before the second half starts. */
 export const PRE_ROLL_FRAMES = 10;

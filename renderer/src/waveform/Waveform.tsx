@@ -13,6 +13,7 @@ import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import { api } from '../api';
 import { CueLayer, type CueRetime } from './cue-layer';
 import { silenceNear } from './snap';
+import type { WorkerReply, WorkerRequest } from './webcodecs-peaks.worker';
 import type { TimedCue } from './cue-window';
 import { mediaTokenOf, streamPeaks, toWaveSurferChannel, type PeaksState } from './peaks-stream';
 import { clampPxPerSec, zoomStep } from './zoom';
@@ -163,9 +164,56 @@ export function Waveform({ url, cues, activeIndex, onRetime, onCueSelect, onSile
       updateView();
     };
 
+    /**
+     * The main process has no decoder for this file (AAC): decode it in a worker with
+     * the browser's decoder instead. Resolves with an error message, or null on success.
+     */
+    const decodeInPage = () => new Promise<string | null>((resolve) => {
+      const worker = new Worker(new URL('./webcodecs-peaks.worker.ts', import.meta.url), { type: 'module' });
+      let pairs = new Int8Array(0);
+      let count = 0;
+      let rate = 0;
+      let perPeak = 0;
+      const state = (status: PeaksState['status'], progress: number): PeaksState => ({ status, sampleRate: rate, samplesPerPeak: perPeak, pairs, count, progress, fromCache: false });
+      controller.signal.addEventListener('abort', () => worker.terminate());
+      worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+        const m = event.data;
+        if (m.type === 'progress') {
+          rate = m.sampleRate;
+          perPeak = m.samplesPerPeak;
+          const end = 2 * m.from + m.pairs.length;
+          if (end > pairs.length) {
+            const grown = new Int8Array(Math.max(end, Math.ceil(end / Math.max(m.progress, 0.01))));
+            grown.set(pairs.subarray(0, 2 * count));
+            pairs = grown;
+          }
+          pairs.set(m.pairs, 2 * m.from);
+          count = end / 2;
+          onPeaks(state('decoding', m.progress));
+        } else if (m.type === 'done') {
+          worker.terminate();
+          onPeaks(state('done', 1));
+          resolve(null);
+        } else {
+          worker.terminate();
+          resolve(m.message);
+        }
+      };
+      worker.postMessage({ url: new URL(url, location.href).href } satisfies WorkerRequest);
+    });
+
+    let triedInPage = false;
     const onPeaks = (state: PeaksState) => {
       if (state.status !== 'error') peaks = state;
       if (state.status === 'error') {
+        if (!triedInPage) {
+          triedInPage = true;
+          showStatus('Reading waveform…');
+          void decodeInPage().then((problem) => {
+            if (problem !== null && !controller.signal.aborted) onPeaks({ ...state, message: `${state.message ?? 'no decoder'}; in the page: ${problem}` });
+          });
+          return;
+        }
         showStatus('');
         report(`Waveform unavailable: ${state.message ?? 'the audio could not be decoded'}`);
         if (!wavesurfer) drawSilence();

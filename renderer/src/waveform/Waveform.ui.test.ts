@@ -5,7 +5,8 @@
  * cue-edge drag written back into the transcript. Needs `node scripts/build.mjs` first.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { makeSeekSignalFiles } from '../../../electron/services/audio/test-audio';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
@@ -280,6 +281,46 @@ describe('waveform', () => {
     // A plain drag lands within a pixel (20 ms at this zoom); the snap moved it further, out of the word.
     expect(Math.abs(snapped - dropAt)).toBeGreaterThan(0.04);
     expect(app.errors).toEqual([]);
+  });
+
+  it('draws M4A/AAC from the browser’s decoder in a worker, bursts on the audio’s time base', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cueline-aac-'));
+    const m4a = makeSeekSignalFiles(dir, 20).find((f) => f.name === 'M4A AAC')!.path;
+    app = await openApp({ launchPaths: [m4a] });
+    const { page } = app;
+    const waveform = page.locator('[data-testid="waveform"][data-peaks-status="done"]');
+    await waveform.waitFor({ timeout: 20_000 });
+    const seconds = Number(await waveform.getAttribute('data-peaks')) * Number(await waveform.getAttribute('data-seconds-per-peak'));
+    expect(Math.abs(seconds - 20)).toBeLessThan(0.05);
+    expect(await page.getByTestId('messages').textContent()).not.toContain('Waveform unavailable');
+    expect((await view(app)).inkPixels).toBeGreaterThan(1000);
+
+    // The worker's peaks themselves: each burst (every k + 0.5 s) where it is in the audio.
+    const worker = readdirSync(join(PROJECT_ROOT, 'dist/renderer/assets')).find((n) => /^webcodecs-peaks\.worker-.*\.js$/.test(n))!;
+    const opened = await app.server.session.openPaths([m4a]);
+    const peaks = await page.evaluate(async ([workerUrl, mediaUrl]) => {
+      const w = new Worker(workerUrl, { type: 'module' });
+      const chunks: { from: number; pairs: number[] }[] = [];
+      let rate = 0;
+      let perPeak = 0;
+      await new Promise<void>((resolve, reject) => {
+        w.onmessage = (e) => {
+          const m = e.data;
+          if (m.type === 'progress') { rate = m.sampleRate; perPeak = m.samplesPerPeak; chunks.push({ from: m.from, pairs: [...m.pairs] }); }
+          else if (m.type === 'done') resolve();
+          else reject(new Error(m.message));
+        };
+        w.postMessage({ url: new URL(mediaUrl, location.href).href });
+      });
+      w.terminate();
+      return { rate, perPeak, chunks };
+    }, [`/assets/${worker}`, opened.audio!.url] as const);
+    const maxima: number[] = [];
+    for (const c of peaks.chunks) for (let i = 0; i < c.pairs.length / 2; i++) maxima[c.from + i] = c.pairs[2 * i + 1]!;
+    const onsets: number[] = [];
+    for (let i = 1; i < maxima.length; i++) if (maxima[i]! > 60 && maxima[i - 1]! <= 60) onsets.push((i * peaks.perPeak) / peaks.rate);
+    expect(onsets).toHaveLength(20);
+    onsets.forEach((t, k) => expect(Math.abs(t - (k + 0.5)), `burst ${k}`).toBeLessThanOrEqual(0.01));
   });
 });
 

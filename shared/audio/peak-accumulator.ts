@@ -2,8 +2,14 @@
  * Folds decoded PCM into min/max pairs, one pair per `samplesPerPeak` samples over all
  * channels, as signed 8-bit values (the audiowaveform 8-bit scale: sample * 127). The
  * pairs grow in one buffer that doubles, so a 3-hour file costs a few MB, never its PCM.
+ * Shared: the main process folds its decoders' output, and the renderer folds what
+ * WebCodecs decodes for the formats the main process has no decoder for (AAC).
  */
-import type { DecodedChunk } from './stream-decoder';
+/** Decoded PCM, one Float32Array per channel (the main process's decoders and WebCodecs both give this). */
+export interface PcmChunk {
+  channelData: readonly Float32Array[];
+  samples: number;
+}
 
 /** Editing resolution: at least this many min/max pairs per second of audio. */
 export const PEAKS_PER_SECOND = 200;
@@ -35,7 +41,7 @@ export class PeakAccumulator {
     this.bucketFill = startSample % this.samplesPerPeak;
   }
 
-  add(chunk: DecodedChunk): void {
+  add(chunk: PcmChunk): void {
     const { channelData, samples } = chunk;
     const spp = this.samplesPerPeak;
     let min = this.bucketMin;
