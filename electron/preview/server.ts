@@ -70,6 +70,7 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     demoDir: options.demoDir ?? join(PROJECT_ROOT, 'resources', 'demo'),
     mediaBase: origin,
     settings: new SettingsStore(options.dataDir ?? null, log),
+    peaksCacheDir: options.dataDir ?? null,
     journal: options.dataDir ? new RecoveryJournal(join(options.dataDir, 'recovery'), { log }) : undefined,
     recent: new RecentFiles(options.dataDir ?? null, log),
     log,

@@ -3,7 +3,8 @@
  * (dialogs, windows) reaches it only through the `DialogPort` it is given, so the same
  * class runs under Electron, in the preview server and in tests.
  */
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import { sniffAudioFormat } from './audio/audio-format';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import type { EventChannel, EventOf, OpenedAudio, OpenedSession, OpenedTranscript, SaveResult } from '../../shared/ipc/contract';
 import type { IpcHandlers } from './ipc-router';
@@ -136,6 +137,7 @@ export class Session {
         this.exportAs(id, text, format === 'txt' ? { format, style: txtStyle ?? 'talkpython' } : { format }),
       'document:export-pair': ({ id, text }) => this.exportPair(id, text),
       'audio:peaks': ({ media, from }) => this.peaks.read(media, from),
+      'audio:peaks-store': (request) => this.storePeaks(request),
       'corrections:load': ({ id }) => this.loadCorrections(id),
       'journal:record': ({ id, text }) => this.recordJournal(id, text),
       'recovery:list': () => this.listRecovery(),
@@ -234,6 +236,27 @@ export class Session {
     for (const path of [doc.path, doc.pair?.path]) {
       if (path && ![...this.documents.values()].some((d) => d.path === path || d.pair?.path === path)) this.watcher.unwatch(path);
     }
+  }
+
+  /** Caches page-computed peaks, only for audio this process cannot decode (so its own peaks cannot be replaced). */
+  async storePeaks(request: { media: string; sampleRate: number; samplesPerPeak: number; pairs: string }): Promise<{ stored: boolean }> {
+    const path = this.options.media.resolve(request.media);
+    if (!path) return { stored: false };
+    const head = new Uint8Array(4096);
+    const file = await open(path, 'r');
+    try {
+      await file.read(head, 0, head.length, 0);
+    } finally {
+      await file.close();
+    }
+    if (sniffAudioFormat(head) !== 'mp4') {
+      this.options.log(`refused page peaks for ${basename(path)}: this process decodes that format itself`);
+      return { stored: false };
+    }
+    const bytes = Buffer.from(request.pairs, 'base64');
+    if (bytes.length % 2 !== 0) return { stored: false };
+    const pairs = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    return { stored: await this.peaks.store(path, { sampleRate: request.sampleRate, samplesPerPeak: request.samplesPerPeak, pairs }) };
   }
 
   private keyOf(doc: OpenDocument): string {

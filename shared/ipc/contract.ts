@@ -118,6 +118,19 @@ export const invokeContract = {
     request: z.object({ id: documentId, text: z.string().max(MAX_TEXT_CHARS) }).strict(),
     response: saveResult,
   },
+  /**
+   * Peaks the page computed (WebCodecs) for an opened audio the main process cannot decode
+   * (M4A/AAC), to cache for the next open. Refused for formats the main process decodes itself.
+   */
+  'audio:peaks-store': {
+    request: z.object({
+      media: mediaToken,
+      sampleRate: z.number().int().min(1000).max(384_000),
+      samplesPerPeak: z.number().int().min(1).max(100_000),
+      pairs: z.string().max(64 * 1024 * 1024),
+    }).strict(),
+    response: z.object({ stored: z.boolean() }),
+  },
   /** Peaks of an opened audio from pair `from` on; while decoding, waits up to ~1 s for new pairs. */
   'audio:peaks': {
     request: z.object({ media: mediaToken, from: z.number().int().min(0) }).strict(),

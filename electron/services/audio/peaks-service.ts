@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PeaksCache } from './peaks-cache';
+import type { StoredPeaks } from './peaks-dat';
 import type { PeaksProgress } from './decode-peaks';
 import type { WorkerInput, WorkerMessage } from './peaks-worker-protocol';
 import { planMp3Halves, type SplitPlan } from './split-plan';
@@ -90,7 +91,10 @@ export class PeaksService {
 
   /** Starts computing (or loading) the peaks of `path` under `id`; a second start of the same id is a no-op. */
   start(id: string, path: string): void {
-    if (this.jobs.has(id)) return;
+    const existing = this.jobs.get(id);
+    // A job that failed is tried again: the cache may hold the page's peaks by now.
+    if (existing && existing.status !== 'error') return;
+    if (existing) this.close(id);
     let settle!: () => void;
     const job: Job = {
       status: 'decoding', sampleRate: 0, samplesPerPeak: 0, pairs: new Int8Array(0), count: 0, servable: Infinity, progress: 0,
@@ -150,6 +154,18 @@ export class PeaksService {
 
   closeAll(): void {
     for (const id of [...this.jobs.keys()]) this.close(id);
+  }
+
+  /**
+   * Keeps peaks computed elsewhere (the page's WebCodecs decode of a format this process
+   * cannot decode) in the cache, so the next open of the file is instant. Returns false
+   * without a cache.
+   */
+  async store(path: string, peaks: StoredPeaks): Promise<boolean> {
+    if (!this.cache) return false;
+    const key = await this.cache.keyOf(path);
+    await this.cache.put(key, peaks);
+    return true;
   }
 
   private async run(id: string, job: Job, path: string): Promise<void> {

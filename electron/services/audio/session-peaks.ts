@@ -37,6 +37,11 @@ export class SessionPeaks {
     };
   }
 
+  /** Caches peaks the page computed for an audio this process cannot decode. */
+  store(path: string, peaks: { sampleRate: number; samplesPerPeak: number; pairs: Int8Array }): Promise<boolean> {
+    return this.service.store(path, peaks);
+  }
+
   /** Stops every decode (window closed, app quitting). */
   dispose(): void {
     this.service.closeAll();

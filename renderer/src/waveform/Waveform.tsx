@@ -40,6 +40,14 @@ const INITIAL_PX_PER_SEC = 50;
 /** Least time between redraws while peaks stream in (each redraw re-renders the view). */
 const REDRAW_MS = 300;
 
+/** Base64 of signed bytes, in chunks (String.fromCharCode of millions of arguments would overflow). */
+function int8ToBase64(pairs: Int8Array): string {
+  const bytes = new Uint8Array(pairs.buffer, pairs.byteOffset, pairs.byteLength);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 export function Waveform({ url, cues, activeIndex, onRetime, onCueSelect, onSilenceFinder, onUserSeek, onReady, onTime, onError }: WaveformProps) {
   const host = useRef<HTMLDivElement>(null);
   const status = useRef<HTMLDivElement>(null);
@@ -194,6 +202,11 @@ export function Waveform({ url, cues, activeIndex, onRetime, onCueSelect, onSile
           worker.terminate();
           onPeaks(state('done', 1));
           resolve(null);
+          // Keep them for the next open (the main process caches them beside its own).
+          const token = mediaTokenOf(url);
+          if (token) {
+            void api().invoke('audio:peaks-store', { media: token, sampleRate: rate, samplesPerPeak: perPeak, pairs: int8ToBase64(pairs.subarray(0, 2 * count)) }).catch(() => {});
+          }
         } else {
           worker.terminate();
           resolve(m.message);

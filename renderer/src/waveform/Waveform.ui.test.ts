@@ -286,7 +286,8 @@ describe('waveform', () => {
   it('draws M4A/AAC from the browser’s decoder in a worker, bursts on the audio’s time base', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cueline-aac-'));
     const m4a = makeSeekSignalFiles(dir, 20).find((f) => f.name === 'M4A AAC')!.path;
-    app = await openApp({ launchPaths: [m4a] });
+    const dataDir = mkdtempSync(join(tmpdir(), 'cueline-aac-data-'));
+    app = await openApp({ launchPaths: [m4a], dataDir });
     const { page } = app;
     const waveform = page.locator('[data-testid="waveform"][data-peaks-status="done"]');
     await waveform.waitFor({ timeout: 20_000 });
@@ -321,6 +322,13 @@ describe('waveform', () => {
     for (let i = 1; i < maxima.length; i++) if (maxima[i]! > 60 && maxima[i - 1]! <= 60) onsets.push((i * peaks.perPeak) / peaks.rate);
     expect(onsets).toHaveLength(20);
     onsets.forEach((t, k) => expect(Math.abs(t - (k + 0.5)), `burst ${k}`).toBeLessThanOrEqual(0.01));
+
+    // The page's peaks were handed to the main process's cache: the next open reads them from there.
+    await expect.poll(() => readdirSync(join(dataDir, 'peaks-cache')).length, { timeout: 5000 }).toBeGreaterThan(0);
+    await page.reload();
+    const reopened = page.locator('[data-testid="waveform"][data-peaks-status="done"]');
+    await reopened.waitFor({ timeout: 10_000 });
+    expect(await reopened.getAttribute('data-peaks-from-cache')).toBe('true');
   });
 });
 
