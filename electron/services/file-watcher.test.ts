@@ -53,4 +53,49 @@ describe('ExternalChangeWatcher', () => {
     await settle();
     expect(events).toEqual([]);
   });
+
+  it('does not mistake the old text for a change while an own save is still landing', async () => {
+    const file = join(dir, 'episode.vtt');
+    await writeFile(file, 'WEBVTT\n\nold\n');
+    watcher.watch(file, 'WEBVTT\n\nold\n');
+    watcher.noteOwnWrite(file, 'WEBVTT\n\nnew\n');
+    // An event arrives and is checked before the save's rename: the disk still shows the old text.
+    await writeFile(file, 'WEBVTT\n\nold\n');
+    await settle();
+    expect(events).toEqual([]);
+    await writeTranscriptFile(file, 'WEBVTT\n\nnew\n', 'utf-8');
+    await settle();
+    expect(events).toEqual([]);
+    // Once the save has landed, the old text coming back is someone else's doing (a git revert).
+    await writeFile(file, 'WEBVTT\n\nold\n');
+    await settle();
+    expect(events).toEqual([[file, 'changed']]);
+  });
+
+  it('stays quiet through rapid own saves whose checks interleave with the next save', async () => {
+    const file = join(dir, 'episode.vtt');
+    let text = 'WEBVTT\n';
+    await writeFile(file, text);
+    watcher.watch(file, text);
+    for (let i = 0; i < 25; i++) {
+      text += `\n00:00:${String(i).padStart(2, '0')}.000 --> 00:00:59.000\nline ${i} ${'x'.repeat(2000)}\n`;
+      watcher.noteOwnWrite(file, text);
+      await writeTranscriptFile(file, text, 'utf-8');
+      // Around the debounce, so a check often runs while the next save is being written.
+      await new Promise((r) => setTimeout(r, 40 + Math.random() * 20));
+    }
+    await settle();
+    expect(events).toEqual([]);
+  });
+
+  it('reports a file that is deleted, and again when it comes back changed', async () => {
+    const file = join(dir, 'episode.vtt');
+    await writeFile(file, 'WEBVTT\n');
+    watcher.watch(file, 'WEBVTT\n');
+    await unlink(file);
+    await settle();
+    await writeFile(file, 'WEBVTT\n\nrestored\n');
+    await settle();
+    expect(events).toEqual([[file, 'deleted'], [file, 'changed']]);
+  });
 });

@@ -17,9 +17,19 @@ export function textHash(text: string): string {
 }
 
 interface Watched {
+  /** Hash of the text the app last read or wrote ('deleted' once the file is gone). */
   hash: string;
+  /**
+   * Hashes the file may still show while an own save is under way: what was on disk
+   * before `noteOwnWrite`. A check that runs before the save's rename lands reads the
+   * old text, which is not an external change. Cleared once the disk shows `hash`.
+   */
+  superseded: Set<string>;
   timer: ReturnType<typeof setTimeout> | null;
 }
+
+/** Own saves in flight per file; more than this many unconfirmed saves means the oldest failed. */
+const MAX_SUPERSEDED = 4;
 
 export class ExternalChangeWatcher {
   private readonly files = new Map<string, Watched>();
@@ -35,9 +45,10 @@ export class ExternalChangeWatcher {
     const known = this.files.get(path);
     if (known) {
       known.hash = textHash(text);
+      known.superseded.clear();
       return;
     }
-    this.files.set(path, { hash: textHash(text), timer: null });
+    this.files.set(path, { hash: textHash(text), superseded: new Set(), timer: null });
     const folder = dirname(path);
     const entry = this.folders.get(folder);
     if (entry) {
@@ -60,7 +71,12 @@ export class ExternalChangeWatcher {
   /** The app wrote `text` to `path` itself: the coming file events are ours. */
   noteOwnWrite(path: string, text: string): void {
     const w = this.files.get(path);
-    if (w) w.hash = textHash(text);
+    if (!w) return;
+    const hash = textHash(text);
+    if (hash === w.hash) return;
+    w.superseded.add(w.hash);
+    if (w.superseded.size > MAX_SUPERSEDED) w.superseded.delete(w.superseded.values().next().value!);
+    w.hash = hash;
   }
 
   unwatch(path: string): void {
@@ -93,7 +109,8 @@ export class ExternalChangeWatcher {
     if (this.files.get(path) !== w) return; // unwatched meanwhile
     if (!read.ok) {
       if (/file not found/.test(read.message)) {
-        if (w.hash !== 'deleted') {
+        // Already reported, or our save that recreates the file has not landed yet.
+        if (w.hash !== 'deleted' && !w.superseded.has('deleted')) {
           w.hash = 'deleted';
           this.onChange(path, 'deleted');
         }
@@ -101,8 +118,14 @@ export class ExternalChangeWatcher {
       return;
     }
     const hash = textHash(read.text);
-    if (hash === w.hash) return;
+    if (hash === w.hash) {
+      w.superseded.clear();
+      return;
+    }
+    // Our save has not landed yet (its rename will bring another event).
+    if (w.superseded.has(hash)) return;
     w.hash = hash;
+    w.superseded.clear();
     this.onChange(path, 'changed');
   }
 }

@@ -38,4 +38,22 @@ describe('RecentFiles', () => {
     await recent.add(f);
     expect(JSON.parse(await readFile(join(dir, 'recent.json'), 'utf8'))[0].path).toBe(f);
   });
+
+  it('keeps every file when several opens add at once, and lists the saved list even while it is still being read', async () => {
+    const files = await Promise.all(Array.from({ length: 6 }, async (_, i) => {
+      const f = join(dir, `drop${i}.vtt`);
+      await writeFile(f, 'WEBVTT\n');
+      return f;
+    }));
+    const recent = new RecentFiles(dir);
+    await Promise.all(files.slice(0, 5).map((f) => recent.add(f)));
+    expect((await recent.list()).map((e) => e.path).sort()).toEqual(files.slice(0, 5).sort());
+    const reopened = new RecentFiles(dir);
+    // The first list and an add start together: neither may see an empty list before the file is read.
+    const [listed] = await Promise.all([reopened.list(), reopened.add(files[5]!)]);
+    expect(listed.length).toBeGreaterThanOrEqual(5);
+    const onDisk = JSON.parse(await readFile(join(dir, 'recent.json'), 'utf8')) as { path: string }[];
+    expect(onDisk.map((e) => e.path).sort()).toEqual([...files].sort());
+    expect(onDisk[0]!.path).toBe(files[5]);
+  });
 });

@@ -16,29 +16,46 @@ export interface RecentEntry {
 
 export class RecentFiles {
   private entries: RecentEntry[] | null = null;
+  private loading: Promise<void> | null = null;
   private readonly file: string | null;
+  /**
+   * Adds run one at a time: two opens at once (a drop during a dialog) would otherwise
+   * each build the list from the same old one and the later write would lose the other.
+   */
+  private adding: Promise<void> = Promise.resolve();
 
   constructor(dir: string | null, private readonly log: (m: string) => void = () => {}) {
     this.file = dir ? join(dir, 'recent.json') : null;
   }
 
+  /** The list as read from disk once; every caller waits for the same read. */
   private async load(): Promise<RecentEntry[]> {
-    if (this.entries) return this.entries;
+    this.loading ??= this.readList();
+    await this.loading;
+    return this.entries ?? [];
+  }
+
+  private async readList(): Promise<void> {
     this.entries = [];
-    if (!this.file) return this.entries;
+    if (!this.file) return;
     try {
       const raw: unknown = JSON.parse(await readFile(this.file, 'utf8'));
       if (!Array.isArray(raw)) throw new Error('not a list');
+      const seen = new Set<string>();
       this.entries = raw
-        .filter((e): e is RecentEntry => typeof e?.path === 'string' && typeof e?.openedAt === 'number')
+        .filter((e): e is RecentEntry => typeof e?.path === 'string' && typeof e?.openedAt === 'number' && !seen.has(e.path) && !!seen.add(e.path))
         .slice(0, MAX_RECENT);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`${this.file}: unreadable recent list, starting a new one (${error instanceof Error ? error.message : String(error)})`);
     }
-    return this.entries;
   }
 
-  async add(path: string): Promise<void> {
+  add(path: string): Promise<void> {
+    this.adding = this.adding.then(() => this.addNow(path));
+    return this.adding;
+  }
+
+  private async addNow(path: string): Promise<void> {
     const real = await realpath(path).catch(() => path);
     const entries = (await this.load()).filter((e) => e.path !== real);
     entries.unshift({ path: real, openedAt: Date.now() });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -42,6 +42,33 @@ describe('RecoveryJournal', () => {
     expect(listed.documents.map((d) => d.key)).toEqual(['good']);
     expect(listed.problems[0]).toMatch(/bad\.journal\.json: unreadable recovery entry, kept/);
     expect(await readdir(jdir)).toContain('bad.journal.json');
+  });
+
+  it('reports an entry of the wrong shape (valid JSON) and keeps it', async () => {
+    const jdir = join(dir, 'shape');
+    await mkdir(jdir, { recursive: true });
+    await writeFile(join(jdir, 'odd.journal.json'), JSON.stringify({ version: 1, name: 'a.vtt', text: 'WEBVTT\n', path: 42, savedAt: 'yesterday' }));
+    const listed = await listRecoverable(jdir);
+    expect(listed.documents).toEqual([]);
+    expect(listed.problems).toHaveLength(1);
+    expect(listed.problems[0]).toMatch(/odd\.journal\.json: unreadable recovery entry, kept \(not a journal entry\)/);
+  });
+
+  it('keeps journaling after its folder could not be made, once it can be', async () => {
+    const blocker = join(dir, 'blocker');
+    await writeFile(blocker, 'a file where the folder should be');
+    const jdir = join(blocker, 'recovery');
+    const logs: string[] = [];
+    const journal = new RecoveryJournal(jdir, { flushMs: 10, log: (m) => logs.push(m) });
+    journal.record('k', { path: null, name: 'a.vtt' }, 'WEBVTT\n\nlost\n');
+    await journal.flush();
+    expect(logs[0]).toMatch(/cannot create .*recovery.*1 unsaved document\(s\) not journaled/);
+    await journal.forget('k');
+    // The folder becomes possible (the file in the way is gone): later snapshots land.
+    await rm(blocker);
+    journal.record('k', { path: null, name: 'a.vtt' }, 'WEBVTT\n\nkept\n');
+    await journal.close();
+    expect((await listRecoverable(jdir)).documents.map((d) => d.text)).toEqual(['WEBVTT\n\nkept\n']);
   });
 
   it('after a SIGKILL, recovers every edit made more than 1 s before the kill', async () => {

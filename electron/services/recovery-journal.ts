@@ -50,7 +50,6 @@ export class RecoveryJournal {
   private readonly pending = new Map<string, Entry>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private writing: Promise<void> = Promise.resolve();
-  private ready: Promise<void> | null = null;
 
   constructor(readonly dir: string, private readonly options: { flushMs?: number; log?: (m: string) => void } = {}) {}
 
@@ -68,8 +67,15 @@ export class RecoveryJournal {
     const batch = [...this.pending];
     this.pending.clear();
     this.writing = this.writing.then(async () => {
-      this.ready ??= mkdir(this.dir, { recursive: true }).then(() => undefined);
-      await this.ready;
+      if (!batch.length) return;
+      // Made on every batch (cheap when it exists): the folder may be removed while the app
+      // runs, and one failure must not stop later snapshots or `forget`/`close`.
+      try {
+        await mkdir(this.dir, { recursive: true });
+      } catch (error) {
+        this.options.log?.(`recovery journal: cannot create ${this.dir} (${error instanceof Error ? error.message : String(error)}); ${batch.length} unsaved document(s) not journaled`);
+        return;
+      }
       for (const [key, entry] of batch) {
         try {
           await writeTranscriptFile(this.file(key), JSON.stringify(entry), 'utf-8');
@@ -113,8 +119,9 @@ export async function listRecoverable(dir: string): Promise<RecoveryList> {
     const key = name.slice(0, -SUFFIX.length);
     let entry: Entry;
     try {
-      entry = JSON.parse(await readFile(join(dir, name), 'utf8')) as Entry;
-      if (entry.version !== 1 || typeof entry.text !== 'string' || typeof entry.name !== 'string') throw new Error('not a journal entry');
+      const parsed: unknown = JSON.parse(await readFile(join(dir, name), 'utf8'));
+      if (!isEntry(parsed)) throw new Error('not a journal entry');
+      entry = parsed;
     } catch (error) {
       problems.push(`${join(dir, name)}: unreadable recovery entry, kept (${error instanceof Error ? error.message : String(error)})`);
       continue;
@@ -127,4 +134,10 @@ export async function listRecoverable(dir: string): Promise<RecoveryList> {
     documents.push({ key, path: entry.path, name: entry.name, text: entry.text, savedAt: entry.savedAt, diskText });
   }
   return { documents: documents.sort((a, b) => b.savedAt - a.savedAt), problems };
+}
+
+function isEntry(value: unknown): value is Entry {
+  const e = value as Partial<Entry> | null;
+  return typeof e === 'object' && e !== null && e.version === 1 && typeof e.text === 'string' && typeof e.name === 'string' &&
+    (e.path === null || typeof e.path === 'string') && typeof e.savedAt === 'number' && Number.isFinite(e.savedAt);
 }
