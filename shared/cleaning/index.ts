@@ -7,104 +7,139 @@
  */
 import { detectFormat, type TranscriptFormat } from '../formats/detect';
 import { parseVtt } from '../formats/vtt/parser';
-import { textSpans } from '../corrections/spans';
 import type { TextRange } from '../formats/vtt/types';
-import { caseChanges, isChromeLine, whitespaceChanges } from './lines';
+import { textSpans } from '../corrections/spans';
+import { applyChanges } from '../model/text-change';
+import { caseChanges } from './case';
+import { chromeChanges, markedSpanChanges } from './chrome';
+import { FILLERS, fillerChanges, fillerPattern } from './fillers';
+import { REPEAT_ALLOWED, repetitionChanges } from './repetitions';
 import type { CleaningChange, CleaningKind, CleaningOptions } from './types';
-import { FILLERS, fillerChanges, REPEAT_ALLOWED, repetitionChanges } from './words';
+import { whitespaceChanges } from './whitespace';
 
 export type { CleaningChange, CleaningKind, CleaningOptions } from './types';
-export { FILLERS, REPEAT_ALLOWED } from './words';
-export { CHROME_LINES, isChromeLine } from './lines';
+export { FILLERS } from './fillers';
+export { REPEAT_ALLOWED } from './repetitions';
+export { CHROME_LINES, isChromeLine } from './chrome';
 
-/** Earlier kinds win where changes overlap (a removed line needs no filler removed inside it; "uh uh" is two fillers, not a stutter). */
+/**
+ * Where changes overlap, the earlier kind wins: a removed line or span needs no filler
+ * removed inside it, "uh uh" is two fillers rather than a stutter, and a filler removal
+ * that re-capitalises the next word replaces the case change there.
+ */
 const PRIORITY: readonly CleaningKind[] = ['span', 'chrome', 'filler', 'repetition', 'whitespace', 'case'];
 
-function chromeChanges(text: string): CleaningChange[] {
-  const out: CleaningChange[] = [];
-  let from = 0;
-  while (from < text.length) {
-    let to = from;
-    while (to < text.length && text[to] !== '\n' && text[to] !== '\r') to++;
-    let next = to + (text[to] === '\r' && text[to + 1] === '\n' ? 2 : to < text.length ? 1 : 0);
-    if (isChromeLine(text.slice(from, to))) {
-      // Take one blank line after it too, so paragraphs stay singly spaced.
-      let blank = next;
-      while (blank < text.length && (text[blank] === ' ' || text[blank] === '\t')) blank++;
-      if (text[blank] === '\n' || text[blank] === '\r') next = blank + (text[blank] === '\r' && text[blank + 1] === '\n' ? 2 : 1);
-      else if (blank >= text.length && from > 0) {
-        // Last line: remove the break before it instead.
-        let start = from;
-        while (start > 0 && (text[start - 1] === '\n' || text[start - 1] === '\r')) start--;
-        out.push({ from: start, to: text.length, insert: '', kind: 'chrome' });
-        break;
+function clash(a: CleaningChange, b: CleaningChange): boolean {
+  if (a.from < b.to && b.from < a.to) return true;
+  // An insertion inside a removal, or two insertions at one point.
+  if (a.from === a.to && a.from > b.from && a.from < b.to) return true;
+  if (b.from === b.to && b.from > a.from && b.from < a.to) return true;
+  return a.from === b.from && a.to === b.to;
+}
+
+/**
+ * Keeps, kind by kind in priority order, the changes that clash with none kept before;
+ * returns them sorted. Kept changes never overlap, so they are sorted by `to` as well
+ * as by `from`, and each check is a binary search: O(n log n) for a 4,000-cue file.
+ */
+function resolve(changes: readonly CleaningChange[]): CleaningChange[] {
+  let kept: CleaningChange[] = [];
+  for (const kind of PRIORITY) {
+    const candidates = changes.filter((c) => c.kind === kind).sort((a, b) => a.from - b.from || a.to - b.to);
+    const accepted: CleaningChange[] = [];
+    for (const c of candidates) {
+      const previous = accepted[accepted.length - 1];
+      if (previous && clash(previous, c)) continue;
+      // First kept change that ends at or after c.from.
+      let lo = 0;
+      let hi = kept.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (kept[mid]!.to < c.from) lo = mid + 1;
+        else hi = mid;
       }
-      out.push({ from, to: next, insert: '', kind: 'chrome' });
+      let blocked = false;
+      for (let i = lo; i < kept.length && kept[i]!.from <= c.to; i++) {
+        if (clash(kept[i]!, c)) { blocked = true; break; }
+      }
+      if (!blocked) accepted.push(c);
     }
-    from = next === from ? from + 1 : next;
+    kept = merge(kept, accepted);
+  }
+  return kept;
+}
+
+function merge(a: readonly CleaningChange[], b: readonly CleaningChange[]): CleaningChange[] {
+  const out: CleaningChange[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && (x.from < y.from || (x.from === y.from && x.to <= y.to)))) { out.push(x!); i++; }
+    else { out.push(y); j++; }
   }
   return out;
 }
 
+/** The last non-space character in [floor, before), or null. */
 function lastNonSpace(text: string, before: number, floor: number): string | null {
-  for (let i = before - 1; i >= floor; i--) if (!/\s/.test(text[i]!)) return text[i]!;
+  for (let i = before - 1; i >= floor; i--) {
+    const c = text[i]!;
+    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return c;
+  }
   return null;
 }
 
-/** Drops changes that overlap one kept earlier in priority order; returns them sorted by position. */
-function resolve(changes: CleaningChange[]): CleaningChange[] {
-  const ranked = changes.slice().sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || a.from - b.from);
-  const kept: CleaningChange[] = [];
-  for (const c of ranked) {
-    const clash = kept.some((k) => c.from < k.to && k.from < c.to || (c.from === c.to && c.from > k.from && c.from < k.to) || (c.from === k.from && c.to === k.to));
-    if (!clash) kept.push(c);
-  }
-  return kept.sort((a, b) => a.from - b.from || a.to - b.to);
-}
-
-export function cleanText(text: string, options: CleaningOptions, format: TranscriptFormat = detectFormat(text)): CleaningChange[] {
+/** Proposed changes for a transcript's text spans (see textSpans); the caller applies some or all. */
+export function cleaningChanges(text: string, options: CleaningOptions, format: TranscriptFormat = detectFormat(text)): CleaningChange[] {
   const changes: CleaningChange[] = [];
   const spans: TextRange[] = textSpans(text, format);
-  for (const s of options.removeSpans ?? []) {
-    if (format === 'txt') {
-      if (s.to > s.from) changes.push({ from: s.from, to: s.to, insert: '', kind: 'span' });
-      continue;
-    }
-    // A marked span may run over several cues: only their words go, never a timing line.
-    for (const t of spans) {
-      const from = Math.max(s.from, t.from);
-      const to = Math.min(s.to, t.to);
-      if (to > from) changes.push({ from, to, insert: '', kind: 'span' });
-    }
-  }
+  if (options.removeSpans?.length) changes.push(...markedSpanChanges(options.removeSpans, spans, format !== 'txt'));
   if (options.chrome && format === 'txt') changes.push(...chromeChanges(text));
-  let first = true;
+  // Compiled once per document, not per cue.
+  const fillers = options.fillers ? fillerPattern(options.fillerWords ?? FILLERS) : null;
+  const allowed = new Set((options.allowedRepeats ?? REPEAT_ALLOWED).map((w) => w.toLowerCase()));
+  let previous: TextRange | null = null;
   for (const span of spans) {
-    if (options.repetitions) changes.push(...repetitionChanges(text, span.from, span.to, options.allowedRepeats ?? REPEAT_ALLOWED));
-    if (options.fillers) changes.push(...fillerChanges(text, span.from, span.to, options.fillerWords ?? FILLERS));
+    if (options.repetitions) changes.push(...repetitionChanges(text, span.from, span.to, allowed));
+    if (fillers) changes.push(...fillerChanges(text, span.from, span.to, fillers));
     if (options.whitespace) changes.push(...whitespaceChanges(text, span.from, span.to));
     if (options.case) {
-      // A span continues the sentence of the text before it (a TXT line cut mid-sentence,
-      // a timestamp prefix) unless that text ends a sentence.
-      const prev = lastNonSpace(text, span.from, 0);
-      changes.push(...caseChanges(text, span.from, span.to, first || prev === null || /[.?!]/.test(prev)));
+      // A span continues the sentence of the span before it (a cue or TXT line cut
+      // mid-sentence) unless that one ended a sentence.
+      const end = previous ? lastNonSpace(text, previous.to, previous.from) : null;
+      changes.push(...caseChanges(text, span.from, span.to, previous === null || end === null || /[.?!]/.test(end)));
     }
-    first = false;
+    previous = span;
   }
   return resolve(changes);
 }
 
+export interface CleanedText {
+  text: string;
+  changes: CleaningChange[];
+}
+
+/** Cleans a transcript's words: the cleaned text and every change, with offsets into the input. */
+export function cleanText(text: string, options: CleaningOptions, format: TranscriptFormat = detectFormat(text)): CleanedText {
+  const changes = cleaningChanges(text, options, format);
+  return { text: applyChanges(text, changes), changes };
+}
+
 export interface VttCleaningOptions extends CleaningOptions {
-  /** Remove cues whose text cleaning empties; otherwise they stay, with no text. */
+  /** Remove cues whose text cleaning empties; otherwise they stay, with no text (valid WebVTT). */
   removeEmptyCues?: boolean;
 }
 
 /**
- * Cleaning of a WebVTT document's cue text. A cue emptied by cleaning is removed (block
- * and the blank line after it) only when asked.
+ * Cleaning of a WebVTT document's cue text; ids, timings, NOTE and STYLE never change.
+ * A cue emptied by cleaning is removed (its block and the blank line after it, as
+ * removeCue in formats/vtt/edit does) only when asked. Inlined here rather than calling
+ * removeCue, which looks the cue up by a linear search: quadratic over a 4,000-cue file.
  */
 export function cleanVtt(text: string, options: VttCleaningOptions): CleaningChange[] {
-  const changes = cleanText(text, { ...options, chrome: false }, 'vtt');
+  const changes = cleaningChanges(text, { ...options, chrome: false }, 'vtt');
   if (!options.removeEmptyCues) return changes;
   const doc = parseVtt(text);
   const out: CleaningChange[] = [];
@@ -112,18 +147,20 @@ export function cleanVtt(text: string, options: VttCleaningOptions): CleaningCha
   doc.blocks.forEach((block, b) => {
     if (block.kind !== 'cue') return;
     const { from, to } = block.cue.textRange;
-    const inside: CleaningChange[] = [];
     while (i < changes.length && changes[i]!.from < from) out.push(changes[i++]!);
-    while (i < changes.length && changes[i]!.to <= to && changes[i]!.from >= from) inside.push(changes[i++]!);
-    let rest = text.slice(from, to);
-    for (const c of inside.slice().reverse()) rest = rest.slice(0, c.from - from) + c.insert + rest.slice(c.to - from);
-    if (to > from && rest.trim() === '') {
-      const next = doc.blocks[b + 1];
-      const prev = doc.blocks[b - 1];
-      out.push(next
-        ? { from: block.range.from, to: next.range.from, insert: '', kind: inside[0]?.kind ?? 'filler' }
-        : { from: prev ? prev.range.to : block.range.from, to: block.range.to, insert: '', kind: inside[0]?.kind ?? 'filler' });
-    } else out.push(...inside);
+    const inside: CleaningChange[] = [];
+    while (i < changes.length && changes[i]!.from >= from && changes[i]!.to <= to) inside.push(changes[i++]!);
+    const emptied = to > from && inside.length > 0 && applyChanges(text.slice(from, to), inside.map((c) => ({ ...c, from: c.from - from, to: c.to - from }))).trim() === '';
+    if (!emptied) {
+      out.push(...inside);
+      return;
+    }
+    const next = doc.blocks[b + 1];
+    const prev = doc.blocks[b - 1];
+    const kind = inside[0]!.kind;
+    out.push(next
+      ? { from: block.range.from, to: next.range.from, insert: '', kind }
+      : { from: prev ? prev.range.to : doc.header.range.to, to: block.range.to, insert: '', kind });
   });
   while (i < changes.length) out.push(changes[i++]!);
   return out;

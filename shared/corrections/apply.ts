@@ -55,6 +55,7 @@ function expand(replace: string, m: RegExpExecArray): string {
 export function matchRule(text: string, spans: readonly TextRange[], rule: CorrectionRule): RuleHit[] {
   const hits: RuleHit[] = [];
   const re = rule.pattern;
+  const containedAt = rule.regex ? -1 : rule.replace.indexOf(rule.find);
   for (const span of spans) {
     const body = text.slice(span.from, span.to);
     re.lastIndex = 0;
@@ -64,6 +65,9 @@ export function matchRule(text: string, spans: readonly TextRange[], rule: Corre
       const to = from + m[0].length;
       if (rule.before && !rule.before.has(neighbourWord(text, from, -1, span) ?? '')) continue;
       if (rule.after && !rule.after.has(neighbourWord(text, to, 1, span) ?? '')) continue;
+      // Already corrected: a replacement holding its FIND (`Temporal` -> `Temporal.io`)
+      // is not applied again, so running a list twice changes nothing the second time.
+      if (containedAt >= 0 && text.startsWith(rule.replace, from - containedAt)) continue;
       hits.push({ rule, from, to, found: m[0], replacement: rule.regex ? expand(rule.replace, m) : rule.replace });
     }
   }

@@ -72,6 +72,15 @@ describe('corrections on the talkpython pairs', () => {
     expect(applyChanges(seeded, result.changes)).toContain('cloud code');
   });
 
+  it('never matches inside a word: `through` and `brought` keep their "rough"', () => {
+    const rough = parseRules('rough\truff').rules;
+    for (const name of ['515-temporal.txt', '515-temporal.vtt', '518-django-birthday.txt', '518-django-birthday.vtt']) {
+      const text = read(name);
+      expect(text).toMatch(/rough/);
+      expect(correctTranscript(text, rough).changes).toEqual([]);
+    }
+  });
+
   it('leaves a file byte-identical when no rule matches', () => {
     const original = read('515-temporal.vtt');
     const result = correctTranscript(original, parseRules('Matt McKay\tMatt Makai').rules, 'vtt');
@@ -85,6 +94,26 @@ describe('rule options', () => {
     const text = 'uv tool install rough and UVX rough check, but a rough week; pip install rough.';
     const out = applyChanges(text, correctTranscript(text, rules, 'txt').changes);
     expect(out).toBe('uv tool install ruff and UVX ruff check, but a rough week; pip install ruff.');
+  });
+
+  it('changes only the term: spaces and punctuation around it stay (never `pipinstall`)', () => {
+    const { rules } = parseRules('rough\truff\tbefore=install|run|uvx');
+    const text = 'pip install rough\n\n00:01:02 uvx  rough, (run rough)';
+    const { changes } = correctTranscript(text, rules, 'txt');
+    // Each change lies inside its `rough` (the shared `r` is kept): `ough` -> `uff`.
+    const at = [...text.matchAll(/rough/g)].map((m) => m.index);
+    expect(changes).toEqual(at.map((i) => ({ from: i + 1, to: i + 5, insert: 'uff' })));
+    const out = applyChanges(text, changes);
+    expect(out).toBe('pip install ruff\n\n00:01:02 uvx  ruff, (run ruff)');
+    expect(out).not.toContain('pipinstall');
+  });
+
+  it('reports a context rule\'s case variants only where its context holds', () => {
+    const { rules } = parseRules('rough\truff\tbefore=install|run|uvx');
+    const text = 'uv tool install Rough, a Rough week, UVX Ruff and uvx rough';
+    const result = correctTranscript(text, rules, 'txt');
+    expect(result.nearMisses.map((m) => [m.found, m.why, m.from])).toEqual([['Rough', 'case', 16]]);
+    expect(applyChanges(text, result.changes)).toBe('uv tool install Rough, a Rough week, UVX Ruff and uvx ruff');
   });
 
   it('matches whole words only, case-sensitively unless i, and supports after= and regular expressions', () => {
@@ -103,6 +132,20 @@ describe('rule options', () => {
       [4, 1, 'expected FIND<TAB>REPLACE[<TAB>OPTIONS]'],
       [5, 1, expect.stringContaining('invalid regular expression')],
       [6, 5, "unknown option 'bogus'"],
+    ]);
+  });
+
+  it('reads CRLF and BOM rules files, indented comments and spaced options', () => {
+    const { rules, diagnostics } = parseRules('\uFEFF  # comment\r\nLangchain\tLangChain\t i , after=is|was \r\n\r\nx\ty\r\n');
+    expect(diagnostics).toEqual([]);
+    expect(rules.map((r) => [r.line, r.find, r.ignoreCase, r.after && [...r.after]])).toEqual([[2, 'Langchain', true, ['is', 'was']], [4, 'x', false, null]]);
+  });
+
+  it('rejects empty FIND, an empty word list, extra fields and a regex matching nothing', () => {
+    const { diagnostics } = parseRules('\tx\na\tb\tbefore=\na\tb\ti\textra\n(x)?\ty\tre');
+    expect(diagnostics.map((d) => [d.line, d.column, d.offset])).toEqual([[1, 1, 0], [2, 5, 7], [3, 6, 20], [4, 1, 27]]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'FIND is empty', "option 'before=' lists no words", 'too many tab-separated fields (expected at most 3)', 'the regular expression matches empty text',
     ]);
   });
 

@@ -6,7 +6,7 @@
  */
 import type { TextRange } from '../formats/vtt/types';
 import { wholeWordPattern, type CorrectionRule } from './rules';
-import type { RuleHit } from './apply';
+import { neighbourWord, type RuleHit } from './apply';
 
 export interface NearMiss {
   rule: CorrectionRule;
@@ -43,6 +43,10 @@ export function findNearMisses(text: string, spans: readonly TextRange[], rules:
         const onlyCase = m[0].toLowerCase() === rule.find.toLowerCase();
         // An `i` rule already covers case; only spacing differences remain for it.
         if (onlyCase && rule.ignoreCase) continue;
+        // A context rule's variant counts only where its context holds: `install Rough`
+        // is a near-miss of `rough ... before=install`, `a Rough week` is not.
+        if (rule.before && !rule.before.has(neighbourWord(text, from, -1, span) ?? '')) continue;
+        if (rule.after && !rule.after.has(neighbourWord(text, from + m[0].length, 1, span) ?? '')) continue;
         out.push({ rule, from, to: from + m[0].length, found: m[0], why: onlyCase ? 'case' : 'spacing' });
       }
     }

@@ -38,7 +38,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const read = await readTranscriptFile(resolve(io.cwd, input));
   if (!read.ok) return io.stderr(`${read.message}\n`), 1;
   const format = extname(input).toLowerCase() === '.srt' ? 'srt' : detectFormat(read.text, input);
-  const changes = format === 'vtt' ? cleanVtt(read.text, options) : cleanText(read.text, options, format);
+  const changes = format === 'vtt' ? cleanVtt(read.text, options) : cleanText(read.text, options, format).changes;
   const cleaned = applyChanges(read.text, changes);
   const kinds = new Map<string, number>();
   for (const c of changes) kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);

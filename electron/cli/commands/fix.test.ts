@@ -1,4 +1,5 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { main } from '../main';
 const TALKPYTHON = join(import.meta.dirname, '../../../../shared/fixtures/talkpython');
 let dir: string;
 
+
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cueline-fix-'));
   await mkdir(join(dir, 'episodes'));
@@ -16,6 +18,33 @@ beforeEach(async () => {
   }
 });
 afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+
+const RULES = 'Matt McKay\tMatt Makai\nLangchain\tLangChain\nCloud Code\tClaude Code\nchatGPT\tChatGPT\n';
+
+/** Puts the speech-recognition mistakes the rules fix back into a copy of an episode (both pair members alike). */
+function seed(text: string): string {
+  let n = 0;
+  return text
+    .replaceAll('Michael Kennedy', 'Matt McKay')
+    .replaceAll('ChatGPT', 'chatGPT')
+    .replace(/\bDjango\b/g, (m) => (++n <= 4 ? 'Langchain' : n === 5 ? 'Cloud Code' : n === 6 ? 'cloud code' : m));
+}
+
+/** 0-based lines (not timing lines) holding a rule's FIND as a whole word, found without the rule engine. */
+function linesWithTerms(text: string): number[] {
+  return text.split('\n').flatMap((line, i) => (!line.includes('-->') && /(?<!\w)(Matt McKay|Langchain|Cloud Code|chatGPT)(?!\w)/.test(line) ? [i] : []));
+}
+
+function corrected(line: string): string {
+  return line.replace(/(?<!\w)Matt McKay(?!\w)/g, 'Matt Makai').replace(/(?<!\w)Langchain(?!\w)/g, 'LangChain').replace(/(?<!\w)Cloud Code(?!\w)/g, 'Claude Code').replace(/(?<!\w)chatGPT(?!\w)/g, 'ChatGPT');
+}
+
+function changedLines(before: string, after: string): number[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  expect(b.length).toBe(a.length);
+  return a.flatMap((line, i) => (line === b[i] ? [] : [i]));
+}
 
 async function cli(...args: string[]) {
   const io = captureIO(dir);
@@ -82,24 +111,73 @@ describe('cli fix', () => {
     expect((await cli('fix', 'episodes')).code).toBe(2);
     expect((await cli('fix', '--rules', 'corrections.tsv', '--bogus', 'x')).code).toBe(2);
   });
-});
 
-describe('cli clean', () => {
-  it('cleans cue text of a VTT, keeping every timing line, to a file', async () => {
-    const path = join(dir, 'in.vtt');
-    await writeFile(path, 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nUh, so the, the plan\n\n00:00:02.000 --> 00:00:03.000\num\n');
-    const r = await cli('clean', 'in.vtt', '--fillers', '--stutters', '--remove-empty', '-o', 'out.vtt');
+  it('applies the four maintainer corrections to both members of the 515 and 518 pairs: exactly the lines holding a term change', async () => {
+    await writeFile(join(dir, 'corrections.tsv'), RULES);
+    const names = ['515-temporal.vtt', '515-temporal.txt', '518-django-birthday.vtt', '518-django-birthday.txt'];
+    const seeded = new Map<string, string>();
+    for (const name of names) {
+      const text = seed(await readFile(join(TALKPYTHON, name), 'utf8'));
+      seeded.set(name, text);
+      await writeFile(join(dir, 'episodes', name), text);
+    }
+    const r = await cli('fix', '--rules', 'corrections.tsv', 'episodes');
     expect(r.code).toBe(0);
-    expect(r.err).toContain('in.vtt: 3 changes');
-    expect(await readFile(join(dir, 'out.vtt'), 'utf8')).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nSo the plan\n');
+    for (const name of names) {
+      const before = seeded.get(name)!;
+      const after = await readFile(join(dir, 'episodes', name), 'utf8');
+      const expected = linesWithTerms(before);
+      expect(expected.length, name).toBeGreaterThan(2);
+      expect(changedLines(before, after), name).toEqual(expected);
+      for (const i of expected) expect(after.split('\n')[i], `${name}:${i + 1}`).toBe(corrected(before.split('\n')[i]!));
+    }
+    // The pair members got the same corrections.
+    for (const stem of ['515-temporal', '518-django-birthday']) {
+      const count = (ext: string) => (r.out.match(new RegExp(`episodes/${stem}\\.${ext}: (\\d+) replacements`)) ?? [])[1];
+      expect(count('vtt')).toBeDefined();
+      expect(count('vtt')).toBe(count('txt'));
+    }
+    expect(r.out).toMatch(/near-miss: "cloud code" differs from rule "Cloud Code" \(line 3\) in case/);
+    // Running the list again changes nothing.
+    const again = await cli('fix', '--rules', 'corrections.tsv', 'episodes', 'episodes/515-temporal.vtt');
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('0 replacements in 0 of 4 files');
   });
 
-  it('drops page chrome from a TXT and prints to stdout', async () => {
-    await copyFile(join(TALKPYTHON, '../pages/talkpython-451-djangonauts-mmss.txt'), join(dir, 'page.txt'));
-    const r = await cli('clean', 'page.txt', '--chrome');
+  it('the --dry-run diff, applied by patch, gives exactly what fix writes', async () => {
+    await writeFile(join(dir, 'corrections.tsv'), RULES);
+    for (const name of ['515-temporal.vtt', '518-django-birthday.txt']) {
+      await writeFile(join(dir, 'episodes', name), seed(await readFile(join(TALKPYTHON, name), 'utf8')));
+    }
+    await cp(join(dir, 'episodes'), join(dir, 'patched', 'episodes'), { recursive: true });
+    const dry = await cli('fix', '--rules', 'corrections.tsv', '--dry-run', 'episodes');
+    expect(dry.code).toBe(0);
+    await writeFile(join(dir, 'fix.diff'), dry.out);
+    execFileSync('patch', ['-p1', '--fuzz=0', '--batch', '--quiet', '-d', join(dir, 'patched'), '-i', join(dir, 'fix.diff')], { stdio: 'pipe' });
+    expect((await cli('fix', '--rules', 'corrections.tsv', 'episodes')).code).toBe(0);
+    for (const name of ['515-temporal.vtt', '518-django-birthday.txt', '515-temporal.txt']) {
+      expect((await readFile(join(dir, 'patched/episodes', name))).equals(await readFile(join(dir, 'episodes', name))), name).toBe(true);
+    }
+  });
+
+  it('corrects a lone SRT and leaves its cue numbers and timings alone', async () => {
+    await writeFile(join(dir, 'corrections.tsv'), 'Langchain\tLangChain\n1\tone\n');
+    await writeFile(join(dir, 'talk.srt'), '1\n00:00:01,000 --> 00:00:02,000\nLangchain 1 time\n\n2\n00:00:02,000 --> 00:00:03,000\nlangchain\n');
+    const r = await cli('fix', '--rules', 'corrections.tsv', 'talk.srt');
     expect(r.code).toBe(0);
-    expect(r.out).not.toContain('Monitor performance issues');
-    expect(r.out).not.toContain('Back to show page');
-    expect(r.out).toContain('00:00 Are you interested in contributing to Django?');
+    expect(await readFile(join(dir, 'talk.srt'), 'utf8')).toBe('1\n00:00:01,000 --> 00:00:02,000\nLangChain one time\n\n2\n00:00:02,000 --> 00:00:03,000\nlangchain\n');
+    expect(r.out).toMatch(/talk\.srt:7:1: near-miss: "langchain"/);
+  });
+
+  it('exits 1 on a path that does not exist and on an empty rules file', async () => {
+    await writeFile(join(dir, 'corrections.tsv'), 'a\tb\n');
+    const missing = await cli('fix', '--rules', 'corrections.tsv', 'nowhere');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('nowhere');
+    await writeFile(join(dir, 'empty.tsv'), '# nothing yet\n');
+    const empty = await cli('fix', '--rules', 'empty.tsv', 'episodes');
+    expect(empty.code).toBe(1);
+    expect(empty.err).toContain('empty.tsv: no rules');
+    expect((await cli('fix', '--rules', 'absent.tsv', 'episodes')).code).toBe(1);
   });
 });

@@ -11,7 +11,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { correctTranscript, parseRules, type CorrectionRule } from '../../../shared/corrections';
 import type { TranscriptFormat } from '../../../shared/formats/detect';
-import { formatDiagnostic } from '../../../shared/model/diagnostic';
+import { formatDiagnostic, LineIndex } from '../../../shared/model/diagnostic';
 import { applyChanges } from '../../../shared/model/text-change';
 import { unifiedDiff } from '../../../shared/text/unified-diff';
 import { readTranscriptFile, writeTranscriptFile } from '../../services/transcript-file';
@@ -83,15 +83,15 @@ export async function fixFiles(
   const summary = { files: 0, changedFiles: 0, replacements: 0, errors: 0 };
   const show = (f: string) => relative(io.cwd, f) || basename(f);
   // A .txt/.vtt pair (same folder and basename) gets the same rules; reports name the partner.
-  const stems = new Set(files.map((f) => f.slice(0, f.length - extname(f).length)));
+  const unique = [...new Set(files.map((f) => resolve(f)))];
+  const present = new Set(unique);
   const partner = (f: string) => {
-    const stem = f.slice(0, f.length - extname(f).length);
-    const ext = extname(f).toLowerCase();
-    return (ext === '.vtt' || ext === '.txt') && stems.has(stem) && files.includes(stem + (ext === '.vtt' ? '.txt' : '.vtt'))
-      ? basename(stem) + (ext === '.vtt' ? '.txt' : '.vtt')
-      : null;
+    const ext = extname(f);
+    const other = { '.vtt': '.txt', '.txt': '.vtt' }[ext.toLowerCase()];
+    const path = other ? f.slice(0, f.length - ext.length) + other : null;
+    return path && present.has(path) ? basename(path) : null;
   };
-  for (const file of files) {
+  for (const file of unique) {
     if (options.rulesFile && resolve(file) === options.rulesFile) continue;
     const read = await readTranscriptFile(file);
     if (!read.ok) {
@@ -103,9 +103,9 @@ export async function fixFiles(
     const format = EXTENSIONS[extname(file).toLowerCase()]!;
     const result = correctTranscript(read.text, rules, format);
     const count = [...result.counts.values()].reduce((a, b) => a + b, 0);
+    const lines = result.nearMisses.length ? new LineIndex(read.text) : null;
     for (const m of result.nearMisses) {
-      const line = read.text.slice(0, m.from).split('\n').length;
-      const col = m.from - read.text.lastIndexOf('\n', m.from - 1);
+      const { line, column: col } = lines!.position(m.from);
       io.stdout(`${show(file)}:${line}:${col}: near-miss: "${m.found}" differs from rule "${m.rule.find}" (line ${m.rule.line}) in ${m.why}; not changed\n`);
     }
     if (!result.changes.length) continue;
