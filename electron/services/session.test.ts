@@ -94,3 +94,30 @@ describe('Session with converted input', () => {
     expect(asked).toEqual(['talk.srt', 'talk.txt', 'talk-plain.txt']);
   });
 });
+
+describe('Session crash-recovery journal', () => {
+  it('keeps the journal copy from the whole text once and then from changes only, CRLF kept', async () => {
+    const { ChangeSet, Text } = await import('@codemirror/state');
+    const { RecoveryJournal, listRecoverable } = await import('./recovery-journal');
+    const dir = await mkdtemp(join(tmpdir(), 'cueline-session-journal-'));
+    const file = join(dir, 'crlf.vtt');
+    const original = 'WEBVTT\r\n\r\n00:00:01.000 --> 00:00:02.000\r\nHello there\r\n';
+    await writeFile(file, original);
+    const journal = new RecoveryJournal(join(dir, 'recovery'), { flushMs: 10 });
+    const s = new Session({ guard: new PathGuard(), media: new MediaRegistry(), dialogs: { chooseOpen: async () => null, chooseSave: async () => null }, launchPaths: [file], demoDir: '/nonexistent', mediaBase: 'app://cueline', journal, log: () => {} });
+    const id = (await s.initial()).transcript!.id;
+
+    // Changes before any whole text: the window is asked for it.
+    const doc = Text.of(original.split('\r\n'));
+    const edit = ChangeSet.of({ from: doc.line(4).to, insert: ', world' }, doc.length);
+    expect(await s.recordJournal({ id, changes: edit.toJSON() as unknown[] })).toEqual({ ok: false });
+    expect(await s.recordJournal({ id, text: original })).toEqual({ ok: true });
+    expect(await s.recordJournal({ id, changes: edit.toJSON() as unknown[] })).toEqual({ ok: true });
+    // A change that does not fit the copy (wrong length) is refused, and the copy dropped.
+    const wrong = ChangeSet.of({ from: 0, insert: 'x' }, doc.length + 99);
+    expect(await s.recordJournal({ id, changes: wrong.toJSON() as unknown[] })).toEqual({ ok: false });
+    await journal.close();
+    const [entry] = (await listRecoverable(join(dir, 'recovery'))).documents;
+    expect(entry!.text).toBe(original.replace('Hello there', 'Hello there, world'));
+  });
+});

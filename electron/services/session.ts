@@ -19,6 +19,8 @@ import { exportPairedTxt, pairEpisode, txtOnlyEdits, type Pairing } from '../../
 import { parseVtt } from '../../shared/formats/vtt';
 import { SessionPeaks } from './audio/session-peaks';
 import { SettingsStore } from './settings-store';
+import { ChangeSet, Text } from '@codemirror/state';
+import { lineSeparatorOf } from '../../shared/model/line-separator';
 import { ExternalChangeWatcher, textHash, type ExternalChange } from './file-watcher';
 import { journalKey, listRecoverable, type RecoveryJournal } from './recovery-journal';
 import { summarizeRecovery } from './recovery-summary';
@@ -139,7 +141,7 @@ export class Session {
       'audio:peaks': ({ media, from }) => this.peaks.read(media, from),
       'audio:peaks-store': (request) => this.storePeaks(request),
       'corrections:load': ({ id }) => this.loadCorrections(id),
-      'journal:record': ({ id, text }) => this.recordJournal(id, text),
+      'journal:record': (request) => this.recordJournal(request),
       'recovery:list': () => this.listRecovery(),
       'recovery:restore': ({ key }) => this.restore(key),
       'recovery:discard': async ({ key }) => {
@@ -233,6 +235,7 @@ export class Session {
     if (!doc) return;
     this.documents.delete(id);
     this.dirty.delete(id);
+    this.journalTexts.delete(id);
     for (const path of [doc.path, doc.pair?.path]) {
       if (path && ![...this.documents.values()].some((d) => d.path === path || d.pair?.path === path)) this.watcher.unwatch(path);
     }
@@ -263,11 +266,29 @@ export class Session {
     return journalKey({ path: doc.path, name: doc.suggestedName }, this.runId);
   }
 
-  async recordJournal(id: string, text: string): Promise<Record<string, never>> {
-    const doc = this.documents.get(id);
+  /** The journal's copy of each document's text, kept up to date from the changes the window sends. */
+  private readonly journalTexts = new Map<string, { text: Text; lineBreak: string }>();
+
+  async recordJournal(request: { id: string; text: string } | { id: string; changes: unknown[] }): Promise<{ ok: boolean }> {
+    const doc = this.documents.get(request.id);
     if (!doc) throw new Error('unknown document');
-    this.options.journal?.record(this.keyOf(doc), { path: doc.path, name: doc.suggestedName }, text);
-    return {};
+    let entry = this.journalTexts.get(request.id);
+    if ('text' in request) {
+      const lineBreak = lineSeparatorOf(request.text);
+      entry = { text: Text.of(request.text.split(lineBreak)), lineBreak };
+    } else {
+      if (!entry) return { ok: false };
+      try {
+        entry = { ...entry, text: ChangeSet.fromJSON(request.changes).apply(entry.text) };
+      } catch {
+        // Not based on our copy (a lost message): ask for the whole text.
+        this.journalTexts.delete(request.id);
+        return { ok: false };
+      }
+    }
+    this.journalTexts.set(request.id, entry);
+    this.options.journal?.record(this.keyOf(doc), { path: doc.path, name: doc.suggestedName }, entry.text.sliceString(0, entry.text.length, entry.lineBreak));
+    return { ok: true };
   }
 
   async listRecovery() {
@@ -309,7 +330,7 @@ export class Session {
         session.transcript.recovered = true;
         session.messages.push({ level: 'info', text: `Recovered unsaved changes to ${entry.name} from ${when}. Save to keep them.` });
         await journal!.forget(key);
-        this.recordJournal(session.transcript.id, entry.text).catch(() => {});
+        this.recordJournal({ id: session.transcript.id, text: entry.text }).catch(() => {});
         return session;
       }
     }
@@ -317,7 +338,7 @@ export class Session {
     const folder = entry.path ? dirname(entry.path) : this.options.demoDir;
     this.documents.set(id, { path: null, suggestedName: entry.name, encoding: 'utf-8', pair: null, folder, diskHash: null });
     await journal!.forget(key);
-    await this.recordJournal(id, entry.text);
+    await this.recordJournal({ id, text: entry.text });
     return {
       transcript: { id, name: entry.name, text: entry.text, format: 'vtt', encoding: 'utf-8', recovered: true },
       audio: null,

@@ -2,11 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EditorView } from '@codemirror/view';
 import { diagnosticCount } from '@codemirror/lint';
 import type WaveSurfer from 'wavesurfer.js';
-import type { MenuCommand, OpenedSession } from '../../shared/ipc/contract';
+import type { MenuCommand, OpenedSession, RequestOf } from '../../shared/ipc/contract';
 import type { EditorActionId } from '../../shared/editor-actions';
 import { DEFAULT_AUTO_REWIND, DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
 import { QA_PROFILES, type QaRules } from '../../shared/timing/qa';
-import { Text, type StateEffect } from '@codemirror/state';
+import { Text, type ChangeSet, type StateEffect } from '@codemirror/state';
 import { api } from './api';
 import { TranscriptEditor } from './editor/TranscriptEditor';
 import { ACTIONS_BY_ID } from './editor/actions';
@@ -58,6 +58,9 @@ export function App() {
   const [recovery, setRecovery] = useState<RecoveryList | null>(null);
   const recovered = useRef(false);
   const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** Changes since the journal's last copy; null with `journalHasBase` false means send the whole text. */
+  const journalPending = useRef<ChangeSet | null>(null);
+  const journalHasBase = useRef(false);
   const [cleaning, setCleaning] = useState<{ corrections: { name: string; text: string } | null } | null>(null);
   const view = useRef<EditorView | null>(null);
   const wavesurfer = useRef<WaveSurfer | null>(null);
@@ -294,13 +297,26 @@ export function App() {
         journalTimer.current = null;
         const id = documentId.current;
         const current = view.current;
-        if (id && current) api().invoke('journal:record', { id, text: current.state.sliceDoc() }).catch(() => {});
+        if (!id || !current) return;
+        const pending = journalPending.current;
+        journalPending.current = null;
+        const request: RequestOf<'journal:record'> = journalHasBase.current && pending
+          ? { id, changes: pending.toJSON() as (number | (number | string)[])[] }
+          : { id, text: current.state.sliceDoc() };
+        journalHasBase.current = true;
+        api().invoke('journal:record', request).then((r) => { if (!r.ok) journalHasBase.current = false; }, () => { journalHasBase.current = false; });
       }, 300);
     }
   }, [timeline.noteUpdate]);
 
+  const onEditorChanges = useCallback((changes: ChangeSet) => {
+    journalPending.current = journalPending.current ? journalPending.current.compose(changes) : changes;
+  }, []);
+
   const onView = useCallback((v: EditorView | null) => {
     view.current = v;
+    journalPending.current = null;
+    journalHasBase.current = false;
     // A recovered document starts unsaved: it differs from its file.
     savedDoc.current = v ? (recovered.current ? Text.empty : v.state.doc) : null;
     timeline.reset();
@@ -409,6 +425,7 @@ export function App() {
             extensions={editorExtensions}
             onView={onView}
             onUpdate={onEditorUpdate}
+            onChanges={onEditorChanges}
           />
         ) : (
           <div className="editor-empty">Open a transcript (WebVTT, SRT or TXT) to start.</div>

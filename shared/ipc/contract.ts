@@ -141,10 +141,21 @@ export const invokeContract = {
     request: z.object({ id: documentId }).strict(),
     response: z.object({ name: z.string(), text: z.string().max(MAX_TEXT_CHARS) }).nullable(),
   },
-  /** The document's current text for the crash-recovery journal (sent while it has unsaved changes). */
+  /**
+   * The document's text for the crash-recovery journal, while it has unsaved changes:
+   * the whole text once, then only the changes since the last call (CodeMirror's
+   * ChangeSet JSON), so typing in a long episode does not ship 0.4 MB every time.
+   * `{ ok: false }` asks for the whole text again.
+   */
   'journal:record': {
-    request: z.object({ id: documentId, text: z.string().max(MAX_TEXT_CHARS) }).strict(),
-    response: z.object({}),
+    request: z.union([
+      z.object({ id: documentId, text: z.string().max(MAX_TEXT_CHARS) }).strict(),
+      z.object({
+        id: documentId,
+        changes: z.array(z.union([z.number().int().min(0), z.array(z.union([z.number().int().min(0), z.string()])).min(1)])).max(1_000_000),
+      }).strict(),
+    ]),
+    response: z.object({ ok: z.boolean() }),
   },
   /** Documents a previous run left with unsaved changes, compared with their files (names only, no paths). */
   'recovery:list': {

@@ -3,7 +3,7 @@
  * transcript: React only creates the view, swaps documents and listens.
  */
 import { useEffect, useRef } from 'react';
-import { EditorState, type Extension } from '@codemirror/state';
+import { EditorState, type ChangeSet, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { lineSeparatorOf } from '../../../shared/model/line-separator';
 import { keysCompartment, preferenceExtensions, preferencesCompartment, transcriptExtensions, type EditorPreferences } from './extensions';
@@ -18,9 +18,13 @@ export interface TranscriptEditorProps {
   extensions?: Extension;
   onView(view: EditorView | null): void;
   onUpdate(view: EditorView): void;
+  /** Every change to the document, in order (the crash-recovery journal sends these). */
+  onChanges?(changes: ChangeSet): void;
 }
 
-export function TranscriptEditor({ documentKey, initialText, preferences, extensions, onView, onUpdate }: TranscriptEditorProps) {
+export function TranscriptEditor({ documentKey, initialText, preferences, extensions, onView, onUpdate, onChanges }: TranscriptEditorProps) {
+  const onChangesRef = useRef(onChanges);
+  onChangesRef.current = onChanges;
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const preferencesRef = useRef(preferences);
@@ -40,6 +44,7 @@ export function TranscriptEditor({ documentKey, initialText, preferences, extens
           transcriptExtensions(preferencesRef.current),
           extensions ?? [],
           EditorView.updateListener.of((update) => {
+            if (update.docChanged) onChangesRef.current?.(update.changes);
             // Effects too: lint results and the spoken cue arrive as effects.
             if (update.docChanged || update.selectionSet || update.transactions.some((tr) => tr.effects.length)) onUpdateRef.current(update.view);
           }),

@@ -6,7 +6,7 @@
  */
 import { StateField, type EditorState, type Transaction } from '@codemirror/state';
 import { parseVtt } from '../../../shared/formats/vtt/parser';
-import { reparseVtt, type ChangedSpan } from '../../../shared/formats/vtt/incremental';
+import { reparseVtt, type ChangedSpan, type TextSource } from '../../../shared/formats/vtt/incremental';
 import type { VttCue, VttDocument } from '../../../shared/formats/vtt/types';
 import { cueIndexAt } from '../../../shared/timing/cue-at';
 
@@ -16,7 +16,14 @@ export const vttField = StateField.define<VttDocument>({
     if (!tr.docChanged) return doc;
     const spans: ChangedSpan[] = [];
     tr.changes.iterChangedRanges((fromA, toA, fromB, toB) => spans.push({ fromA, toA, fromB, toB }));
-    return reparseVtt(doc, tr.newDoc.toString(), spans);
+    const text = tr.newDoc;
+    // Read from CodeMirror's rope in pieces: no 0.4 MB string per keystroke.
+    const source: TextSource = {
+      length: text.length,
+      slice: (from, to) => text.sliceString(from, to),
+      lineNumberAt: (offset) => text.lineAt(offset).number,
+    };
+    return reparseVtt(doc, source, spans, text.lines - tr.startState.doc.lines);
   },
 });
 

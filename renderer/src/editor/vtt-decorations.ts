@@ -61,7 +61,6 @@ function build(state: EditorState, visible: readonly { from: number; to: number 
   const doc = state.field(vttField);
   const rules = state.facet(qaRules);
   const builder = new RangeSetBuilder<Decoration>();
-  const text = doc.text;
   if (visible.length && visible[0]!.from <= doc.header.range.to && doc.header.range.to > doc.header.range.from) {
     builder.add(doc.header.range.from, doc.header.range.to, HEADER);
   }
@@ -85,7 +84,8 @@ function build(state: EditorState, visible: readonly { from: number; to: number 
           widget: new FiguresWidget(`${f.duration.toFixed(2)} s · ${Number.isFinite(f.cps) ? f.cps.toFixed(1) : '∞'} cps`, warn),
           side: 1,
         }));
-        const body = text.slice(c.textRange.from, c.textRange.to);
+        // From the editor's rope: the parsed document's whole text is not needed here.
+        const body = state.doc.sliceString(c.textRange.from, c.textRange.to);
         if (body.indexOf('<') !== -1) {
           TAG_PATTERN.lastIndex = 0;
           for (let m = TAG_PATTERN.exec(body); m; m = TAG_PATTERN.exec(body)) {

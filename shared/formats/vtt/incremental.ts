@@ -6,6 +6,11 @@
  * in the header, before the first cue (STYLE/REGION recognition), or around a REGION.
  * The result equals `parseVtt(text)` (checked by a property test); keystrokes in a
  * 4,000-cue episode stay off the O(document) parse path.
+ *
+ * The new text comes as a `TextSource` (an editor can slice its rope without joining
+ * it): only the window being reparsed is read as a string, and the document's `text`
+ * is materialised on first use. Joining a 0.4 MB document on every keystroke (and V8
+ * flattening it on the parser's first character read) was half of a keystroke's cost.
  */
 import { MAX_DIAGNOSTICS } from './diagnostics';
 import { assemble, createBlockContext, parseRun, parseVtt } from './parser';
@@ -19,17 +24,70 @@ export interface ChangedSpan {
   toB: number;
 }
 
-export function reparseVtt(old: VttDocument, text: string, changed: readonly ChangedSpan[]): VttDocument {
-  if (changed.length === 0) return old.text === text ? old : parseVtt(text);
+/** The new text, readable in pieces. */
+export interface TextSource {
+  readonly length: number;
+  slice(from: number, to: number): string;
+  /** 1-based line number of the line holding `offset`. */
+  lineNumberAt(offset: number): number;
+}
+
+/** A TextSource over a string (tests, callers that have the whole text anyway). */
+export function stringSource(text: string): TextSource {
+  let starts: number[] | null = null;
+  return {
+    length: text.length,
+    slice: (from, to) => text.slice(from, to),
+    lineNumberAt(offset) {
+      if (!starts) {
+        starts = [0];
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+        }
+      }
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo + 1;
+    },
+  };
+}
+
+/** `reparseVtt` for a new text given as a string. */
+export function reparseVttText(old: VttDocument, text: string, changed: readonly ChangedSpan[]): VttDocument {
+  return reparseVtt(old, stringSource(text), changed, countBreaks(text, 0, text.length) - countBreaks(old.text, 0, old.text.length));
+}
+
+/** A parsed document whose `text` is read from `source` only when someone asks for it. */
+function withLazyText(doc: VttDocument, source: TextSource): VttDocument {
+  let text: string | null = null;
+  Object.defineProperty(doc, 'text', { enumerable: true, configurable: true, get: () => (text ??= source.slice(0, source.length)) });
+  return doc;
+}
+
+/**
+ * `lineDelta`: lines in the new text minus lines in the old one (an editor knows it
+ * without reading the text).
+ */
+export function reparseVtt(old: VttDocument, source: TextSource, changed: readonly ChangedSpan[], lineDelta: number): VttDocument {
+  const whole = () => parseVtt(source.slice(0, source.length));
+  if (changed.length === 0) return old;
   let fromA = Infinity;
   let toA = -1;
   for (const c of changed) {
     fromA = Math.min(fromA, c.fromA);
     toA = Math.max(toA, c.toA);
   }
-  const delta = text.length - old.text.length;
+  let toB = -1;
+  for (const c of changed) toB = Math.max(toB, c.toB);
+  const delta = toB - toA;
   const blocks = old.blocks;
-  if (blocks.length === 0 || fromA < old.bodyStart || old.diagnostics.length >= MAX_DIAGNOSTICS) return parseVtt(text);
+  if (blocks.length === 0 || fromA < old.bodyStart || old.diagnostics.length >= MAX_DIAGNOSTICS) return whole();
 
   // First and last blocks the edit touches (a change next to a block can join it with its neighbour).
   const first = lowerBound(blocks, (b) => b.range.to + 2 >= fromA);
@@ -39,9 +97,11 @@ export function reparseVtt(old: VttDocument, text: string, changed: readonly Cha
   let i1 = Math.max(last + 1, i0);
   while (i1 < blocks.length - 1 && blocks[i1]!.kind !== 'cue') i1++;
   i1 = Math.min(i1, blocks.length - 1);
-  // Widen to whole runs: blocks separated by a single line break share a run.
-  while (i0 > 0 && sameRun(old.text, blocks[i0 - 1]!, blocks[i0]!)) i0--;
-  while (i1 < blocks.length - 1 && sameRun(old.text, blocks[i1]!, blocks[i1 + 1]!)) i1++;
+  // Widen to whole runs: blocks separated by a single line break share a run. The
+  // text between blocks before the change is unchanged; after it, shifted by delta.
+  const sameRun = (a: VttBlock, b: VttBlock, shift: number) => isLineBreak(source.slice(a.range.to + shift, b.range.from + shift));
+  while (i0 > 0 && sameRun(blocks[i0 - 1]!, blocks[i0]!, 0)) i0--;
+  while (i1 < blocks.length - 1 && sameRun(blocks[i1]!, blocks[i1 + 1]!, delta)) i1++;
 
   // Context from the blocks before: cues seen, last cue start, regions.
   let previous: VttCue | null = null;
@@ -49,46 +109,68 @@ export function reparseVtt(old: VttDocument, text: string, changed: readonly Cha
     const b = blocks[i]!;
     if (b.kind === 'cue') previous = b.cue;
   }
-  if (!previous) return parseVtt(text); // before the first cue, STYLE/REGION meaning can change
+  if (!previous) return whole(); // before the first cue, STYLE/REGION meaning can change
   const regions = old.regions.slice();
-  for (let i = i0; i <= i1; i++) if (blocks[i]!.kind === 'region') return parseVtt(text);
+  for (let i = i0; i <= i1; i++) if (blocks[i]!.kind === 'region') return whole();
 
   const from = blocks[i0]!.range.from;
   const oldEnd = Math.max(blocks[i1]!.range.to, toA);
   const end = oldEnd + delta;
+  // The window: from the first reparsed block to the end of the run holding `end`.
+  const n = source.length;
+  let windowEnd = Math.min(n, end + 2);
+  for (let step = 4096; windowEnd < n && !endsRun(source.slice(end, windowEnd)); step *= 2) windowEnd = Math.min(n, end + step);
+  const text = source.slice(from, windowEnd);
   const ctx = createBlockContext(text, { seenCue: true, regions, previousStartMs: Math.round(previous.start * 1000) });
   const fresh: VttBlock[] = [];
-  let p = from;
-  const n = text.length;
+  let p = 0;
+  const limit = text.length;
+  const stop = end - from;
   for (;;) {
-    while (p < n && (text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13)) p += text.charCodeAt(p) === 13 && text.charCodeAt(p + 1) === 10 ? 2 : 1;
-    if (p >= n || p > end) break;
-    const run = parseRun(text, p, n, ctx);
+    while (p < limit && (text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13)) p += text.charCodeAt(p) === 13 && text.charCodeAt(p + 1) === 10 ? 2 : 1;
+    if (p >= limit || p > stop) break;
+    const run = parseRun(text, p, limit, ctx);
     for (const b of run.blocks) {
-      if (b.kind === 'region') return parseVtt(text);
-      fresh.push(b);
+      if (b.kind === 'region') return whole();
+      fresh.push(shiftBlock(b, from));
     }
     const next = lineAfter(text, run.to);
     if (next === run.to) break;
     p = next;
   }
 
-  const lineDelta = countBreaks(text, from, end) - countBreaks(old.text, from, oldEnd);
   const shifted = blocks.slice(i1 + 1).map((b) => shiftBlock(b, delta));
   const newBlocks = blocks.slice(0, i0).concat(fresh, shifted);
 
-  // Diagnostics: kept before the region, fresh inside it, shifted after it.
+  // Diagnostics: kept before the region, fresh inside it (numbered over the window, so
+  // moved to the window's place), shifted after it.
   const diagnostics = [];
   for (const d of old.diagnostics) if (d.offset < from) diagnostics.push(d);
-  // The sink numbered the fresh ones over the new text already.
-  for (const d of ctx.sink.out) diagnostics.push(d);
+  if (ctx.sink.out.length) {
+    const lineBase = source.lineNumberAt(from) - 1;
+    for (const d of ctx.sink.out) diagnostics.push({ ...d, offset: d.offset + from, line: d.line + lineBase });
+  }
   for (const d of old.diagnostics) {
     if (d.offset > oldEnd) diagnostics.push({ ...d, offset: d.offset + delta, line: d.line + lineDelta });
   }
   ctx.sink.out.length = 0;
   for (const d of diagnostics) ctx.sink.out.push(d);
-  if (diagnostics.length > MAX_DIAGNOSTICS) return parseVtt(text);
-  return assemble(text, old.bom, old.eol, old.signature, old.header, old.bodyStart, newBlocks, ctx);
+  if (diagnostics.length > MAX_DIAGNOSTICS) return whole();
+  return withLazyText(assemble('', old.bom, old.eol, old.signature, old.header, old.bodyStart, newBlocks, ctx), source);
+}
+
+/** Whether `gap` (the text between two blocks) is exactly one line break. */
+function isLineBreak(gap: string): boolean {
+  return gap === '\n' || gap === '\r\n' || gap === '\r';
+}
+
+/**
+ * Whether `tail` (text from the end of the reparsed region on) reaches a blank line, i.e.
+ * the run ends in it. The widening to whole runs makes this hold at once in every case
+ * found so far; the check keeps a run from being cut if that ever fails.
+ */
+function endsRun(tail: string): boolean {
+  return /(\r\n|\r|\n)(\r\n|\r|\n)/.test(tail) || tail.length === 0;
 }
 
 /** Index of the first block for which `pred` holds (`pred` is monotone over the sorted blocks). */
@@ -101,10 +183,6 @@ function lowerBound(blocks: readonly VttBlock[], pred: (b: VttBlock) => boolean)
     else lo = mid + 1;
   }
   return lo;
-}
-
-function sameRun(text: string, a: VttBlock, b: VttBlock): boolean {
-  return lineAfter(text, a.range.to) === b.range.from;
 }
 
 function lineAfter(text: string, le: number): number {

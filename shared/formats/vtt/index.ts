@@ -19,4 +19,4 @@ export { decodeCharacterReferences } from './entities';
 export { DEFAULT_CUE_SETTINGS, parseCueSettings, parseRegionSettings, parsePercentage } from './settings';
 export { DiagnosticSink, MAX_DIAGNOSTICS } from './diagnostics';
 
-export { reparseVtt, type ChangedSpan } from './incremental';
+export { reparseVtt, reparseVttText, stringSource, type ChangedSpan, type TextSource } from './incremental';
