@@ -12,6 +12,7 @@
  * is materialised on first use. Joining a 0.4 MB document on every keystroke (and V8
  * flattening it on the parser's first character read) was half of a keystroke's cost.
  */
+import { LineIndex } from '../../model/diagnostic';
 import { MAX_DIAGNOSTICS } from './diagnostics';
 import { assemble, createBlockContext, parseRun, parseVtt } from './parser';
 import type { TextRange, VttBlock, VttCue, VttDocument } from './types';
@@ -34,27 +35,11 @@ export interface TextSource {
 
 /** A TextSource over a string (tests, callers that have the whole text anyway). */
 export function stringSource(text: string): TextSource {
-  let starts: number[] | null = null;
+  let index: LineIndex | null = null;
   return {
     length: text.length,
     slice: (from, to) => text.slice(from, to),
-    lineNumberAt(offset) {
-      if (!starts) {
-        starts = [0];
-        for (let i = 0; i < text.length; i++) {
-          const c = text.charCodeAt(i);
-          if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-        }
-      }
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo + 1;
-    },
+    lineNumberAt: (offset) => (index ??= new LineIndex(text)).position(offset).line,
   };
 }
 
