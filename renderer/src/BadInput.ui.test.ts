@@ -4,7 +4,7 @@
  * keeps working, and the document already open (with the user's typing) is kept.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { editorText, openApp, type AppHarness } from '../../electron/preview/harness';
@@ -14,7 +14,7 @@ let app: AppHarness | null = null;
 afterEach(async () => { await app?.close(); app = null; });
 
 describe('bad input', () => {
-  it('binary, empty, folder-as-file and undecodable audio: named messages, nothing typed is lost; UTF-16 and a 50 MB file open', async () => {
+  it('binary, empty, folder-as-file, unreadable and undecodable audio: named messages, nothing typed is lost; UTF-16 and a 50 MB file open', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cueline-bad-'));
     const episode = join(dir, 'episode.vtt');
     await copyFile(join(PROJECT_ROOT, 'resources', 'demo', 'demo.vtt'), episode);
@@ -33,7 +33,16 @@ describe('bad input', () => {
     const block = Array.from({ length: 1000 }, (_, i) => cue(i)).join('\n');
     await writeFile(huge, `WEBVTT\n\n${Array.from({ length: Math.ceil(50e6 / block.length) }, () => block).join('\n')}`);
 
-    const queue = [binary, empty, folder, badAudio, utf16, huge];
+    // Unreadable: permissions where they bind; as root (CI) they do not, so a file whose
+    // read fails with EIO stands in (Linux: this process's own /proc/self/mem at offset 0).
+    let unreadable = join(dir, 'locked.vtt');
+    if (process.getuid?.() === 0) unreadable = '/proc/self/mem';
+    else {
+      await writeFile(unreadable, 'WEBVTT\n');
+      await chmod(unreadable, 0);
+    }
+    const unreadableName = unreadable.split('/').pop()!;
+    const queue = [binary, empty, folder, unreadable, badAudio, utf16, huge];
     app = await openApp({ launchPaths: [episode], dialogs: { chooseOpen: async () => queue.shift() ?? null, chooseSave: async () => null } });
     const { page } = app;
     const messages = page.getByTestId('messages');
@@ -55,6 +64,8 @@ describe('bad input', () => {
     await expect.poll(() => messages.textContent()).toContain('empty.vtt:1:1: the file is empty.');
     await open();
     await expect.poll(() => messages.textContent()).toContain('folder.vtt: is a folder, not a transcript file.');
+    await open();
+    await expect.poll(() => messages.textContent()).toMatch(new RegExp(`${unreadableName}: cannot read \\((permission denied|EIO)`));
     expect(await editorText(page)).toBe(typed);
 
     // Undecodable audio: named, and the transcript stays editable.
