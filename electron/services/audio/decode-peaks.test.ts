@@ -50,6 +50,20 @@ describe('decodePeaks', () => {
     expectClicksAtTruth(clickTimesInPeaks(peaks.pairs, peaks.samplesPerPeak, peaks.sampleRate));
   });
 
+  it('without a LAME tag drops the decoder delay: clicks within the unknown encoder delay (576 samples, 13 ms)', async () => {
+    const path = join(dir, 'clicks-notag.mp3');
+    run('lame', ['--quiet', '-b', '128', '-t', wav, path]);
+    const peaks = await decodePeaks(path);
+    const found = clickTimesInPeaks(peaks.pairs, peaks.samplesPerPeak, peaks.sampleRate);
+    expect(found).toHaveLength(CLICK_TIMES.length);
+    found.forEach((t, i) => {
+      const late = t - CLICK_TIMES[i]!;
+      expect(late).toBeGreaterThanOrEqual(0);
+      // LAME's encoder delay (576) plus one peak bucket of resolution.
+      expect(late).toBeLessThanOrEqual((576 + peaks.samplesPerPeak) / peaks.sampleRate);
+    });
+  });
+
   // The FLAC decoder rounds the last (short) frame to a whole block, so its length is
   // only right to one block (4096 samples, 93 ms) at the end; the start is exact.
   it.each([

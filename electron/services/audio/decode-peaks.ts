@@ -77,11 +77,14 @@ export async function decodePeaks(path: string, options: DecodePeaksOptions = {}
     let { bytesRead } = await file.read(buffer, 0, FIRST_READ_BYTES, 0);
     const format = sniffAudioFormat(buffer.subarray(0, bytesRead));
     const decoder = await createStreamDecoder(format, { gapless: part.gapless });
+    const layout = format === 'mp3' ? await readMp3Layout(path).catch(() => null) : null;
     // mpg123 doubles a mono stream into two equal channels; folding one is half the work.
-    const channels = format === 'mp3' ? ((await readMp3Layout(path).catch(() => null))?.channels ?? 2) : Infinity;
+    const channels = format === 'mp3' ? (layout?.channels ?? 2) : Infinity;
     let position = part.startByte;
     if (position !== 0) ({ bytesRead } = await file.read(buffer, 0, FIRST_READ_BYTES, position));
-    let toSkip = part.skipSamples;
+    // Without a LAME tag mpg123's gapless mode trims nothing: drop its decoder delay here,
+    // so such files share the time base of mp3-layout (and of playback, mp3-wav-stream).
+    let toSkip = part.skipSamples + (layout && layout.totalSamples === null && part.gapless && part.startByte === 0 ? layout.startTrim : 0);
     let room = part.maxSamples ?? Infinity;
     let peaks: PeakAccumulator | null = null;
     let reported = 0;

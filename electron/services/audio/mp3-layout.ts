@@ -16,8 +16,9 @@ export interface Mp3Layout {
   /** Audio frames (Xing/Info frame excluded): from the Xing header, else estimated from the size. */
   frames: number;
   /**
-   * Samples gapless decoding drops at the start: the LAME tag's encoder delay plus
-   * mpg123's decoder delay (529), or 0 without a LAME tag (mpg123 then trims nothing).
+   * Samples dropped at the start: the LAME tag's encoder delay plus mpg123's decoder
+   * delay (529). Without a LAME tag the encoder delay is unknown and mpg123 trims
+   * nothing; the decoder delay (529) is still dropped, by the caller, as ffmpeg does.
    */
   startTrim: number;
   /** Samples after gapless trimming (LAME tag), or null when the file does not say. */
@@ -74,7 +75,7 @@ export async function readMp3Layout(path: string): Promise<Mp3Layout | null> {
     const tag = String.fromCharCode(...head.subarray(x, x + 4));
     let firstFrame = start;
     let frames = 0;
-    let startTrim = 0;
+    let startTrim = MPG123_DECODER_DELAY;
     let totalSamples: number | null = null;
     if (tag === 'Xing' || tag === 'Info') {
       firstFrame = start + first.bytes;
