@@ -7,7 +7,9 @@
 import { createReadStream } from 'node:fs';
 
 import { sniffAudioFormat } from './audio/audio-format';
-import { openMp3Pcm, wavRange, type Mp3Pcm } from './audio/mp3-wav-stream';
+import { openMp3Pcm } from './audio/mp3-wav-stream';
+import { openVorbisPcm } from './audio/ogg-vorbis-pcm';
+import { wavRange, wavSize, type PcmSource } from './audio/pcm-wav';
 import { open, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { Readable } from 'node:stream';
@@ -41,10 +43,10 @@ export interface AppProtocolOptions {
 
 export function createAppRequestHandler(options: AppProtocolOptions): (request: Request) => Promise<Response> {
   const root = normalize(options.rendererDir);
-  /** Frame indexes of the MP3s served so far (one pass over each file's headers). */
-  const mp3s = new Map<string, Promise<Mp3Pcm | null>>();
-  const mp3PcmOf = async (path: string): Promise<Mp3Pcm | null> => {
-    let pending = mp3s.get(path);
+  /** Frame or page indexes of the audio served as PCM so far (one pass over each file's headers). */
+  const pcms = new Map<string, Promise<PcmSource | null>>();
+  const pcmOf = async (path: string): Promise<PcmSource | null> => {
+    let pending = pcms.get(path);
     if (!pending) {
       pending = (async () => {
         const head = new Uint8Array(4096);
@@ -54,9 +56,10 @@ export function createAppRequestHandler(options: AppProtocolOptions): (request: 
         } finally {
           await file.close();
         }
-        return sniffAudioFormat(head) === 'mp3' ? openMp3Pcm(path) : null;
+        const format = sniffAudioFormat(head);
+        return format === 'mp3' ? openMp3Pcm(path) : format === 'ogg-vorbis' ? openVorbisPcm(path) : null;
       })().catch(() => null);
-      mp3s.set(path, pending);
+      pcms.set(path, pending);
     }
     return pending;
   };
@@ -67,9 +70,10 @@ export function createAppRequestHandler(options: AppProtocolOptions): (request: 
     if (pathname.startsWith('/media/')) {
       const path = options.media.resolve(pathname.slice('/media/'.length));
       if (!path) return text(404, 'unknown media token');
-      // MP3 plays as PCM WAV decoded from the exact frame (see audio/mp3-wav-stream.ts).
-      const pcm = await mp3PcmOf(path);
-      return pcm ? serveMp3AsWav(path, pcm, request) : serveFile(path, request, {});
+      // MP3 and Ogg Vorbis play as PCM WAV decoded from the exact place: Chromium seeks
+      // them by estimate (audio/pcm-wav.ts, `npm run bench -- seek`).
+      const pcm = await pcmOf(path);
+      return pcm ? serveAsWav(pcm, request) : serveFile(path, request, {});
     }
     const relative = pathname === '/' ? 'index.html' : pathname.slice(1);
     const file = normalize(join(root, relative));
@@ -107,15 +111,15 @@ async function serveFile(path: string, request: Request, extra: Record<string, s
   return new Response(body, { status: range ? 206 : 200, headers });
 }
 
-function serveMp3AsWav(path: string, pcm: Mp3Pcm, request: Request): Response {
-  const size = pcm.size;
+function serveAsWav(pcm: PcmSource, request: Request): Response {
+  const size = wavSize(pcm);
   const headers: Record<string, string> = { 'Content-Type': 'audio/wav', 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-store' };
   const range = parseRange(request.headers.get('range'), size);
   if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${size}` } });
   const [start, end] = range ?? [0, size - 1];
   headers['Content-Length'] = String(end - start + 1);
   if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
-  const body = request.method === 'HEAD' ? null : wavRange(path, pcm, start, end);
+  const body = request.method === 'HEAD' ? null : wavRange(pcm, start, end);
   return new Response(body, { status: range ? 206 : 200, headers });
 }
 

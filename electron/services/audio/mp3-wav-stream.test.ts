@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStreamDecoder } from './stream-decoder';
-import { openMp3Pcm, wavRange } from './mp3-wav-stream';
+import { openMp3Pcm } from './mp3-wav-stream';
+import { wavRange } from './pcm-wav';
 import { run } from './test-audio';
 
 const dir = mkdtempSync(join(tmpdir(), 'cueline-mp3wav-'));
@@ -50,7 +51,7 @@ describe.each([
     const reference = await gaplessDecode(mp3);
     expect(pcm.totalSamples).toBe(reference.length);
     expect(pcm.totalSamples).toBe(20 * 44100);
-    const header = await readAll(wavRange(mp3, pcm, 0, 43));
+    const header = await readAll(wavRange(pcm, 0, 43));
     const view = new DataView(header.buffer);
     expect(String.fromCharCode(...header.subarray(0, 4))).toBe('RIFF');
     expect(view.getUint32(40, true)).toBe(pcm.totalSamples * pcm.channels * 2);
@@ -58,7 +59,7 @@ describe.each([
     // Ranges from the start, mid-file (several frames and index entries in), and near the end.
     for (const sample of [0, 1, 123_456, 441_000 + 777, pcm.totalSamples - 2000]) {
       const start = 44 + sample * block;
-      const bytes = await readAll(wavRange(mp3, pcm, start, start + 1000 * block - 1));
+      const bytes = await readAll(wavRange(pcm, start, start + 1000 * block - 1));
       expect(bytes.length).toBe(1000 * block);
       const v = new DataView(bytes.buffer, bytes.byteOffset);
       for (let k = 0; k < 1000; k++) {

@@ -1,10 +1,9 @@
 /**
  * After a seek, what is heard at t is what the waveform draws at t (±20 ms), through
- * the app's own audio URLs in Chromium. MP3 is served as PCM WAV decoded from the
- * exact frame (electron/services/audio/mp3-wav-stream.ts): Chromium's own MP3 seeking
- * was 55 ms (CBR) to 843 ms (VBR) off; an MP3 without a LAME tag lands 13 ms late (its
- * encoder delay is not recorded). Not here, measured by `npm run bench -- seek`: Ogg
- * Vorbis (Chromium's seek is up to 0.6 s off; not fixed yet).
+ * the app's own audio URLs in Chromium, for every format. MP3 and Ogg Vorbis are served
+ * as PCM WAV decoded from the exact frame or page (electron/services/audio/pcm-wav.ts):
+ * Chromium's own seeking was 55 ms (MP3 CBR), 843 ms (MP3 VBR) and 0.6 s (Vorbis) off.
+ * An MP3 without a LAME tag lands 13 ms late (its encoder delay is not recorded).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +15,7 @@ import { measureSeekErrors } from './seek-probe';
 
 /** Seek points whose next burst is at most 0.45 s later, so 0.8 s of playback covers it. */
 const SEEKS = [3.3, 12.2, 17.05];
-const CHECKED = ['WAV', 'MP3 CBR 128', 'MP3 VBR -V2 (Xing)', 'MP3 VBR -V2 no Xing', 'FLAC', 'Opus', 'M4A AAC'];
+const CHECKED = ['WAV', 'MP3 CBR 128', 'MP3 VBR -V2 (Xing)', 'MP3 VBR -V2 no Xing', 'FLAC', 'Ogg Vorbis', 'Opus', 'M4A AAC'];
 
 const dir = mkdtempSync(join(tmpdir(), 'cueline-seek-'));
 let app: AppHarness;

@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openVorbisPcm } from './ogg-vorbis-pcm';
+import { wavRange } from './pcm-wav';
+import { run } from './test-audio';
+
+const dir = mkdtempSync(join(tmpdir(), 'cueline-vorbis-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const c of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(c);
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let k = 0;
+  for (const c of chunks) { out.set(c, k); k += c.length; }
+  return out;
+}
+
+describe('Ogg Vorbis served as WAV', () => {
+  const wav = join(dir, 'sweep.wav');
+  const ogg = join(dir, 'sweep.ogg');
+  // A sweep: every sample differs from its neighbours, so a one-sample slip shows.
+  run('sox', ['-n', '-r', '44100', '-c', '2', '-b', '16', wav, 'synth', '30', 'sine', '200-3000', 'vol', '0.5']);
+  run('sox', [wav, ogg]);
+
+  it('starts any range on the sample a decode from the beginning gives there', async () => {
+    const pcm = (await openVorbisPcm(ogg))!;
+    expect(pcm.channels).toBe(2);
+    expect(pcm.sampleRate).toBe(44100);
+    expect(pcm.totalSamples).toBe(30 * 44100);
+    // The reference: the whole stream decoded in one go.
+    const { OggVorbisDecoder } = await import('@wasm-audio-decoders/ogg-vorbis');
+    const decoder = new OggVorbisDecoder();
+    await decoder.ready;
+    const whole = await decoder.decodeFile(new Uint8Array(readFileSync(ogg)));
+    decoder.free();
+    const reference = whole.channelData[0]!;
+    const block = pcm.channels * 2;
+    for (const sample of [0, 5, 100_000, 654_321, pcm.totalSamples - 3000]) {
+      const start = 44 + sample * block;
+      const bytes = await readAll(wavRange(pcm, start, start + 2000 * block - 1));
+      expect(bytes.length).toBe(2000 * block);
+      const v = new DataView(bytes.buffer, bytes.byteOffset);
+      for (let k = 0; k < 2000; k++) {
+        const expected = Math.max(-32768, Math.min(32767, Math.round(reference[sample + k]! * 32767)));
+        if (v.getInt16(k * block, true) !== expected) expect(v.getInt16(k * block, true), `sample ${sample + k}`).toBe(expected);
+      }
+    }
+  });
+
+  it('is not an Ogg Vorbis file: no source', async () => {
+    expect(await openVorbisPcm(wav)).toBeNull();
+  });
+});
