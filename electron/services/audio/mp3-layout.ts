@@ -4,7 +4,8 @@
  * gapless trim from the LAME tag. This is what lets two workers decode the two halves
  * of a file and put the second half's samples at their exact place on the timeline.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { readAt } from './read-at';
 
 export interface Mp3Layout {
   /** Byte offset of the first audio frame (after ID3v2 and the Xing/Info frame). */
@@ -144,8 +145,3 @@ function chained(b: Uint8Array, at: number, count: number): boolean {
   return true;
 }
 
-async function readAt(file: FileHandle, position: number, length: number): Promise<Uint8Array> {
-  const buffer = new Uint8Array(length);
-  const { bytesRead } = await file.read(buffer, 0, length, position);
-  return buffer.subarray(0, bytesRead);
-}

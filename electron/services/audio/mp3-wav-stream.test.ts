@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createStreamDecoder } from './stream-decoder';
 import { openMp3Pcm } from './mp3-wav-stream';
 import { wavRange } from './pcm-wav';
-import { run } from './test-audio';
+import { readAll, run } from './test-audio';
 
 const dir = mkdtempSync(join(tmpdir(), 'cueline-mp3wav-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,14 +27,6 @@ async function gaplessDecode(path: string): Promise<Float32Array> {
   return out;
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  for await (const c of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(c);
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let k = 0;
-  for (const c of chunks) { out.set(c, k); k += c.length; }
-  return out;
-}
 
 describe.each([
   ['CBR 128 mono', ['-b', '128', '-m', 'm']],

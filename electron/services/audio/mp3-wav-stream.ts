@@ -10,7 +10,8 @@
  * does), drops the pre-roll and streams PCM as the element reads it. The samples are
  * the gapless decode's, so playback, peaks and cue times share one time base.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { readAt } from './read-at';
 import type { PcmSource } from './pcm-wav';
 import { createStreamDecoder } from './stream-decoder';
 import { parseFrameHeader, readMp3Layout, type Mp3Layout } from './mp3-layout';
@@ -95,8 +96,3 @@ export async function openMp3Pcm(path: string): Promise<Mp3Pcm | null> {
   };
 }
 
-async function readAt(file: FileHandle, position: number, length: number): Promise<Uint8Array> {
-  const buffer = new Uint8Array(length);
-  const { bytesRead } = await file.read(buffer, 0, length, position);
-  return buffer.subarray(0, bytesRead);
-}

@@ -4,19 +4,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openVorbisPcm } from './ogg-vorbis-pcm';
 import { wavRange } from './pcm-wav';
-import { run } from './test-audio';
+import { readAll, run } from './test-audio';
 
 const dir = mkdtempSync(join(tmpdir(), 'cueline-vorbis-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  for await (const c of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(c);
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let k = 0;
-  for (const c of chunks) { out.set(c, k); k += c.length; }
-  return out;
-}
 
 describe('Ogg Vorbis served as WAV', () => {
   const wav = join(dir, 'sweep.wav');

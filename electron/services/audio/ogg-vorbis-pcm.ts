@@ -7,7 +7,8 @@
  * feeding page p, its output ends at granule(p - 1): that places every block exactly
  * (checked against a decode from the start, sample for sample).
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { readAt } from './read-at';
 import type { PcmSource } from './pcm-wav';
 
 interface OggPage {
@@ -88,8 +89,3 @@ export async function openVorbisPcm(path: string): Promise<VorbisPcm | null> {
   };
 }
 
-async function readAt(file: FileHandle, position: number, length: number): Promise<Uint8Array> {
-  const buffer = new Uint8Array(length);
-  const { bytesRead } = await file.read(buffer, 0, length, position);
-  return buffer.subarray(0, bytesRead);
-}

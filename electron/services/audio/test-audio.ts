@@ -99,3 +99,12 @@ export function makeSeekSignalFiles(dir: string, seconds = 60): { name: string; 
   ];
 }
 
+/** Everything a stream gives, as one byte array. */
+export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const c of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(c);
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let k = 0;
+  for (const c of chunks) { out.set(c, k); k += c.length; }
+  return out;
+}
