@@ -140,6 +140,7 @@ export class Session {
       'document:export-pair': ({ id, text }) => this.exportPair(id, text),
       'audio:peaks': ({ media, from }) => this.peaks.read(media, from),
       'audio:peaks-store': (request) => this.storePeaks(request),
+      'audio:overview': async ({ media }) => this.peaks.overview(media),
       'corrections:load': ({ id }) => this.loadCorrections(id),
       'journal:record': (request) => this.recordJournal(request),
       'recovery:list': () => this.listRecovery(),

@@ -107,3 +107,25 @@ function toInt8(v: number): number {
   const scaled = Math.round(v * 127);
   return scaled > 127 ? 127 : scaled < -128 ? -128 : scaled;
 }
+
+/** The overview resolution: min/max pairs per second for a whole-episode strip. */
+export const OVERVIEW_PER_SECOND = 5;
+
+/**
+ * Folds `count` min/max pairs into coarser ones, `factor` pairs each (the last may hold
+ * fewer): the overview is computed from the editing peaks, never decoded again.
+ */
+export function downsamplePairs(pairs: Int8Array, count: number, factor: number): Int8Array {
+  const out = new Int8Array(2 * Math.ceil(count / factor));
+  for (let o = 0, i = 0; i < count; o++) {
+    let min = 127;
+    let max = -128;
+    for (const end = Math.min(count, i + factor); i < end; i++) {
+      if (pairs[2 * i]! < min) min = pairs[2 * i]!;
+      if (pairs[2 * i + 1]! > max) max = pairs[2 * i + 1]!;
+    }
+    out[2 * o] = min;
+    out[2 * o + 1] = max;
+  }
+  return out;
+}

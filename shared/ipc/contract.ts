@@ -84,6 +84,15 @@ export const audioPeaks = z.object({
 });
 export type AudioPeaks = z.infer<typeof audioPeaks>;
 
+/** The whole file at a coarse resolution (OVERVIEW_PER_SECOND pairs/s), for the overview strip. */
+export const audioOverview = z.object({
+  ready: z.boolean(),
+  sampleRate: z.number(),
+  samplesPerPeak: z.number(),
+  pairs: z.string(),
+});
+export type AudioOverview = z.infer<typeof audioOverview>;
+
 export const invokeContract = {
   /** The documents this window starts on: argv files, or the bundled demo episode. */
   'session:initial': { request: z.object({}).strict(), response: openedSession },
@@ -131,6 +140,8 @@ export const invokeContract = {
     }).strict(),
     response: z.object({ stored: z.boolean() }),
   },
+  /** The overview peaks of an opened audio, once its peaks are complete (`ready` false before). */
+  'audio:overview': { request: z.object({ media: mediaToken }).strict(), response: audioOverview },
   /** Peaks of an opened audio from pair `from` on; while decoding, waits up to ~1 s for new pairs. */
   'audio:peaks': {
     request: z.object({ media: mediaToken, from: z.number().int().min(0) }).strict(),

@@ -15,6 +15,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PeaksCache } from './peaks-cache';
 import type { StoredPeaks } from './peaks-dat';
+import { createHash } from 'node:crypto';
+import { downsamplePairs, OVERVIEW_PER_SECOND } from '../../../shared/audio/peak-accumulator';
 import type { PeaksProgress } from './decode-peaks';
 import type { WorkerInput, WorkerMessage } from './peaks-worker-protocol';
 import { planMp3Halves, type SplitPlan } from './split-plan';
@@ -73,11 +75,23 @@ interface Job {
   /** Resolved whenever the job changes, for long-polling readers. */
   waiters: Array<() => void>;
   settled: Promise<void>;
+  /** The whole file at OVERVIEW_PER_SECOND, once the peaks are complete. */
+  overview: StoredPeaks | null;
 }
 
 type WorkerResult = { ok: true; samples: number } | { ok: false; message: string };
 
 const DEFAULT_SPLIT_MIN_BYTES = 4 * 1024 * 1024;
+
+/** The overview's cache key: another 64-hex name derived from the file's key. */
+function overviewKey(key: string): string {
+  return createHash('sha256').update(`${key}:overview`).digest('hex');
+}
+
+function overviewOf(peaks: { sampleRate: number; samplesPerPeak: number; pairs: Int8Array; count: number }): StoredPeaks {
+  const factor = Math.max(1, Math.round(peaks.sampleRate / peaks.samplesPerPeak / OVERVIEW_PER_SECOND));
+  return { sampleRate: peaks.sampleRate, samplesPerPeak: peaks.samplesPerPeak * factor, pairs: downsamplePairs(peaks.pairs, peaks.count, factor) };
+}
 
 export class PeaksService {
   private readonly jobs = new Map<string, Job>();
@@ -98,7 +112,7 @@ export class PeaksService {
     let settle!: () => void;
     const job: Job = {
       status: 'decoding', sampleRate: 0, samplesPerPeak: 0, pairs: new Int8Array(0), count: 0, servable: Infinity, progress: 0,
-      fromCache: false, workers: new Set(), generation: 0, waiters: [], settled: new Promise((r) => { settle = r; }),
+      fromCache: false, workers: new Set(), generation: 0, waiters: [], settled: new Promise((r) => { settle = r; }), overview: null,
     };
     this.jobs.set(id, job);
     this.run(id, job, path).catch((error: unknown) => {
@@ -165,7 +179,14 @@ export class PeaksService {
     if (!this.cache) return false;
     const key = await this.cache.keyOf(path);
     await this.cache.put(key, peaks);
+    await this.cache.put(overviewKey(key), overviewOf({ ...peaks, count: peaks.pairs.length / 2 }));
     return true;
+  }
+
+  /** The whole-file overview peaks of job `id`, once its peaks are complete; null before. */
+  overview(id: string): StoredPeaks | null {
+    const job = this.jobs.get(id);
+    return job?.status === 'done' ? job.overview : null;
   }
 
   private async run(id: string, job: Job, path: string): Promise<void> {
@@ -179,6 +200,7 @@ export class PeaksService {
         job.count = cached.pairs.length / 2;
         job.progress = 1;
         job.fromCache = true;
+        job.overview = (await this.cache.get(overviewKey(key))) ?? overviewOf(job);
         this.finish(job, 'done');
         return;
       }
@@ -205,9 +227,13 @@ export class PeaksService {
     result ??= await this.runWorker(job, { path }, (m) => this.append(job, m.from, m.pairs, m.bytesRead / (m.totalBytes || 1)));
     if (!result.ok) return this.finish(job, 'error', result.message);
     job.progress = 1;
+    job.overview = overviewOf(job);
     this.finish(job, 'done');
     if (key && this.cache) {
+      // Two resolutions: the editing peaks and the overview.
+      const overview = job.overview;
       await this.cache.put(key, { sampleRate: job.sampleRate, samplesPerPeak: job.samplesPerPeak, pairs: job.pairs })
+        .then(() => this.cache!.put(overviewKey(key), overview))
         .catch((error: unknown) => this.options.log?.(`peaks cache: could not write (${String(error)})`));
     }
   }

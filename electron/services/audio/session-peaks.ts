@@ -4,7 +4,7 @@
  * come back in the IPC contract's shape (pairs as base64, which crosses Electron IPC and
  * the test harness alike and is checked by zod as one string, not 1.4 M numbers).
  */
-import type { AudioPeaks } from '../../../shared/ipc/contract';
+import type { AudioOverview, AudioPeaks } from '../../../shared/ipc/contract';
 import { PeaksService, type PeaksServiceOptions } from './peaks-service';
 
 export class SessionPeaks {
@@ -35,6 +35,13 @@ export class SessionPeaks {
       progress: snap.progress,
       fromCache: snap.fromCache,
     };
+  }
+
+  /** The whole-file overview (two resolutions: this and the editing peaks), once decoding is done. */
+  overview(media: string): AudioOverview {
+    const o = this.service.overview(media);
+    if (!o) return { ready: false, sampleRate: 0, samplesPerPeak: 0, pairs: '' };
+    return { ready: true, sampleRate: o.sampleRate, samplesPerPeak: o.samplesPerPeak, pairs: Buffer.from(o.pairs.buffer, o.pairs.byteOffset, o.pairs.byteLength).toString('base64') };
   }
 
   /** Caches peaks the page computed for an audio this process cannot decode. */

@@ -13,9 +13,11 @@ import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import { api } from '../api';
 import { CueLayer, type CueRetime } from './cue-layer';
 import { silenceNear } from './snap';
+import { OverviewStrip } from './overview-strip';
+import { downsamplePairs, OVERVIEW_PER_SECOND } from '../../../shared/audio/peak-accumulator';
 import type { WorkerReply, WorkerRequest } from './webcodecs-peaks.worker';
 import type { TimedCue } from './cue-window';
-import { mediaTokenOf, streamPeaks, toWaveSurferChannel, type PeaksState } from './peaks-stream';
+import { base64ToInt8, mediaTokenOf, streamPeaks, toWaveSurferChannel, type PeaksState } from './peaks-stream';
 import { clampPxPerSec, zoomStep } from './zoom';
 
 export interface WaveformProps {
@@ -50,6 +52,7 @@ function int8ToBase64(pairs: Int8Array): string {
 
 export function Waveform({ url, cues, activeIndex, onRetime, onCueSelect, onSilenceFinder, onUserSeek, onReady, onTime, onError }: WaveformProps) {
   const host = useRef<HTMLDivElement>(null);
+  const overviewHost = useRef<HTMLDivElement>(null);
   const status = useRef<HTMLDivElement>(null);
   const layer = useRef<CueLayer | null>(null);
   const callbacks = useRef({ onReady, onTime, onError, onRetime, onCueSelect, onSilenceFinder, onUserSeek });
@@ -94,14 +97,45 @@ export function Waveform({ url, cues, activeIndex, onRetime, onCueSelect, onSile
     const showStatus = (text: string) => { if (status.current) status.current.textContent = text; };
 
     let frame = 0;
+    const overview = new OverviewStrip((t) => {
+      if (!wavesurfer) return;
+      wavesurfer.setTime(t);
+      reveal.current(t);
+      callbacks.current.onUserSeek(t);
+    });
+    overviewHost.current?.append(overview.element);
+    let overviewShown = false;
+    /** The overview: the main process's cached second resolution, or folded here from the peaks. */
+    const showOverview = async (state: PeaksState) => {
+      if (overviewShown) return;
+      overviewShown = true;
+      const token = mediaTokenOf(url);
+      const fromMain = token ? await api().invoke('audio:overview', { media: token }).catch(() => null) : null;
+      if (controller.signal.aborted) return;
+      const secondsPerPair = state.samplesPerPeak / state.sampleRate;
+      if (fromMain?.ready) {
+        overview.setPeaks({ pairs: base64ToInt8(fromMain.pairs), secondsPerPair: fromMain.samplesPerPeak / fromMain.sampleRate }, drawDuration);
+      } else {
+        const factor = Math.max(1, Math.round(1 / secondsPerPair / OVERVIEW_PER_SECOND));
+        overview.setPeaks({ pairs: downsamplePairs(state.pairs, state.count, factor), secondsPerPair: secondsPerPair * factor }, drawDuration);
+      }
+      updateView();
+    };
+
     const updateView = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         if (!wavesurfer || !(drawDuration > 0)) return;
         const scale = wavesurfer.getWrapper().clientWidth / drawDuration;
         const from = wavesurfer.getScroll() / scale;
-        cueLayer.setView(scale, from, from + wavesurfer.getWidth() / scale, drawDuration);
+        const to = from + wavesurfer.getWidth() / scale;
+        cueLayer.setView(scale, from, to, drawDuration);
+        overview.setView(from, to);
       });
+    };
+    const onResize = () => {
+      updateView();
+      overview.draw();
     };
 
     const create = (channel: Float32Array, duration: number) => {
@@ -170,6 +204,7 @@ export function Waveform({ url, cues, activeIndex, onRetime, onCueSelect, onSile
       container.dataset.secondsPerPeak = String(secondsPerPair);
       showStatus(state.status === 'decoding' ? `Reading waveform… ${Math.round(state.progress * 100)}%` : '');
       updateView();
+      if (state.status === 'done') void showOverview(state);
     };
 
     /**
@@ -296,7 +331,7 @@ export function Waveform({ url, cues, activeIndex, onRetime, onCueSelect, onSile
     };
     container.addEventListener('wheel', onWheel, { passive: false });
     container.addEventListener('keydown', onKey);
-    window.addEventListener('resize', updateView);
+    window.addEventListener('resize', onResize);
 
     return () => {
       controller.abort();
@@ -304,7 +339,8 @@ export function Waveform({ url, cues, activeIndex, onRetime, onCueSelect, onSile
       cancelAnimationFrame(frame);
       container.removeEventListener('wheel', onWheel);
       container.removeEventListener('keydown', onKey);
-      window.removeEventListener('resize', updateView);
+      window.removeEventListener('resize', onResize);
+      overview.element.remove();
       for (const off of unsubscribe) off();
       cueLayer.destroy();
       layer.current = null;
@@ -328,6 +364,7 @@ export function Waveform({ url, cues, activeIndex, onRetime, onCueSelect, onSile
     // at the current zoom (it scrolls inside), whatever grid or flex layout holds it.
     <div className="waveform" style={{ contain: 'inline-size', minWidth: 0 }}>
       <div className="waveform-host" ref={host} data-testid="waveform" tabIndex={0} aria-label="Waveform: Ctrl+wheel or +/- to zoom, wheel or arrows to scroll" />
+      <div ref={overviewHost} />
       <div className="waveform-status" ref={status} data-testid="waveform-status" aria-live="polite" style={{ fontSize: 11, color: 'var(--muted)', padding: '0 8px', minHeight: 14 }} />
     </div>
   );

@@ -330,7 +330,43 @@ describe('waveform', () => {
     await reopened.waitFor({ timeout: 10_000 });
     expect(await reopened.getAttribute('data-peaks-from-cache')).toBe('true');
   });
+
+  it('shows the whole episode in an overview strip from the cached second resolution; a click jumps there', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cueline-overview-'));
+    app = await openApp({ launchPaths: [VTT, AUDIO], dataDir });
+    const { page } = app;
+    await page.locator('[data-testid="waveform"][data-peaks-status="done"]').waitFor({ timeout: 20_000 });
+    const overview = page.getByTestId('overview');
+    await expect.poll(() => overviewInk(page), { timeout: 5000 }).toBeGreaterThan(500);
+    // Two resolutions in the cache: the editing peaks and the overview.
+    await expect.poll(() => readdirSync(join(dataDir, 'peaks-cache')).filter((n) => n.endsWith('.dat')).length, { timeout: 5000 }).toBe(2);
+    const box = (await overview.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
+    const playhead = async () => {
+      const [h, m, sec] = (await page.getByTestId('playhead').textContent())!.split(':').map(Number);
+      return h! * 3600 + m! * 60 + sec!;
+    };
+    await expect.poll(playhead).toBeGreaterThan(AUDIO_SECONDS * 0.75 - 1.5);
+    expect(await playhead()).toBeLessThan(AUDIO_SECONDS * 0.75 + 1.5);
+    // Opened again in a new window, both resolutions come from the cache.
+    await app.close();
+    app = await openApp({ launchPaths: [VTT, AUDIO], dataDir });
+    await app.page.locator('[data-testid="waveform"][data-peaks-from-cache="true"]').waitFor({ timeout: 10_000 });
+    await expect.poll(() => overviewInk(app!.page), { timeout: 5000 }).toBeGreaterThan(500);
+    expect(app.server.logs.join('\n')).not.toMatch(/peaks cache: could not write/);
+  });
 });
+
+/** Inked pixels of the overview strip's canvas. */
+function overviewInk(page: Page): Promise<number> {
+  return page.getByTestId('overview').evaluate((el) => {
+    const canvas = el.querySelector('canvas')!;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+    return n;
+  });
+}
 
 /** The cues of the editor's current text. */
 async function editorCues(page: Page) {

@@ -58,7 +58,7 @@ export async function streamPeaks(media: string, fetchPeaks: FetchPeaks, onUpdat
   }
 }
 
-function base64ToInt8(text: string): Int8Array {
+export function base64ToInt8(text: string): Int8Array {
   const binary = atob(text);
   const out = new Int8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i) << 24 >> 24;

@@ -335,12 +335,10 @@ describe('bad inputs give diagnostics, never exceptions', () => {
       }
     }
     const text = parts.join('');
-    const t0 = performance.now();
+    // (Its speed is the bench's business: `npm run bench -- formats`.)
     const doc = parseVtt(text);
-    const ms = performance.now() - t0;
     expect(doc.cues.length).toBe(n);
     expect(doc.diagnostics).toEqual([]);
-    expect(ms).toBeLessThan(5000);
   });
 });
 
