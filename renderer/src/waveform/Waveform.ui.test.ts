@@ -355,6 +355,41 @@ describe('waveform', () => {
     await expect.poll(() => overviewInk(app!.page), { timeout: 5000 }).toBeGreaterThan(500);
     expect(app.server.logs.join('\n')).not.toMatch(/peaks cache: could not write/);
   });
+
+  it('while playing, highlights the cue that truth.json says is being spoken', async () => {
+    app = await openEpisode();
+    const { page } = app;
+    const truth = JSON.parse(readFileSync(AUDIO.replace('.mp3', '.truth.json'), 'utf8')) as { cues: { start: number; end: number; text: string }[] };
+    const playhead = async () => {
+      const [h, m, sec] = (await page.getByTestId('playhead').textContent())!.split(':').map(Number);
+      return h! * 3600 + m! * 60 + sec!;
+    };
+    await page.locator('.cm-content').click();
+    for (const k of [4, 11]) {
+      const spoken = truth.cues[k]!;
+      // Seek to the cue (Alt+G), move the cursor away, play (Esc; resumes 1 s earlier).
+      await page.keyboard.press('Control+Home');
+      for (let i = 0; i <= k; i++) await page.keyboard.press('Alt+ArrowDown');
+      await page.keyboard.press('Alt+g');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Escape');
+      const seen: { t: number; text: string }[] = [];
+      const deadline = Date.now() + 4000;
+      while (Date.now() < deadline) {
+        const t = await playhead();
+        const text = (await page.locator('.cm-vtt-spoken-cue').allTextContents()).join(' ');
+        seen.push({ t, text });
+        if (t > spoken.end) break;
+        await page.waitForTimeout(80);
+      }
+      await page.keyboard.press('Escape');
+      // Inside the truth's speech window (with the display's 0.1 s rounding as margin), the
+      // highlighted cue is that one.
+      const inside = seen.filter((s) => s.t >= spoken.start + 0.15 && s.t <= spoken.end - 0.15);
+      expect(inside.length).toBeGreaterThan(3);
+      for (const s of inside) expect(s.text, `at ${s.t} s`).toContain(spoken.text.slice(0, 30));
+    }
+  });
 });
 
 /** Inked pixels of the overview strip's canvas. */
