@@ -46,6 +46,11 @@ function ensureAudio(): { name: string; path: string }[] {
   return [{ name: 'CBR 128k mono', path: cbr }, { name: 'VBR V2 stereo', path: vbr }];
 }
 
+/** The 1-hour CBR episode, made once. */
+export function ensureOneHourMp3(): string {
+  return ensureAudio()[0]!.path;
+}
+
 /** A 3-hour CBR episode (the 1-hour speech three times), made once. */
 export function ensureThreeHourMp3(): string {
   const path = join(CACHE, 'speech-3h-cbr128-mono.mp3');

@@ -1,47 +1,122 @@
 /**
- * The page's memory with a 3-hour episode open (a 3 h MP3 and a 4,000-cue transcript),
- * after the whole waveform has streamed in, and after scrolling through the editor and
- * the waveform; against the 98-second demo episode in the same run. Figures from the
- * DevTools protocol: JS heap in use (after a forced GC) and DOM nodes. Before this app
- * drew precomputed peaks, wavesurfer decoding a 1-hour MP3 in the page took ~3 GiB.
+ * The page with long episodes open, against an empty app in the same run:
+ * - memory: JS heap (after a forced GC) and the renderer processes' RSS, with a 1 h and
+ *   a 3 h MP3 plus a 4,000-cue transcript, after the whole waveform has streamed in and
+ *   after scrolling; goal for 1 h: at most 100 MB above the empty app;
+ * - frames while scrolling and zooming the waveform with 4,000 cues (rAF intervals);
+ * - the alternative this app avoids: wavesurfer's default URL load of the 1 h MP3 (it
+ *   decodes the whole file in the page), its time to ready and renderer RSS.
  */
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { openApp } from '../electron/preview/harness';
 import { PROJECT_ROOT } from '../electron/preview/server';
-import { ensureThreeHourMp3 } from './audio';
+import { ensureOneHourMp3, ensureThreeHourMp3 } from './audio';
 import { buildLongVtt } from './formats';
-import type { Benchmark, BenchResult } from './report';
+import { percentile, type Benchmark, type BenchResult } from './report';
 
-interface Memory { heapMiB: number; nodes: number; openMs: number }
+/** Resident memory of all Chromium renderer processes, MiB (Linux `ps`). */
+function rendererRssMiB(): number {
+  const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
+  let kib = 0;
+  for (const line of out.split('\n')) if (line.includes('--type=renderer')) kib += Number(line.trim().split(/\s+/)[0]);
+  return kib / 1024;
+}
 
-async function measure(vtt: string, audio: string): Promise<{ loaded: Memory; scrolled: Memory }> {
-  const app = await openApp({ launchPaths: [vtt, audio] });
+async function heapMiB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20;
+}
+
+/** rAF intervals (ms) while `act` runs. */
+async function frames(page: Page, act: () => Promise<void>): Promise<number[]> {
+  // A string: tsx would wrap a named inner function with a helper the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__on = true;
+    let last = performance.now();
+    const tick = (t) => { window.__frames.push(t - last); last = t; if (window.__on) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  await act();
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __on: boolean };
+    w.__on = false;
+    return w.__frames.slice(1).sort((a, b) => a - b);
+  });
+}
+
+interface Measured { openMs: number; heap: number; rss: number; heapScrolled: number; scroll: number[]; zoom: number[] }
+
+async function measure(vtt: string | null, audio: string | null): Promise<Measured> {
+  const app = await openApp({ launchPaths: [vtt, audio].filter((p): p is string => p !== null) });
   try {
     const { page } = app;
     const t0 = Date.now();
-    await page.locator('[data-testid="waveform"][data-peaks-status="done"]').waitFor({ timeout: 120_000 });
+    if (audio) await page.locator('[data-testid="waveform"][data-peaks-status="done"]').waitFor({ timeout: 180_000 });
+    else await page.locator('.toolbar').waitFor();
     const openMs = Date.now() - t0;
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const sample = async (): Promise<Memory> => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const { metrics } = await cdp.send('Performance.getMetrics');
-      const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
-      return { heapMiB: get('JSHeapUsedSize') / 2 ** 20, nodes: get('Nodes'), openMs };
-    };
-    const loaded = await sample();
-    // Scroll the editor to the end and back, and the waveform across.
-    await page.locator('.cm-content').click();
-    for (const key of ['Control+End', 'Control+Home', 'PageDown', 'PageDown', 'PageDown']) await page.keyboard.press(key);
-    const wave = page.getByTestId('waveform');
-    await wave.hover();
-    for (let i = 0; i < 40; i++) await page.mouse.wheel(0, 2000);
     await page.waitForTimeout(500);
-    return { loaded, scrolled: await sample() };
+    const heap = await heapMiB(page);
+    const rss = rendererRssMiB();
+    let scroll: number[] = [];
+    let zoom: number[] = [];
+    if (audio) {
+      const wave = page.getByTestId('waveform');
+      await wave.hover();
+      zoom = await frames(page, async () => {
+        await page.keyboard.down('Control');
+        for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, -100); await page.waitForTimeout(60); }
+        await page.keyboard.up('Control');
+      });
+      scroll = await frames(page, async () => {
+        for (let i = 0; i < 40; i++) { await page.mouse.wheel(0, 600); await page.waitForTimeout(30); }
+      });
+    }
+    if (vtt) {
+      await page.locator('.cm-content').click();
+      for (const key of ['Control+End', 'Control+Home', 'PageDown', 'PageDown']) await page.keyboard.press(key);
+    }
+    return { openMs, heap, rss, heapScrolled: await heapMiB(page), scroll, zoom };
   } finally {
     await app.close();
+  }
+}
+
+/** wavesurfer.js loading the MP3 by URL, as it does by default: the whole file decoded in the page. */
+async function wavesurferUrlLoad(mp3: string): Promise<{ readyMs: number; rss: number } | { error: string }> {
+  const bundle = await readFile(join(PROJECT_ROOT, 'node_modules/wavesurfer.js/dist/wavesurfer.min.js'), 'utf8');
+  const server = createServer(async (req, res) => {
+    if (req.url === '/') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<div id="w"></div><script>${bundle}</script>`);
+    if (req.url === '/audio.mp3') return void res.writeHead(200, { 'Content-Type': 'audio/mpeg' }).end(await readFile(mp3));
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const app = await openApp({ launchPaths: [] });
+  try {
+    const page = await app.context.newPage();
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const result = await page.evaluate(() => new Promise<{ readyMs: number } | { error: string }>((resolve) => {
+      const t0 = performance.now();
+      const ws = (window as unknown as { WaveSurfer: { create(o: object): { on(e: string, f: (x?: unknown) => void): void } } }).WaveSurfer.create({ container: '#w', url: '/audio.mp3' });
+      ws.on('ready', () => resolve({ readyMs: performance.now() - t0 }));
+      ws.on('error', (e) => resolve({ error: String(e) }));
+    }));
+    const rss = rendererRssMiB();
+    return 'error' in result ? result : { ...result, rss };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await app.close();
+    server.close();
   }
 }
 
@@ -52,17 +127,37 @@ export const rendererMemoryBenchmark: Benchmark = {
     try {
       const vtt = join(dir, 'long.vtt');
       await writeFile(vtt, buildLongVtt(4000));
-      const audio = join(dir, 'long.mp3');
-      await copyFile(ensureThreeHourMp3(), audio);
-      const demo = await measure(join(PROJECT_ROOT, 'resources/demo/demo.vtt'), join(PROJECT_ROOT, 'resources/demo/demo.mp3'));
-      const long = await measure(vtt, audio);
-      const base = (label: string, value: number) => ({ name: `demo episode ${label}`, value });
-      return [
-        { name: '3 h MP3 + 4,000 cues: open to whole waveform', value: long.loaded.openMs, unit: 'ms', baseline: base('open', demo.loaded.openMs) },
-        { name: '3 h MP3 + 4,000 cues: JS heap after load', value: long.loaded.heapMiB, unit: 'MiB', baseline: base('JS heap', demo.loaded.heapMiB) },
-        { name: '3 h MP3 + 4,000 cues: JS heap after scrolling', value: long.scrolled.heapMiB, unit: 'MiB', baseline: base('JS heap after scrolling', demo.scrolled.heapMiB) },
-        { name: '3 h MP3 + 4,000 cues: DOM nodes after scrolling', value: long.scrolled.nodes, unit: 'nodes', baseline: base('DOM nodes', demo.scrolled.nodes) },
+      const empty = await measure(null, null);
+      const one = await measure(vtt, ensureOneHourMp3());
+      const three = await measure(vtt, ensureThreeHourMp3());
+      const ws = await wavesurferUrlLoad(ensureOneHourMp3());
+      const base = (label: string, value: number) => ({ name: `empty app ${label}`, value });
+      const out: BenchResult[] = [
+        { name: '1 h MP3 + 4,000 cues: open to whole waveform', value: one.openMs, unit: 'ms' },
+        { name: '1 h MP3 + 4,000 cues: renderer RSS', value: one.rss, unit: 'MiB', baseline: base('renderer RSS', empty.rss) },
+        { name: '1 h MP3 + 4,000 cues: renderer RSS above the empty app', value: one.rss - empty.rss, unit: 'MiB', goal: { op: '<=', value: 100, on: 'value' } },
+        { name: '1 h MP3 + 4,000 cues: JS heap', value: one.heap, unit: 'MiB', baseline: base('JS heap', empty.heap) },
+        { name: '3 h MP3 + 4,000 cues: open to whole waveform', value: three.openMs, unit: 'ms' },
+        { name: '3 h MP3 + 4,000 cues: renderer RSS above the empty app', value: three.rss - empty.rss, unit: 'MiB' },
+        { name: '3 h MP3 + 4,000 cues: JS heap after scrolling', value: three.heapScrolled, unit: 'MiB', baseline: base('JS heap', empty.heapScrolled) },
       ];
+      // A frame that fits its budget shows as one 60 Hz interval (16.7 ms, rAF timestamps
+      // jitter by ~0.3 ms); one over budget shows as two or more (33 ms+).
+      const late = (f: number[]) => f.filter((x) => x > 20).length;
+      for (const [label, m] of [['1 h', one], ['3 h', three]] as const) {
+        out.push(
+          { name: `${label} + 4,000 cues: waveform scroll frame interval p95 (${late(m.scroll)} of ${m.scroll.length} frames over 20 ms)`, value: percentile(m.scroll, 95), unit: 'ms', goal: { op: '<=', value: 17, on: 'value' } },
+          { name: `${label} + 4,000 cues: waveform zoom frame interval p95 (${late(m.zoom)} of ${m.zoom.length} frames over 20 ms)`, value: percentile(m.zoom, 95), unit: 'ms', goal: { op: '<=', value: 17, on: 'value' } },
+        );
+      }
+      if ('error' in ws) out.push({ name: `wavesurfer default URL load, 1 h MP3: failed (${ws.error.slice(0, 80)})`, value: NaN, unit: '' });
+      else {
+        out.push(
+          { name: 'wavesurfer default URL load, 1 h MP3: time to ready', value: ws.readyMs, unit: 'ms', baseline: { name: 'this app, 1 h to whole waveform', value: one.openMs } },
+          { name: 'wavesurfer default URL load, 1 h MP3: renderer RSS above the empty app', value: ws.rss - empty.rss, unit: 'MiB', baseline: { name: 'this app, 1 h', value: one.rss - empty.rss } },
+        );
+      }
+      return out;
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

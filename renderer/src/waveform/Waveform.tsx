@@ -151,7 +151,7 @@ export function Waveform({ url, cues, activeIndex, onRetime, onCueSelect, onSile
         cursorColor: '#e0532f',
         cursorWidth: 2,
         minPxPerSec: pxPerSec,
-        normalize: true,
+        normalize: false,
         autoScroll: true,
         autoCenter: true,
         plugins: [TimelinePlugin.create({ height: 18 })],

@@ -390,6 +390,42 @@ describe('waveform', () => {
       for (const s of inside) expect(s.text, `at ${s.t} s`).toContain(spoken.text.slice(0, 30));
     }
   });
+
+  it('follows the playhead smoothly: it stays in view and the view moves in small steps, never a page jump', async () => {
+    app = await openEpisode();
+    const { page } = app;
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Alt+ArrowDown');
+    await page.keyboard.press('Alt+g');
+    // Scroll back so the playhead is right of the middle: following must take over at once.
+    await page.getByTestId('waveform').hover();
+    await page.mouse.wheel(0, -500);
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+    const samples: { scroll: number; width: number; cursorX: number }[] = [];
+    for (let i = 0; i < 25; i++) {
+      await page.waitForTimeout(80);
+      samples.push(await page.evaluate(() => {
+        const root = (document.querySelector('[data-testid="waveform"] div') as HTMLElement).shadowRoot!;
+        const scroller = root.querySelector('.scroll') as HTMLElement;
+        const cursor = root.querySelector('.cursor') as HTMLElement | null;
+        return { scroll: scroller.scrollLeft, width: scroller.clientWidth, cursorX: cursor ? parseFloat(getComputedStyle(cursor).left) : NaN };
+      }));
+    }
+    await page.keyboard.press('Escape');
+    const moved = samples[samples.length - 1]!.scroll - samples[0]!.scroll;
+    expect(moved).toBeGreaterThan(0);
+    for (let i = 1; i < samples.length; i++) {
+      const step = samples[i]!.scroll - samples[i - 1]!.scroll;
+      expect(step).toBeGreaterThanOrEqual(0);
+      expect(step).toBeLessThan(samples[i]!.width / 8);
+      const x = samples[i]!.cursorX - samples[i]!.scroll;
+      expect(x).toBeGreaterThan(0);
+      expect(x).toBeLessThan(samples[i]!.width);
+    }
+  });
 });
 
 /** Inked pixels of the overview strip's canvas. */

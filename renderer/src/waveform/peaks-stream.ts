@@ -72,6 +72,11 @@ export function base64ToInt8(text: string): Int8Array {
  */
 export function toWaveSurferChannel(pairs: Int8Array, count: number, totalPairs: number): Float32Array {
   const out = new Float32Array(2 * Math.max(count, totalPairs, 1));
-  for (let i = 0; i < 2 * count; i++) out[i] = pairs[i]! / 127;
+  // Normalised here, once per update: wavesurfer's own `normalize` scans every peak on
+  // every render, which made each zoom step of a 3-hour file miss its frame.
+  let peak = 0;
+  for (let i = 0; i < 2 * count; i++) peak = Math.max(peak, Math.abs(pairs[i]!));
+  const scale = peak > 0 ? 1 / peak : 0;
+  for (let i = 0; i < 2 * count; i++) out[i] = pairs[i]! * scale;
   return out;
 }
