@@ -6,11 +6,11 @@
  */
 import { createReadStream } from 'node:fs';
 
-import { sniffAudioFormat } from './audio/audio-format';
+import { sniffAudioFile } from './audio/read-at';
 import { openMp3Pcm } from './audio/mp3-wav-stream';
 import { openVorbisPcm } from './audio/ogg-vorbis-pcm';
 import { wavRange, wavSize, type PcmSource } from './audio/pcm-wav';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { contentSecurityPolicy } from '../../shared/security/csp';
@@ -49,14 +49,7 @@ export function createAppRequestHandler(options: AppProtocolOptions): (request: 
     let pending = pcms.get(path);
     if (!pending) {
       pending = (async () => {
-        const head = new Uint8Array(4096);
-        const file = await open(path, 'r');
-        try {
-          await file.read(head, 0, head.length, 0);
-        } finally {
-          await file.close();
-        }
-        const format = sniffAudioFormat(head);
+        const format = await sniffAudioFile(path);
         return format === 'mp3' ? openMp3Pcm(path) : format === 'ogg-vorbis' ? openVorbisPcm(path) : null;
       })().catch(() => null);
       pcms.set(path, pending);

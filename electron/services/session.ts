@@ -3,8 +3,8 @@
  * (dialogs, windows) reaches it only through the `DialogPort` it is given, so the same
  * class runs under Electron, in the preview server and in tests.
  */
-import { open, stat } from 'node:fs/promises';
-import { sniffAudioFormat } from './audio/audio-format';
+import { stat } from 'node:fs/promises';
+import { sniffAudioFile } from './audio/read-at';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import type { EventChannel, EventOf, OpenedAudio, OpenedSession, OpenedTranscript, SaveResult } from '../../shared/ipc/contract';
 import type { IpcHandlers } from './ipc-router';
@@ -246,14 +246,7 @@ export class Session {
   async storePeaks(request: { media: string; sampleRate: number; samplesPerPeak: number; pairs: string }): Promise<{ stored: boolean }> {
     const path = this.options.media.resolve(request.media);
     if (!path) return { stored: false };
-    const head = new Uint8Array(4096);
-    const file = await open(path, 'r');
-    try {
-      await file.read(head, 0, head.length, 0);
-    } finally {
-      await file.close();
-    }
-    if (sniffAudioFormat(head) !== 'mp4') {
+    if ((await sniffAudioFile(path)) !== 'mp4') {
       this.options.log(`refused page peaks for ${basename(path)}: this process decodes that format itself`);
       return { stored: false };
     }
