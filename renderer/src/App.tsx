@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EditorView } from '@codemirror/view';
-import { diagnosticCount } from '@codemirror/lint';
 import type WaveSurfer from 'wavesurfer.js';
 import type { MenuCommand, OpenedSession, RequestOf } from '../../shared/ipc/contract';
 import type { EditorActionId } from '../../shared/editor-actions';
@@ -286,7 +285,6 @@ export function App() {
     const cues = cuesOf(state);
     const cueIndex = cursorCueIndex(state);
     setCursor({ line: line.number, column: head - line.from + 1, lines: state.doc.lines, cueIndex, cueCount: cues.length, cue: cues[cueIndex] ?? null });
-    setProblems(diagnosticCount(state));
     if (!savedDoc.current) savedDoc.current = state.doc;
     const isDirty = !state.doc.eq(savedDoc.current);
     setDirty(isDirty);
@@ -426,6 +424,7 @@ export function App() {
             onView={onView}
             onUpdate={onEditorUpdate}
             onChanges={onEditorChanges}
+            onProblems={setProblems}
           />
         ) : (
           <div className="editor-empty">Open a transcript (WebVTT, SRT or TXT) to start.</div>

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { EditorState, type ChangeSet, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
+import { diagnosticCount, setDiagnosticsEffect } from '@codemirror/lint';
 import { lineSeparatorOf } from '../../../shared/model/line-separator';
 import { keysCompartment, preferenceExtensions, preferencesCompartment, transcriptExtensions, type EditorPreferences } from './extensions';
 import { actionKeymap } from './keymaps';
@@ -20,11 +21,15 @@ export interface TranscriptEditorProps {
   onUpdate(view: EditorView): void;
   /** Every change to the document, in order (the crash-recovery journal sends these). */
   onChanges?(changes: ChangeSet): void;
+  /** The number of lint problems, each time the linter publishes them (not per keystroke). */
+  onProblems?(count: number): void;
 }
 
-export function TranscriptEditor({ documentKey, initialText, preferences, extensions, onView, onUpdate, onChanges }: TranscriptEditorProps) {
+export function TranscriptEditor({ documentKey, initialText, preferences, extensions, onView, onUpdate, onChanges, onProblems }: TranscriptEditorProps) {
   const onChangesRef = useRef(onChanges);
   onChangesRef.current = onChanges;
+  const onProblemsRef = useRef(onProblems);
+  onProblemsRef.current = onProblems;
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const preferencesRef = useRef(preferences);
@@ -45,6 +50,8 @@ export function TranscriptEditor({ documentKey, initialText, preferences, extens
           extensions ?? [],
           EditorView.updateListener.of((update) => {
             if (update.docChanged) onChangesRef.current?.(update.changes);
+            // Counting walks every diagnostic: only when the linter has new ones.
+            if (update.transactions.some((tr) => tr.effects.some((e) => e.is(setDiagnosticsEffect)))) onProblemsRef.current?.(diagnosticCount(update.state));
             // Effects too: lint results and the spoken cue arrive as effects.
             if (update.docChanged || update.selectionSet || update.transactions.some((tr) => tr.effects.length)) onUpdateRef.current(update.view);
           }),
