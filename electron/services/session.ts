@@ -4,7 +4,6 @@
  * class runs under Electron, in the preview server and in tests.
  */
 import { stat } from 'node:fs/promises';
-import { sniffAudioFile } from './audio/read-at';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import type { EventChannel, EventOf, OpenedAudio, OpenedSession, OpenedTranscript, SaveResult } from '../../shared/ipc/contract';
 import type { IpcHandlers } from './ipc-router';
@@ -139,7 +138,10 @@ export class Session {
         this.exportAs(id, text, format === 'txt' ? { format, style: txtStyle ?? 'talkpython' } : { format }),
       'document:export-pair': ({ id, text }) => this.exportPair(id, text),
       'audio:peaks': ({ media, from }) => this.peaks.read(media, from),
-      'audio:peaks-store': (request) => this.storePeaks(request),
+      'audio:peaks-store': async (request) => {
+        const path = this.options.media.resolve(request.media);
+        return { stored: path ? await this.peaks.storeFromPage(path, request, this.options.log) : false };
+      },
       'audio:overview': async ({ media }) => this.peaks.overview(media),
       'corrections:load': ({ id }) => this.loadCorrections(id),
       'journal:record': (request) => this.recordJournal(request),
@@ -240,20 +242,6 @@ export class Session {
     for (const path of [doc.path, doc.pair?.path]) {
       if (path && ![...this.documents.values()].some((d) => d.path === path || d.pair?.path === path)) this.watcher.unwatch(path);
     }
-  }
-
-  /** Caches page-computed peaks, only for audio this process cannot decode (so its own peaks cannot be replaced). */
-  async storePeaks(request: { media: string; sampleRate: number; samplesPerPeak: number; pairs: string }): Promise<{ stored: boolean }> {
-    const path = this.options.media.resolve(request.media);
-    if (!path) return { stored: false };
-    if ((await sniffAudioFile(path)) !== 'mp4') {
-      this.options.log(`refused page peaks for ${basename(path)}: this process decodes that format itself`);
-      return { stored: false };
-    }
-    const bytes = Buffer.from(request.pairs, 'base64');
-    if (bytes.length % 2 !== 0) return { stored: false };
-    const pairs = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-    return { stored: await this.peaks.store(path, { sampleRate: request.sampleRate, samplesPerPeak: request.samplesPerPeak, pairs }) };
   }
 
   private keyOf(doc: OpenDocument): string {

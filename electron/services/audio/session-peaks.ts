@@ -5,7 +5,9 @@
  * the test harness alike and is checked by zod as one string, not 1.4 M numbers).
  */
 import type { AudioOverview, AudioPeaks } from '../../../shared/ipc/contract';
+import { basename } from 'node:path';
 import { PeaksService, type PeaksServiceOptions } from './peaks-service';
+import { sniffAudioFile } from './read-at';
 
 export class SessionPeaks {
   private readonly service: PeaksService;
@@ -44,9 +46,18 @@ export class SessionPeaks {
     return { ready: true, sampleRate: o.sampleRate, samplesPerPeak: o.samplesPerPeak, pairs: Buffer.from(o.pairs.buffer, o.pairs.byteOffset, o.pairs.byteLength).toString('base64') };
   }
 
-  /** Caches peaks the page computed for an audio this process cannot decode. */
-  store(path: string, peaks: { sampleRate: number; samplesPerPeak: number; pairs: Int8Array }): Promise<boolean> {
-    return this.service.store(path, peaks);
+  /**
+   * Caches peaks the page computed (base64 pairs), only for audio this process cannot
+   * decode: its own peaks of other formats can never be replaced from the page.
+   */
+  async storeFromPage(path: string, peaks: { sampleRate: number; samplesPerPeak: number; pairs: string }, log: (m: string) => void = () => {}): Promise<boolean> {
+    if ((await sniffAudioFile(path)) !== 'mp4') {
+      log(`refused page peaks for ${basename(path)}: this process decodes that format itself`);
+      return false;
+    }
+    const bytes = Buffer.from(peaks.pairs, 'base64');
+    if (bytes.length % 2 !== 0) return false;
+    return this.service.store(path, { sampleRate: peaks.sampleRate, samplesPerPeak: peaks.samplesPerPeak, pairs: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length) });
   }
 
   /** Stops every decode (window closed, app quitting). */
