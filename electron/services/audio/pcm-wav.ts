@@ -23,6 +23,11 @@ export interface PcmSource {
 
 export const WAV_HEADER_BYTES = 44;
 
+/** A float sample as 16-bit PCM. */
+export function toInt16(x: number): number {
+  return Math.max(-32768, Math.min(32767, Math.round(x * 32767)));
+}
+
 export function wavSize(pcm: Pick<PcmSource, 'totalSamples' | 'channels'>): number {
   return WAV_HEADER_BYTES + pcm.totalSamples * pcm.channels * 2;
 }
@@ -109,7 +114,7 @@ export function wavRange(pcm: PcmSource, start: number, end: number): ReadableSt
           for (let i = 0; i < count; i++) {
             for (let c = 0; c < channels; c++) {
               const x = (block.channelData[c] ?? block.channelData[0]!)[from + i]!;
-              v.setInt16((i * channels + c) * 2, Math.max(-32768, Math.min(32767, Math.round(x * 32767))), true);
+              v.setInt16((i * channels + c) * 2, toInt16(x), true);
             }
           }
           next += count;

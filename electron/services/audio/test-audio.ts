@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { toInt16, WAV_HEADER_BYTES, wavRange, type PcmSource } from './pcm-wav';
 
 export const CLICK_TIMES = [0.5, 1.0, 2.25, 5.0, 7.777, 9.5];
 
@@ -107,4 +108,22 @@ export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8
   let k = 0;
   for (const c of chunks) { out.set(c, k); k += c.length; }
   return out;
+}
+
+/**
+ * Reads `length` samples of a virtual WAV from `sample` on and returns the first one
+ * (channel 0) that differs from `reference` (a decode from the start), or null.
+ */
+export async function firstMismatch(pcm: PcmSource, reference: Float32Array, sample: number, length: number): Promise<string | null> {
+  const block = pcm.channels * 2;
+  const start = WAV_HEADER_BYTES + sample * block;
+  const bytes = await readAll(wavRange(pcm, start, start + length * block - 1));
+  if (bytes.length !== length * block) return `${bytes.length} bytes, not ${length * block}`;
+  const v = new DataView(bytes.buffer, bytes.byteOffset);
+  for (let k = 0; k < length; k++) {
+    const got = v.getInt16(k * block, true);
+    const want = toInt16(reference[sample + k]!);
+    if (got !== want) return `sample ${sample + k}: ${got}, not ${want}`;
+  }
+  return null;
 }
