@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EditorView } from '@codemirror/view';
 import type WaveSurfer from 'wavesurfer.js';
-import type { MenuCommand, OpenedSession, RequestOf } from '../../shared/ipc/contract';
+import type { MenuCommand, OpenedSession } from '../../shared/ipc/contract';
 import type { EditorActionId } from '../../shared/editor-actions';
 import { DEFAULT_AUTO_REWIND, DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
 import { QA_PROFILES, type QaRules } from '../../shared/timing/qa';
-import { Text, type ChangeSet, type StateEffect } from '@codemirror/state';
+import { Text, type StateEffect } from '@codemirror/state';
 import { api } from './api';
 import { TranscriptEditor } from './editor/TranscriptEditor';
 import { ACTIONS_BY_ID } from './editor/actions';
@@ -24,6 +24,7 @@ import { CleanPanel } from './CleanPanel';
 import { UnsavedDialog, type UnsavedChoice } from './UnsavedDialog';
 import { RecoveryDialog, type RecoveryList } from './RecoveryDialog';
 import { RecentDialog } from './RecentDialog';
+import { useRecoveryJournal } from './use-recovery-journal';
 import { StatusBar, type CursorInfo } from './StatusBar';
 import { formatClock } from './time';
 
@@ -56,10 +57,6 @@ export function App() {
   const [recent, setRecent] = useState<{ name: string; folder: string }[] | null>(null);
   const [recovery, setRecovery] = useState<RecoveryList | null>(null);
   const recovered = useRef(false);
-  const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  /** Changes since the journal's last copy; null with `journalHasBase` false means send the whole text. */
-  const journalPending = useRef<ChangeSet | null>(null);
-  const journalHasBase = useRef(false);
   const [cleaning, setCleaning] = useState<{ corrections: { name: string; text: string } | null } | null>(null);
   const view = useRef<EditorView | null>(null);
   const wavesurfer = useRef<WaveSurfer | null>(null);
@@ -69,6 +66,7 @@ export function App() {
   const opens = useRef(0);
   const documentId = useRef<string | null>(null);
   const timeline = useTranscriptCues(view);
+  const journal = useRecoveryJournal(view, documentId);
 
   const report = useCallback((incoming: Message[]) => {
     if (incoming.length) setMessages((m) => [...m, ...incoming].slice(-6));
@@ -289,37 +287,17 @@ export function App() {
     const isDirty = !state.doc.eq(savedDoc.current);
     setDirty(isDirty);
     timeline.noteUpdate(v);
-    // Unsaved text reaches the crash-recovery journal within ~0.6 s (throttled here and in the main process).
-    if (isDirty && !journalTimer.current) {
-      journalTimer.current = setTimeout(() => {
-        journalTimer.current = null;
-        const id = documentId.current;
-        const current = view.current;
-        if (!id || !current) return;
-        const pending = journalPending.current;
-        journalPending.current = null;
-        const request: RequestOf<'journal:record'> = journalHasBase.current && pending
-          ? { id, changes: pending.toJSON() as (number | (number | string)[])[] }
-          : { id, text: current.state.sliceDoc() };
-        journalHasBase.current = true;
-        api().invoke('journal:record', request).then((r) => { if (!r.ok) journalHasBase.current = false; }, () => { journalHasBase.current = false; });
-      }, 300);
-    }
-  }, [timeline.noteUpdate]);
-
-  const onEditorChanges = useCallback((changes: ChangeSet) => {
-    journalPending.current = journalPending.current ? journalPending.current.compose(changes) : changes;
-  }, []);
+    journal.noteDirty(isDirty);
+  }, [timeline.noteUpdate, journal.noteDirty]);
 
   const onView = useCallback((v: EditorView | null) => {
     view.current = v;
-    journalPending.current = null;
-    journalHasBase.current = false;
+    journal.reset();
     // A recovered document starts unsaved: it differs from its file.
     savedDoc.current = v ? (recovered.current ? Text.empty : v.state.doc) : null;
     timeline.reset();
     if (v) timeline.noteUpdate(v);
-  }, [timeline.reset, timeline.noteUpdate]);
+  }, [timeline.reset, timeline.noteUpdate, journal.reset]);
 
   // During playback the spoken cue is highlighted in the editor and kept in view.
   const onTime = useCallback((t: number) => {
@@ -423,7 +401,7 @@ export function App() {
             extensions={editorExtensions}
             onView={onView}
             onUpdate={onEditorUpdate}
-            onChanges={onEditorChanges}
+            onChanges={journal.noteChanges}
             onProblems={setProblems}
           />
         ) : (
