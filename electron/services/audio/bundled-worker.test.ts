@@ -1,6 +1,7 @@
 /**
  * The packaged app runs the esbuild bundle `dist/electron/peaks-worker.cjs`, not the
  * TypeScript source: check that bundle (built by `npm test` before vitest) decodes.
+ * A missing bundle is a failure, not a skip: a test that silently skips proves nothing.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
@@ -10,7 +11,11 @@ import { PeaksService } from './peaks-service';
 const ROOT = join(__dirname, '..', '..', '..');
 const bundle = join(ROOT, 'dist', 'electron', 'peaks-worker.cjs');
 
-describe.runIf(existsSync(bundle))('bundled peaks worker', () => {
+describe('bundled peaks worker', () => {
+  it('exists: npm test builds dist/ before vitest (run `npm run build` first when running this file alone)', () => {
+    expect(existsSync(bundle), `${bundle} is missing`).toBe(true);
+  });
+
   it('decodes the demo episode to the same peaks as the source worker', async () => {
     const demo = join(ROOT, 'resources', 'demo', 'demo.mp3');
     const decode = async (service: PeaksService) => {
