@@ -33,6 +33,7 @@ describe('word tags', () => {
     const words = cueWords(raw);
     expect(words.map((w) => w.text)).toEqual(cueTextToPlain(raw).split(/\s+/));
     expect(words.map((w) => raw.slice(w.rawFrom, w.rawFrom + 2))).toEqual(['He', '&a', 'we', 'ev']);
+    expect(words.map((w) => raw.slice(w.rawFrom, w.rawTo))).toEqual(['Hello', '&amp;', 'welcome,', 'every</i>one']);
   });
 
   it('writes a tag before each word but the first, and reads the same times back', () => {

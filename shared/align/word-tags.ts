@@ -21,6 +21,8 @@ export interface WordTime {
 export interface CueWord {
   text: string;
   rawFrom: number;
+  /** Just past its last character in `raw` (a character reference counts whole). */
+  rawTo: number;
   /** Time of the last timestamp tag between the previous word's start and this word; null when none. */
   tag: number | null;
 }
@@ -32,11 +34,13 @@ export function cueWords(raw: string): CueWord[] {
   const words: CueWord[] = [];
   let current: CueWord | null = null;
   let pendingTag: number | null = null;
-  const take = (ch: string, at: number) => {
+  const take = (ch: string, at: number, to: number) => {
     if (WHITESPACE.test(ch)) current = null;
-    else if (current) current.text += ch;
-    else {
-      current = { text: ch, rawFrom: at, tag: pendingTag };
+    else if (current) {
+      current.text += ch;
+      current.rawTo = to;
+    } else {
+      current = { text: ch, rawFrom: at, rawTo: to, tag: pendingTag };
       pendingTag = null;
       words.push(current);
     }
@@ -52,12 +56,13 @@ export function cueWords(raw: string): CueWord[] {
     for (let p = t.from; p < t.to; ) {
       const ref = raw.charCodeAt(p) === 38 ? consumeCharacterReference(raw, p, t.to) : null;
       if (ref) {
-        for (const ch of ref.value) take(ch, p);
+        for (const ch of ref.value) take(ch, p, ref.end);
         p = ref.end;
       } else {
         const cp = raw.codePointAt(p)!;
-        take(String.fromCodePoint(cp), p);
-        p += cp > 0xffff ? 2 : 1;
+        const to = p + (cp > 0xffff ? 2 : 1);
+        take(String.fromCodePoint(cp), p, to);
+        p = to;
       }
     }
   }
