@@ -7,8 +7,7 @@
  */
 import { detectFormat, type TranscriptFormat } from '../formats/detect';
 import { parseVtt } from '../formats/vtt/parser';
-import type { TextRange } from '../formats/vtt/types';
-import { textSpans } from '../corrections/spans';
+import { textSpans, type WordSpan } from '../corrections/spans';
 import { applyChanges } from '../model/text-change';
 import { caseChanges } from './case';
 import { chromeChanges, markedSpanChanges } from './chrome';
@@ -19,7 +18,7 @@ import { whitespaceChanges } from './whitespace';
 
 export type { CleaningChange, CleaningKind, CleaningOptions } from './types';
 export { FILLERS } from './fillers';
-export { REPEAT_ALLOWED } from './repetitions';
+export { REPEAT_ALLOWED, STUTTER_WORDS } from './repetitions';
 export { CHROME_LINES, isChromeLine } from './chrome';
 
 /**
@@ -94,17 +93,17 @@ function lastNonSpace(text: string, before: number, floor: number): string | nul
 /** Proposed changes for a transcript's text spans (see textSpans); the caller applies some or all. */
 export function cleaningChanges(text: string, options: CleaningOptions, format: TranscriptFormat = detectFormat(text)): CleaningChange[] {
   const changes: CleaningChange[] = [];
-  const spans: TextRange[] = textSpans(text, format);
+  const spans: WordSpan[] = textSpans(text, format);
   if (options.removeSpans?.length) changes.push(...markedSpanChanges(options.removeSpans, spans, format !== 'txt'));
   if (options.chrome && format === 'txt') changes.push(...chromeChanges(text));
   // Compiled once per document, not per cue.
   const fillers = options.fillers ? fillerPattern(options.fillerWords ?? FILLERS) : null;
   const allowed = new Set((options.allowedRepeats ?? REPEAT_ALLOWED).map((w) => w.toLowerCase()));
-  let previous: TextRange | null = null;
+  let previous: WordSpan | null = null;
   for (const span of spans) {
     if (options.repetitions) changes.push(...repetitionChanges(text, span.from, span.to, allowed));
     if (fillers) changes.push(...fillerChanges(text, span.from, span.to, fillers));
-    if (options.whitespace) changes.push(...whitespaceChanges(text, span.from, span.to));
+    if (options.whitespace) changes.push(...whitespaceChanges(text, span.from, span.to, { start: span.opensText, end: span.closesText }));
     if (options.case) {
       // A span continues the sentence of the span before it (a cue or TXT line cut
       // mid-sentence) unless that one ended a sentence.
@@ -117,14 +116,21 @@ export function cleaningChanges(text: string, options: CleaningOptions, format: 
 }
 
 export interface CleanedText {
+  /** The input with every change applied except the suggested ones. */
   text: string;
+  /** Every change, suggested ones included, with offsets into the input. */
   changes: CleaningChange[];
+}
+
+/** The changes applied without asking: all but the suggested ones. */
+export function acceptedByDefault<C extends CleaningChange>(changes: readonly C[]): C[] {
+  return changes.filter((c) => !c.suggested);
 }
 
 /** Cleans a transcript's words: the cleaned text and every change, with offsets into the input. */
 export function cleanText(text: string, options: CleaningOptions, format: TranscriptFormat = detectFormat(text)): CleanedText {
   const changes = cleaningChanges(text, options, format);
-  return { text: applyChanges(text, changes), changes };
+  return { text: applyChanges(text, acceptedByDefault(changes)), changes };
 }
 
 export interface VttCleaningOptions extends CleaningOptions {
@@ -150,14 +156,15 @@ export function cleanVtt(text: string, options: VttCleaningOptions): CleaningCha
     while (i < changes.length && changes[i]!.from < from) out.push(changes[i++]!);
     const inside: CleaningChange[] = [];
     while (i < changes.length && changes[i]!.from >= from && changes[i]!.to <= to) inside.push(changes[i++]!);
-    const emptied = to > from && inside.length > 0 && applyChanges(text.slice(from, to), inside.map((c) => ({ ...c, from: c.from - from, to: c.to - from }))).trim() === '';
+    const sure = acceptedByDefault(inside);
+    const emptied = to > from && sure.length > 0 && applyChanges(text.slice(from, to), sure.map((c) => ({ ...c, from: c.from - from, to: c.to - from }))).trim() === '';
     if (!emptied) {
       out.push(...inside);
       return;
     }
     const next = doc.blocks[b + 1];
     const prev = doc.blocks[b - 1];
-    const kind = inside[0]!.kind;
+    const kind = sure[0]!.kind;
     out.push(next
       ? { from: block.range.from, to: next.range.from, insert: '', kind }
       : { from: prev ? prev.range.to : doc.header.range.to, to: block.range.to, insert: '', kind });

@@ -5,6 +5,12 @@ export type CleaningKind = 'filler' | 'repetition' | 'chrome' | 'case' | 'whites
 /** One proposed change, with offsets into the input, so a preview can accept it or not. */
 export interface CleaningChange extends TextChange {
   kind: CleaningKind;
+  /**
+   * Offered, not pre-accepted: the change may alter what was meant ("long, long time",
+   * "many, many, many", "what we do do"), so a preview shows it unticked and `cleanText`
+   * and `clean` leave it out unless asked.
+   */
+  suggested?: true;
 }
 
 export interface CleaningOptions {

@@ -8,7 +8,9 @@
  */
 import type { TextChange } from '../model/text-change';
 import type { TextRange } from '../formats/vtt/types';
+import type { RuleMatch } from './matcher';
 import { WORD_CHAR, type CorrectionRule } from './rules';
+import type { WordSpan } from './spans';
 
 export interface RuleHit {
   rule: CorrectionRule;
@@ -23,6 +25,10 @@ export interface AppliedRules {
   hits: RuleHit[];
   /** Matches per rule line. */
   counts: Map<number, number>;
+  /** Matches not changed because the replacement would have created markup. */
+  refused: RuleHit[];
+  /** Regex rules that ran out of their time budget on this text; none of their matches is applied. */
+  overBudget: CorrectionRule[];
 }
 
 /** The word touching `at` going backwards (`dir` -1) or forwards (+1), skipping spaces only. */
@@ -41,37 +47,74 @@ export function neighbourWord(text: string, at: number, dir: -1 | 1, span: TextR
 }
 
 /** `$&`, `$1`..`$99`, `$<name>` and `$$` in a regex rule's replacement. */
-function expand(replace: string, m: RegExpExecArray): string {
+function expand(replace: string, m: RuleMatch): string {
   return replace.replace(/\$(\$|&|\d{1,2}|<([^>]+)>)/g, (all, token: string, name?: string) => {
     if (token === '$') return '$';
-    if (token === '&') return m[0];
-    if (name !== undefined) return m.groups?.[name] ?? '';
+    if (token === '&') return m.text;
+    if (name !== undefined) return m.named(name) ?? '';
     const n = Number(token);
-    return n > 0 && n < m.length ? (m[n] ?? '') : all;
+    return n > 0 && n <= m.groupCount ? (m.group(n) ?? '') : all;
   });
 }
 
-/** Every match of `rule` in the spans (context options checked). */
-export function matchRule(text: string, spans: readonly TextRange[], rule: CorrectionRule): RuleHit[] {
+/** Markup a change could bring into being: a timing arrow, a tag, an ASS override, a character reference. */
+const MARKUP = /-->|<[/A-Za-z0-9.]|\{\\|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z0-9]+);/g;
+const countMarkup = (s: string) => s.match(MARKUP)?.length ?? 0;
+
+/** Whether replacing text[from, to) would create markup with its neighbours (`--` before `>`). */
+function createsMarkup(text: string, from: number, to: number, replacement: string): boolean {
+  const before = text.slice(Math.max(0, from - 8), from);
+  const after = text.slice(to, to + 8);
+  return countMarkup(before + replacement + after) > countMarkup(before + text.slice(from, to) + after);
+}
+
+export interface RuleClock {
+  /** Milliseconds one rule may spend on one text before it is skipped (regex rules). */
+  budgetMs: number;
+  now(): number;
+}
+
+/** 2 s per regex rule per file: the goal for a 3-hour episode. Linear-time RE2 stays far below it. */
+export const DEFAULT_CLOCK: RuleClock = { budgetMs: 2000, now: () => Date.now() };
+
+export interface RuleMatches {
+  hits: RuleHit[];
+  /** Matches left alone because their replacement would have created markup. */
+  refused: RuleHit[];
+  /** The rule ran out of its time budget: it is skipped on this text (no hits). */
+  overBudget: boolean;
+}
+
+/**
+ * Every match of `rule` in the spans (context options checked). A match running into a
+ * span's glue is part of a word that continues across markup, so it is not one.
+ */
+export function matchRule(text: string, spans: readonly (TextRange & Partial<WordSpan>)[], rule: CorrectionRule, clock: RuleClock = DEFAULT_CLOCK): RuleMatches {
   const hits: RuleHit[] = [];
-  const re = rule.pattern;
+  const refused: RuleHit[] = [];
   const containedAt = rule.regex ? -1 : rule.replace.indexOf(rule.find);
+  const deadline = rule.regex ? clock.now() + clock.budgetMs : Infinity;
   for (const span of spans) {
-    const body = text.slice(span.from, span.to);
-    re.lastIndex = 0;
-    for (let m = re.exec(body); m; m = re.exec(body)) {
-      if (m[0] === '') { re.lastIndex++; continue; }
-      const from = span.from + m.index;
-      const to = from + m[0].length;
+    if (deadline !== Infinity && clock.now() > deadline) return { hits: [], refused: [], overBudget: true };
+    const head = span.glueBefore ?? '';
+    const tail = span.glueAfter ?? '';
+    const body = head + text.slice(span.from, span.to) + tail;
+    const limit = body.length - tail.length;
+    for (const m of rule.matcher.matches(body)) {
+      if (m.index < head.length || m.index + m.text.length > limit) continue;
+      const from = span.from + m.index - head.length;
+      const to = from + m.text.length;
       if (rule.before && !rule.before.has(neighbourWord(text, from, -1, span) ?? '')) continue;
       if (rule.after && !rule.after.has(neighbourWord(text, to, 1, span) ?? '')) continue;
       // Already corrected: a replacement holding its FIND (`Temporal` -> `Temporal.io`)
       // is not applied again, so running a list twice changes nothing the second time.
       if (containedAt >= 0 && text.startsWith(rule.replace, from - containedAt)) continue;
-      hits.push({ rule, from, to, found: m[0], replacement: rule.regex ? expand(rule.replace, m) : rule.replace });
+      const hit = { rule, from, to, found: m.text, replacement: rule.regex ? expand(rule.replace, m) : rule.replace };
+      if (createsMarkup(text, from, to, hit.replacement) || /[\r\n]/.test(hit.replacement)) refused.push(hit);
+      else hits.push(hit);
     }
   }
-  return hits;
+  return { hits, refused, overBudget: false };
 }
 
 /** The smallest change turning `found` at `from` into `replacement`: common prefix and suffix kept. */
@@ -84,9 +127,16 @@ export function minimalChange(from: number, found: string, replacement: string):
   return { from: from + p, to: from + found.length - s, insert: replacement.slice(p, replacement.length - s) };
 }
 
-export function applyRules(text: string, spans: readonly TextRange[], rules: readonly CorrectionRule[]): AppliedRules {
+export function applyRules(text: string, spans: readonly (TextRange & Partial<WordSpan>)[], rules: readonly CorrectionRule[], clock: RuleClock = DEFAULT_CLOCK): AppliedRules {
   const all: RuleHit[] = [];
-  rules.forEach((rule) => all.push(...matchRule(text, spans, rule)));
+  const refused: RuleHit[] = [];
+  const overBudget: CorrectionRule[] = [];
+  for (const rule of rules) {
+    const found = matchRule(text, spans, rule, clock);
+    if (found.overBudget) overBudget.push(rule);
+    for (const h of found.hits) all.push(h);
+    for (const h of found.refused) refused.push(h);
+  }
   // Earlier rule first among overlapping matches: sort by position, then rule line.
   all.sort((a, b) => a.from - b.from || a.rule.line - b.rule.line);
   const hits: RuleHit[] = [];
@@ -107,5 +157,5 @@ export function applyRules(text: string, spans: readonly TextRange[], rules: rea
     const change = minimalChange(h.from, h.found, h.replacement);
     if (change) changes.push(change);
   }
-  return { changes, hits, counts };
+  return { changes, hits, counts, refused, overBudget };
 }

@@ -5,9 +5,14 @@
  * OPTIONS (comma-separated): `i` ignore case, `re` FIND is a regular expression,
  * `before=w1|w2` only when the previous word is one of these, `after=w1|w2` likewise for
  * the next word (both case-insensitive). Matching is whole-word and case-sensitive by
- * default. Each rule compiles once.
+ * default. Each rule compiles once; regular expressions compile for RE2 (see matcher.ts).
+ * A REPLACE that would write markup into cue text (`<`, `-->`, `{\`, a character
+ * reference) is refused at its column: the words change, never the structure.
  */
 import type { Diagnostic } from '../model/diagnostic';
+import { nativeMatcher, re2Matcher, wholeWordPattern, type RuleMatcher } from './matcher';
+
+export { WORD_CHAR, wholeWordPattern } from './matcher';
 
 export interface CorrectionRule {
   /** 1-based line in the rules file (for reports). */
@@ -19,8 +24,8 @@ export interface CorrectionRule {
   /** Lowercased words allowed before/after the match; null: any. */
   before: ReadonlySet<string> | null;
   after: ReadonlySet<string> | null;
-  /** The compiled whole-word pattern (global, unicode). */
-  pattern: RegExp;
+  /** Finds the rule's whole-word matches in a span of words. */
+  matcher: RuleMatcher;
 }
 
 export interface ParsedRules {
@@ -28,24 +33,12 @@ export interface ParsedRules {
   diagnostics: Diagnostic[];
 }
 
-/** A word character for whole-word matching: letters, digits, marks and `_` in any script. */
-export const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
-const WORD = '[\\p{L}\\p{N}\\p{M}_]';
-
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/**
- * Whole-word pattern: a word boundary is required only where the term itself starts or
- * ends with a word character (so `C++` and `.NET` work), and lookarounds keep the
- * neighbouring space and punctuation out of the match.
- */
-export function wholeWordPattern(source: string, first: string, last: string, flags: string): RegExp {
-  const head = WORD_CHAR.test(first) ? `(?<!${WORD})` : '';
-  const tail = WORD_CHAR.test(last) ? `(?!${WORD})` : '';
-  return new RegExp(`${head}(?:${source})${tail}`, flags);
-}
+/** Text a REPLACE must not contain: it would become markup or a timing line in a transcript. */
+const MARKUP_IN_REPLACE = /<|-->|\{\\|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z0-9]+);/;
 
 export function parseRules(text: string): ParsedRules {
   const rules: CorrectionRule[] = [];
@@ -82,20 +75,18 @@ export function parseRules(text: string): ParsedRules {
       } else if (o !== '') return problem(column, `unknown option '${o}' (known: i, re, before=w1|w2, after=w1|w2)`);
       column += option.length + 1;
     }
-    const flags = ignoreCase ? 'giu' : 'gu';
-    let pattern: RegExp;
-    try {
-      pattern = regex
-        ? wholeWordPattern(find, 'a', 'a', flags)
-        : wholeWordPattern(escapeRegExp(find), find[0]!, find[find.length - 1]!, flags);
-      // Checked alone too, so `a)|(b` cannot hide inside the wrapper.
-      if (regex) new RegExp(find, 'u');
-    } catch (error) {
-      return problem(1, `invalid regular expression: ${error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error)}`);
+    // `$<name>` in a regex rule's REPLACE is a group reference, not a tag.
+    const markup = MARKUP_IN_REPLACE.exec(regex ? replace.replace(/\$<[^<>]+>/g, (m) => ' '.repeat(m.length)) : replace);
+    if (markup) return problem(find.length + 2 + markup.index, `the replacement would write markup ('${markup[0]}') into the transcript; only words may change`);
+    let matcher: RuleMatcher;
+    if (regex) {
+      const compiled = re2Matcher(find, ignoreCase);
+      if (!compiled.ok) return problem(compiled.column, compiled.message);
+      matcher = compiled.matcher;
+    } else {
+      matcher = nativeMatcher(wholeWordPattern(escapeRegExp(find), find[0]!, find[find.length - 1]!, ignoreCase ? 'giu' : 'gu'));
     }
-    if (regex && pattern.test('')) return problem(1, 'the regular expression matches empty text');
-    pattern.lastIndex = 0;
-    rules.push({ line, find, replace, ignoreCase, regex, before, after, pattern });
+    rules.push({ line, find, replace, ignoreCase, regex, before, after, matcher });
   });
   return { rules, diagnostics };
 }

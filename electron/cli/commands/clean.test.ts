@@ -61,4 +61,25 @@ describe('cli clean', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('absent.txt');
   });
+
+  it('a VTT saved as .txt is cleaned as WebVTT: --case and --whitespace leave tags, voices, settings and timings alone', async () => {
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000 align:start\n<v i>i said <i>hi</i>  there. i  <c.i>know</c></v>\n';
+    await writeFile(join(dir, 'in.txt'), vtt);
+    const r = await cli('in.txt', '--case', '--whitespace');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000 align:start\n<v i>I said <i>hi</i> there. I <c.i>know</c></v>\n');
+  });
+
+  it('applies stumbles on small words, lists repeats that may be meant as suggestions, and leaves numbers alone', async () => {
+    await writeFile(join(dir, 'in.vtt'), 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nthe, the count is 0, 0, 0, 0, 0, 1 in binary\n\n00:00:02.000 --> 00:00:03.000\na long, long time, what we do do\n');
+    const r = await cli('in.vtt', '--stutters');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nthe count is 0, 0, 0, 0, 0, 1 in binary\n\n00:00:02.000 --> 00:00:03.000\na long, long time, what we do do\n');
+    expect(r.err).toContain('in.vtt: 1 change (repetition 1)');
+    expect(r.err).toContain('in.vtt:7:7: suggestion: remove ", long" (repetition, may be meant; not applied without --accept-suggested)');
+    expect(r.err).toContain('in.vtt:7:30: suggestion: remove " do"');
+    const all = await cli('in.vtt', '--stutters', '--accept-suggested');
+    expect(all.out).toContain('\na long time, what we do\n');
+    expect(all.out).toContain('0, 0, 0, 0, 0, 1 in binary');
+  });
 });

@@ -180,4 +180,39 @@ describe('cli fix', () => {
     expect(empty.err).toContain('empty.tsv: no rules');
     expect((await cli('fix', '--rules', 'absent.tsv', 'episodes')).code).toBe(1);
   });
+
+  it('reads the format from the content: a VTT and an SRT saved as .txt keep timings, settings, numbers and header', async () => {
+    await writeFile(join(dir, 'corrections.tsv'), '00\t11\nstart\tbeginning\n1\tone\nWEBVTT\tX\n');
+    const vtt = 'WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000 align:start\nwe start at 00 <i>start</i>\n';
+    const srt = '1\n00:00:01,000 --> 00:00:02,000\nat 00 we start\n';
+    await writeFile(join(dir, 'vtt-as.txt'), vtt);
+    await writeFile(join(dir, 'srt-as.txt'), srt);
+    const r = await cli('fix', '--rules', 'corrections.tsv', 'vtt-as.txt', 'srt-as.txt');
+    expect(r.code, r.err).toBe(0);
+    expect(await readFile(join(dir, 'vtt-as.txt'), 'utf8')).toBe('WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000 align:start\nwe beginning at 11 <i>beginning</i>\n');
+    expect(await readFile(join(dir, 'srt-as.txt'), 'utf8')).toBe('1\n00:00:01,000 --> 00:00:02,000\nat 11 we beginning\n');
+  });
+
+  it('refuses a match whose replacement would create `-->`: rules file line:col, file position, exit 1, file untouched', async () => {
+    await writeFile(join(dir, 'corrections.tsv'), '# arrows\n(x)\t$1--\tre\n');
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nx> y\n';
+    await writeFile(join(dir, 'a.vtt'), vtt);
+    const r = await cli('fix', '--rules', 'corrections.tsv', 'a.vtt');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('corrections.tsv:2:5: error: replacing "x" with "x--" at a.vtt:4:1 would create markup; not changed');
+    expect(await readFile(join(dir, 'a.vtt'), 'utf8')).toBe(vtt);
+    await writeFile(join(dir, 'corrections.tsv'), 'y\tz --> w\n');
+    const literal = await cli('fix', '--rules', 'corrections.tsv', 'a.vtt');
+    expect(literal.code).toBe(1);
+    expect(literal.err).toMatch(/^corrections\.tsv:1:5: error: the replacement would write markup \('-->'\)/);
+  });
+
+  it('reports a regex rule RE2 cannot run at its line:col and touches nothing', async () => {
+    await writeFile(join(dir, 'corrections.tsv'), 'ok\tfine\nrough(?! week)\truff\tre\n');
+    const before = await readFile(join(dir, 'episodes/515-temporal.vtt'));
+    const r = await cli('fix', '--rules', 'corrections.tsv', 'episodes');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^corrections\.tsv:2:6: error: lookahead '\(\?!' is not supported/);
+    expect((await readFile(join(dir, 'episodes/515-temporal.vtt'))).equals(before)).toBe(true);
+  });
 });

@@ -4,13 +4,16 @@
  * pair by basename gets the same rules in both members). Files are written atomically in
  * their own encoding and line endings, and only when something changed: a file the rules
  * do not match keeps its bytes and its mtime. Prints per-file counts and near-misses;
- * `--dry-run` prints a unified diff and writes nothing. Exit 0 on success, 1 on errors
- * (a bad rule is reported as `FILE:line:col: error: ...`), 2 on usage mistakes.
+ * `--dry-run` prints a unified diff and writes nothing. The format of each file is read
+ * from its content (a WebVTT saved as `.txt` keeps its timings and settings), never from
+ * its extension. Exit 0 on success, 1 on errors (a bad rule is reported as
+ * `FILE:line:col: error: ...`, and so is a match whose replacement would create markup,
+ * or a regex rule over its time budget, both skipped), 2 on usage mistakes.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { correctTranscript, parseRules, type CorrectionRule } from '../../../shared/corrections';
-import type { TranscriptFormat } from '../../../shared/formats/detect';
+import { correctTranscript, DEFAULT_CLOCK, parseRules, type CorrectionRule } from '../../../shared/corrections';
+import { detectFormat } from '../../../shared/formats/detect';
 import { formatDiagnostic, LineIndex } from '../../../shared/model/diagnostic';
 import { applyChanges } from '../../../shared/model/text-change';
 import { unifiedDiff } from '../../../shared/text/unified-diff';
@@ -18,7 +21,8 @@ import { readTranscriptFile, writeTranscriptFile } from '../../services/transcri
 import type { CliIO } from '../io';
 
 const USAGE = 'usage: fix --rules FILE PATH... [--dry-run]\n';
-const EXTENSIONS: Record<string, TranscriptFormat> = { '.vtt': 'vtt', '.txt': 'txt', '.srt': 'srt' };
+/** Which files a folder walk picks up; what each one is, its content says. */
+const EXTENSIONS = new Set(['.vtt', '.txt', '.srt']);
 
 async function collect(path: string, out: string[]): Promise<void> {
   const info = await stat(path);
@@ -28,7 +32,7 @@ async function collect(path: string, out: string[]): Promise<void> {
       const child = join(path, name);
       const s = await stat(child).catch(() => null);
       if (s?.isDirectory()) await collect(child, out);
-      else if (s && EXTENSIONS[extname(name).toLowerCase()]) out.push(child);
+      else if (s && EXTENSIONS.has(extname(name).toLowerCase())) out.push(child);
     }
   } else out.push(path);
 }
@@ -69,7 +73,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr(`fix: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const summary = await fixFiles(files, rules, { dryRun, io, rulesFile });
+  const summary = await fixFiles(files, rules, { dryRun, io, rulesFile, rulesName: rulesPath });
   io.stdout(`${summary.replacements} replacement${summary.replacements === 1 ? '' : 's'} in ${summary.changedFiles} of ${summary.files} files${dryRun ? ' (dry run: nothing written)' : ''}\n`);
   return summary.errors ? 1 : 0;
 }
@@ -77,11 +81,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 export async function fixFiles(
   files: readonly string[],
   rules: readonly CorrectionRule[],
-  options: { dryRun: boolean; io: CliIO; rulesFile?: string },
+  options: { dryRun: boolean; io: CliIO; rulesFile?: string; rulesName?: string },
 ): Promise<FixSummary & { errors: number }> {
   const { io } = options;
   const summary = { files: 0, changedFiles: 0, replacements: 0, errors: 0 };
   const show = (f: string) => relative(io.cwd, f) || basename(f);
+  const rulesName = options.rulesName ?? (options.rulesFile ? show(options.rulesFile) : 'corrections.tsv');
   // A .txt/.vtt pair (same folder and basename) gets the same rules; reports name the partner.
   const unique = [...new Set(files.map((f) => resolve(f)))];
   const present = new Set(unique);
@@ -100,13 +105,23 @@ export async function fixFiles(
       continue;
     }
     summary.files++;
-    const format = EXTENSIONS[extname(file).toLowerCase()]!;
-    const result = correctTranscript(read.text, rules, format);
+    const result = correctTranscript(read.text, rules, detectFormat(read.text));
     const count = [...result.counts.values()].reduce((a, b) => a + b, 0);
-    const lines = result.nearMisses.length ? new LineIndex(read.text) : null;
+    const lines = new LineIndex(read.text);
+    const at = (offset: number) => {
+      const { line, column } = lines.position(offset);
+      return `${show(file)}:${line}:${column}`;
+    };
     for (const m of result.nearMisses) {
-      const { line, column: col } = lines!.position(m.from);
-      io.stdout(`${show(file)}:${line}:${col}: near-miss: "${m.found}" differs from rule "${m.rule.find}" (line ${m.rule.line}) in ${m.why}; not changed\n`);
+      io.stdout(`${at(m.from)}: near-miss: "${m.found}" differs from rule "${m.rule.find}" (line ${m.rule.line}) in ${m.why}; not changed\n`);
+    }
+    for (const h of result.refused) {
+      io.stderr(`${rulesName}:${h.rule.line}:${h.rule.find.length + 2}: error: replacing "${h.found}" with "${h.replacement}" at ${at(h.from)} would create markup; not changed\n`);
+      summary.errors++;
+    }
+    for (const rule of result.overBudget) {
+      io.stderr(`${rulesName}:${rule.line}:1: error: the regular expression ran over its ${DEFAULT_CLOCK.budgetMs / 1000} s budget on ${show(file)}; skipped there\n`);
+      summary.errors++;
     }
     if (!result.changes.length) continue;
     summary.changedFiles++;
