@@ -15,8 +15,10 @@
  * paired in order (edited in place), longer ones count as removed + inserted cues.
  */
 import type { Cue } from '../../model/cue';
+import { renderExport } from '../episode';
 import { formatClock, secondsToMs } from '../timestamp';
-import { cueLine } from '../txt/export';
+import { cueLine, type TxtStyle } from '../txt/export';
+import { parseVtt } from '../vtt/parser';
 import { flooredSecond } from './pair';
 import type { PairedEntry, Pairing } from './types';
 import { diffBy, diffWords, splitWords, type WordEdit } from './word-diff';
@@ -199,4 +201,15 @@ function entryLine(entry: PairedEntry, pairing: Pairing, current: Int32Array, cu
   for (const cue of now) newWords.push(...splitWords(cue.text).words);
   const separator = pairing.txt.slice(entry.from + entry.stamp.length, entry.textFrom) || ' ';
   return stamp + separator + applyOntoEntry(entry, oldWords, newWords);
+}
+
+/**
+ * The TXT of an episode's WebVTT text, for Save, Export TXT and Export cleaned TXT alike.
+ * A paired episode keeps its TXT's own entries (which cues each line joins), layout and
+ * TXT-only edits, so a cleaned export differs from the TXT only in the cleaned words;
+ * anything else is written in `style` from the cues.
+ */
+export function episodeTxt(vttText: string, pairing: Pairing | null, style: TxtStyle = 'talkpython'): string {
+  if (pairing && style === 'talkpython') return exportPairedTxt(pairing, parseVtt(vttText).cues);
+  return renderExport(vttText, { format: 'txt', style });
 }
