@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
 import { invokeChannels, type MenuCommand } from '../shared/ipc/contract';
+import { isAppPageUrl } from '../shared/security/sender';
 import { createAppRequestHandler } from './services/app-protocol';
 import { IpcRouter } from './services/ipc-router';
 import { SettingsStore } from './services/settings-store';
@@ -84,7 +85,7 @@ app.whenReady().then(() => {
     log,
   });
   const router = new IpcRouter(cueSession.handlers(), {
-    isTrustedSender: (url) => url === `${APP_ORIGIN}/` || url.startsWith(`${APP_ORIGIN}/index.html`),
+    isTrustedSender: (url) => isAppPageUrl(url, APP_ORIGIN),
     log,
   });
 

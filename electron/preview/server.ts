@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { isAppPageUrl } from '../../shared/security/sender';
 import { createAppRequestHandler } from '../services/app-protocol';
 import { IpcRouter } from '../services/ipc-router';
 import { MediaRegistry } from '../services/media-registry';
@@ -76,7 +77,7 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     log,
   });
   const router = new IpcRouter(session.handlers(), {
-    isTrustedSender: (url) => url === `${origin}/` || url.startsWith(`${origin}/index.html`),
+    isTrustedSender: (url) => isAppPageUrl(url, origin),
     log,
   });
   return {

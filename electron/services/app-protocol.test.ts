@@ -61,6 +61,16 @@ describe('app protocol', () => {
     expect((await handler(get('app://cueline/media/..%2F..%2Fsecret.txt'))).status).toBe(404);
   });
 
+  it('answers 400 to a path with bad %-encoding instead of throwing', async () => {
+    const { handler, token } = await setup();
+    for (const url of ['app://cueline/%E0%A4%A', 'app://cueline/index.html%', `app://cueline/media/${token}%ZZ`]) {
+      const res = await handler(get(url));
+      expect(res.status, url).toBe(400);
+      expect(await res.text()).toBe('bad request: invalid percent-encoding in the path');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    }
+  });
+
   it('parses the byte ranges media elements send', () => {
     expect(parseRange(null, 100)).toBeNull();
     expect(parseRange('bytes=0-', 100)).toEqual([0, 99]);

@@ -59,7 +59,13 @@ export function createAppRequestHandler(options: AppProtocolOptions): (request: 
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'method not allowed');
     const url = new URL(request.url);
-    const pathname = decodeURIComponent(url.pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      // Bad %-encoding (`/%E0%A4%A`): the request is wrong, not the app.
+      return text(400, 'bad request: invalid percent-encoding in the path');
+    }
     if (pathname.startsWith('/media/')) {
       const path = options.media.resolve(pathname.slice('/media/'.length));
       if (!path) return text(404, 'unknown media token');

@@ -8,9 +8,10 @@
  * content to compare against.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readTranscriptFile, writeTranscriptFile } from './transcript-file';
+import { readBounded } from './user-file';
 
 export interface JournalMeta {
   /** The file the document belongs to; null for a converted file not yet saved anywhere. */
@@ -105,8 +106,25 @@ export class RecoveryJournal {
   }
 }
 
-/** What a previous run left: documents with unsaved changes, compared with their files now. */
-export async function listRecoverable(dir: string): Promise<RecoveryList> {
+export interface ListOptions {
+  /**
+   * Whether an entry's file is one the user opened (the recent-files history). An entry
+   * naming any other path (a tampered journal pointing at /etc/passwd) is reported and
+   * never read, so no line of that file reaches the page.
+   */
+  isKnownPath(path: string): Promise<boolean>;
+}
+
+const KEY = /^[0-9a-f]{24}$/;
+/** A journal entry is the app's own text, small next to the 64 MiB a transcript may have. */
+const MAX_ENTRY_BYTES = 200 * 1024 * 1024;
+
+/**
+ * What a previous run left: documents with unsaved changes, compared with their files
+ * now. One bad entry (unreadable, oddly named, a FIFO, pointing at a file never opened)
+ * is reported in `problems` and the rest are still listed.
+ */
+export async function listRecoverable(dir: string, options: ListOptions): Promise<RecoveryList> {
   const documents: RecoverableDocument[] = [];
   const problems: string[] = [];
   let names: string[];
@@ -117,13 +135,23 @@ export async function listRecoverable(dir: string): Promise<RecoveryList> {
   }
   for (const name of names.sort()) {
     const key = name.slice(0, -SUFFIX.length);
+    if (!KEY.test(key)) {
+      problems.push(`${join(dir, name)}: not named as a recovery entry (24 hex digits); left alone`);
+      continue;
+    }
     let entry: Entry;
     try {
-      const parsed: unknown = JSON.parse(await readFile(join(dir, name), 'utf8'));
+      const read = await readBounded(join(dir, name), MAX_ENTRY_BYTES);
+      if (!read.ok) throw new Error(read.message.replace(/^[^:]*: /, ''));
+      const parsed: unknown = JSON.parse(read.bytes.toString('utf8'));
       if (!isEntry(parsed)) throw new Error('not a journal entry');
       entry = parsed;
     } catch (error) {
       problems.push(`${join(dir, name)}: unreadable recovery entry, kept (${error instanceof Error ? error.message : String(error)})`);
+      continue;
+    }
+    if (entry.path !== null && !(await options.isKnownPath(entry.path))) {
+      problems.push(`${join(dir, name)}: points at a file never opened in Cueline; not offered, kept`);
       continue;
     }
     let diskText: string | null = null;

@@ -31,16 +31,16 @@ describe('Session with a paired TXT+VTT episode', () => {
     const txtPath = join(dir, '515-temporal.txt');
     const [vttBefore, txtBefore] = [await readFile(vttPath, 'utf8'), await readFile(txtPath, 'utf8')];
     const { s } = session([vttPath]);
-    const opened = await s.initial();
+    const opened = await s.opener.initial();
     expect(opened.transcript?.text).toBe(vttBefore);
     expect(opened.messages.map((m) => m.text).join('\n')).toMatch(/Paired 515-temporal\.vtt with 515-temporal\.txt: \d+ TXT entries/);
 
     // Unchanged save: both files byte for byte.
-    expect(await s.save(opened.transcript!.id, vttBefore)).toEqual({ ok: true, name: '515-temporal.vtt' });
+    expect(await s.writer.save(opened.transcript!.id, vttBefore)).toEqual({ ok: true, name: '515-temporal.vtt', renamed: false });
     expect(await readFile(txtPath, 'utf8')).toBe(txtBefore);
 
     const edited = vttBefore.replace('framework called Temporal.', 'framework called TEMPORAL.');
-    expect(await s.save(opened.transcript!.id, edited)).toEqual({ ok: true, name: '515-temporal.vtt + 515-temporal.txt' });
+    expect(await s.writer.save(opened.transcript!.id, edited)).toEqual({ ok: true, name: '515-temporal.vtt', partnerName: '515-temporal.txt', renamed: false });
     const changedLines = (a: string, b: string) => {
       const [x, y] = [a.split('\n'), b.split('\n')];
       expect(y.length).toBe(x.length);
@@ -55,7 +55,7 @@ describe('Session with a paired TXT+VTT episode', () => {
 
   it('opens the episode when the TXT is the file named', async () => {
     const dir = await episode(['talkpython/518-django-birthday.vtt', 'talkpython/518-django-birthday.txt']);
-    const opened = await session([join(dir, '518-django-birthday.txt')]).s.initial();
+    const opened = await session([join(dir, '518-django-birthday.txt')]).s.opener.initial();
     expect(opened.transcript?.name).toBe('518-django-birthday.vtt');
     expect(opened.transcript?.text).toBe(await readFile(join(dir, '518-django-birthday.vtt'), 'utf8'));
   });
@@ -67,12 +67,12 @@ describe('Session with converted input', () => {
     const source = join(dir, 'djangochat-dev-environments-otter.txt');
     const target = join(dir, 'otter.vtt');
     const { s, asked } = session([source], [target]);
-    const opened = await s.initial();
+    const opened = await s.opener.initial();
     expect(opened.transcript?.text.startsWith('WEBVTT')).toBe(true);
     expect(opened.transcript?.text).toContain('<v ');
     expect(opened.messages.map((m) => m.text).join('\n')).toMatch(/Imported djangochat-dev-environments-otter\.txt as WebVTT: speaker-blocks/);
     const before = await readFile(source, 'utf8');
-    expect(await s.save(opened.transcript!.id, opened.transcript!.text)).toEqual({ ok: true, name: 'otter.vtt' });
+    expect(await s.writer.save(opened.transcript!.id, opened.transcript!.text)).toEqual({ ok: true, name: 'otter.vtt', renamed: true });
     expect(asked).toEqual(['djangochat-dev-environments-otter.vtt']);
     expect(await readFile(source, 'utf8')).toBe(before);
     expect(await readFile(target, 'utf8')).toBe(opened.transcript!.text);
@@ -83,14 +83,14 @@ describe('Session with converted input', () => {
     const vtt = join(dir, 'talk.vtt');
     await writeFile(vtt, 'WEBVTT\n\n00:00:01.500 --> 00:00:03.000\n<v Ann>Hello there\n\n01:02:03.999 --> 01:02:05.000\nBye\n');
     const { s, asked } = session([vtt], [join(dir, 'talk.srt'), join(dir, 'talk.txt'), null]);
-    const opened = await s.initial();
+    const opened = await s.opener.initial();
     const id = opened.transcript!.id;
     const text = opened.transcript!.text;
-    expect(await s.exportAs(id, text, { format: 'srt' })).toEqual({ ok: true, name: 'talk.srt' });
+    expect(await s.writer.exportAs(id, text, { format: 'srt' })).toEqual({ ok: true, name: 'talk.srt', renamed: false });
     expect(await readFile(join(dir, 'talk.srt'), 'utf8')).toBe('1\n00:00:01,500 --> 00:00:03,000\n<v Ann>Hello there\n\n2\n01:02:03,999 --> 01:02:05,000\nBye\n\n');
-    expect(await s.exportAs(id, text, { format: 'txt', style: 'talkpython' })).toMatchObject({ ok: true });
+    expect(await s.writer.exportAs(id, text, { format: 'txt', style: 'talkpython' })).toMatchObject({ ok: true });
     expect(await readFile(join(dir, 'talk.txt'), 'utf8')).toMatch(/^00:00:01 .*Hello there\n\n01:02:03 Bye\n\n$/);
-    expect(await s.exportAs(id, text, { format: 'txt', style: 'plain' })).toMatchObject({ ok: false, canceled: true });
+    expect(await s.writer.exportAs(id, text, { format: 'txt', style: 'plain' })).toMatchObject({ ok: false, canceled: true });
     expect(asked).toEqual(['talk.srt', 'talk.txt', 'talk-plain.txt']);
   });
 });
@@ -105,19 +105,19 @@ describe('Session crash-recovery journal', () => {
     await writeFile(file, original);
     const journal = new RecoveryJournal(join(dir, 'recovery'), { flushMs: 10 });
     const s = new Session({ guard: new PathGuard(), media: new MediaRegistry(), dialogs: { chooseOpen: async () => null, chooseSave: async () => null }, launchPaths: [file], demoDir: '/nonexistent', mediaBase: 'app://cueline', journal, log: () => {} });
-    const id = (await s.initial()).transcript!.id;
+    const id = (await s.opener.initial()).transcript!.id;
 
     // Changes before any whole text: the window is asked for it.
     const doc = Text.of(original.split('\r\n'));
     const edit = ChangeSet.of({ from: doc.line(4).to, insert: ', world' }, doc.length);
-    expect(await s.recordJournal({ id, changes: edit.toJSON() as unknown[] })).toEqual({ ok: false });
-    expect(await s.recordJournal({ id, text: original })).toEqual({ ok: true });
-    expect(await s.recordJournal({ id, changes: edit.toJSON() as unknown[] })).toEqual({ ok: true });
+    expect(await s.recovery.record({ id, changes: edit.toJSON() as unknown[] })).toEqual({ ok: false });
+    expect(await s.recovery.record({ id, text: original })).toEqual({ ok: true });
+    expect(await s.recovery.record({ id, changes: edit.toJSON() as unknown[] })).toEqual({ ok: true });
     // A change that does not fit the copy (wrong length) is refused, and the copy dropped.
     const wrong = ChangeSet.of({ from: 0, insert: 'x' }, doc.length + 99);
-    expect(await s.recordJournal({ id, changes: wrong.toJSON() as unknown[] })).toEqual({ ok: false });
+    expect(await s.recovery.record({ id, changes: wrong.toJSON() as unknown[] })).toEqual({ ok: false });
     await journal.close();
-    const [entry] = (await listRecoverable(join(dir, 'recovery'))).documents;
+    const [entry] = (await listRecoverable(join(dir, 'recovery'), { isKnownPath: async (p) => p === file })).documents;
     expect(entry!.text).toBe(original.replace('Hello there', 'Hello there, world'));
   });
 });

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { chmod, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { readBounded } from './user-file';
 import { decodeTranscript, detectLineEnding, encodeTranscript, readTranscriptFile, writeTranscriptFile, type TextEncodingName } from './transcript-file';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures');
@@ -66,6 +68,21 @@ describe('readTranscriptFile', () => {
     expect(await readTranscriptFile(join(dir, 'song.vtt'))).toMatchObject({ ok: false, message: expect.stringMatching(/^song\.vtt:1:5: this is a binary file/) });
     expect(await readTranscriptFile(join(dir, 'gone.vtt'))).toMatchObject({ ok: false, message: 'gone.vtt: cannot read (file not found).' });
     expect(await readTranscriptFile(dir)).toMatchObject({ ok: false });
+  });
+
+  it('refuses a FIFO and a device at once, and bounds a read by the bytes read, not by stat', async () => {
+    const dir = await tempDir();
+    execFileSync('mkfifo', [join(dir, 'pipe.vtt')]);
+    expect(await readTranscriptFile(join(dir, 'pipe.vtt'))).toEqual({ ok: false, path: join(dir, 'pipe.vtt'), message: 'pipe.vtt: is not a regular file (a FIFO, socket or device); refused.' });
+    expect(await readTranscriptFile('/dev/zero')).toMatchObject({ ok: false, message: 'zero: is not a regular file (a FIFO, socket or device); refused.' });
+    // /proc files say size 0 and still have bytes: the limit counts what was read.
+    expect((await stat('/proc/self/status')).size).toBe(0);
+    expect(await readBounded('/proc/self/status', 16)).toMatchObject({ ok: false, kind: 'too-large' });
+    const whole = await readBounded('/proc/self/status', 1 << 20);
+    expect(whole.ok && whole.bytes.toString('utf8')).toMatch(/^Name:/);
+    await writeFile(join(dir, 'exact.vtt'), 'x'.repeat(100));
+    expect(await readBounded(join(dir, 'exact.vtt'), 100)).toMatchObject({ ok: true, bytes: Buffer.from('x'.repeat(100)) });
+    expect(await readBounded(join(dir, 'exact.vtt'), 99)).toMatchObject({ ok: false, kind: 'too-large', message: 'exact.vtt: larger than 99 bytes; refused.' });
   });
 
   it('decode/encode is the identity for every supported encoding (property)', () => {

@@ -6,7 +6,8 @@
  * never half of one.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, stat, unlink, readdir } from 'node:fs/promises';
+import { open, rename, stat, unlink, readdir } from 'node:fs/promises';
+import { readBounded } from './user-file';
 import { basename, dirname, join } from 'node:path';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -34,22 +35,16 @@ export const MAX_TRANSCRIPT_BYTES = 64 * 1024 * 1024;
 
 export async function readTranscriptFile(path: string): Promise<ReadOk | ReadFailed> {
   const name = basename(path);
-  let bytes: Buffer;
-  let mtimeMs: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) return { ok: false, path, message: `${name}: is a folder, not a transcript file.` };
-    if (info.size > MAX_TRANSCRIPT_BYTES) {
-      return { ok: false, path, message: `${name}: ${(info.size / 1048576).toFixed(0)} MB is too large for a transcript (limit ${MAX_TRANSCRIPT_BYTES / 1048576} MB).` };
-    }
-    mtimeMs = info.mtimeMs;
-    bytes = await readFile(path);
-  } catch (error) {
-    return { ok: false, path, message: `${name}: cannot read (${errnoText(error)}).` };
+  // Bounded by the bytes read (stat says 0 for /dev/zero); a FIFO or device is refused, never waited on.
+  const read = await readBounded(path, MAX_TRANSCRIPT_BYTES);
+  if (!read.ok) {
+    if (read.kind === 'too-large') return { ok: false, path, message: `${name}: too large for a transcript (limit ${MAX_TRANSCRIPT_BYTES / 1048576} MB).` };
+    return { ok: false, path, message: read.message };
   }
+  const bytes = read.bytes;
   const decoded = decodeTranscript(bytes);
   if ('error' in decoded) return { ok: false, path, message: `${name}:${decoded.line}:${decoded.column}: ${decoded.error}` };
-  return { ok: true, path, ...decoded, eol: detectLineEnding(decoded.text), size: bytes.length, mtimeMs };
+  return { ok: true, path, ...decoded, eol: detectLineEnding(decoded.text), size: bytes.length, mtimeMs: read.mtimeMs };
 }
 
 type Decoded = { text: string; encoding: TextEncodingName; notice?: string } | { error: string; line: number; column: number };
@@ -227,12 +222,4 @@ function position(bytes: Uint8Array, offset: number): { line: number; column: nu
   let line = 1, start = 0;
   for (let i = 0; i < offset; i++) if (bytes[i] === 10) { line++; start = i + 1; }
   return { line, column: offset - start + 1 };
-}
-
-function errnoText(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'file not found';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EditorView } from '@codemirror/view';
 import type WaveSurfer from 'wavesurfer.js';
-import type { MenuCommand, OpenedSession } from '../../shared/ipc/contract';
+import { savedFiles, type MenuCommand, type OpenedSession } from '../../shared/ipc/contract';
 import type { EditorActionId } from '../../shared/editor-actions';
 import { DEFAULT_AUTO_REWIND, DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
 import { QA_PROFILES, type QaRules } from '../../shared/timing/qa';
@@ -140,8 +140,8 @@ export function App() {
         savedDoc.current = doc;
         setDirty(!v.state.doc.eq(doc));
         // Save As names the document anew (a plain Save of a converted file does too).
-        if (as || !/ \+ /.test(result.name)) setTranscript((t) => (t ? { ...t, name: result.name } : t));
-        report([{ level: 'info', text: `Saved ${result.name}.` }]);
+        if (result.renamed) setTranscript((t) => (t ? { ...t, name: result.name } : t));
+        report([{ level: 'info', text: `Saved ${savedFiles(result)}.` }]);
         return true;
       }
       if (result.conflict) setExternal({ name: transcript.name, kind: 'conflict' });
@@ -156,7 +156,7 @@ export function App() {
       const v = view.current;
       if (!v || !transcript) return;
       const result = await api().invoke('document:export', { id: transcript.id, text: text ?? v.state.sliceDoc(), format, txtStyle });
-      if (result.ok) report([{ level: 'info', text: `Exported ${result.name}.` }]);
+      if (result.ok) report([{ level: 'info', text: `Exported ${savedFiles(result)}.` }]);
       else if (!result.canceled) report([{ level: 'error', text: result.message }]);
     },
     [transcript, report],
@@ -185,7 +185,7 @@ export function App() {
         case 'export-pair':
           if (transcript && view.current) {
             api().invoke('document:export-pair', { id: transcript.id, text: view.current.state.sliceDoc() }).then((r) => {
-              if (r.ok) report([{ level: 'info', text: `Exported ${r.name}.` }]);
+              if (r.ok) report([{ level: 'info', text: `Exported ${savedFiles(r)}.` }]);
               else if (!r.canceled) report([{ level: 'error', text: r.message }]);
             }, fail);
           }

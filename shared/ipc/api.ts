@@ -5,11 +5,11 @@
  */
 import {
   eventChannels,
-  invokeChannels,
+  pageChannels,
   type EventChannel,
   type EventOf,
-  type InvokeChannel,
   type IpcReply,
+  type PageChannel,
   type RequestOf,
   type ResponseOf,
 } from './contract';
@@ -20,7 +20,8 @@ export interface DroppedFile {
 }
 
 export type CuelineApi = {
-  invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  /** Any channel of the contract except the preload-only ones (which carry paths). */
+  invoke<C extends PageChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void;
   /** Opens files dropped on the window: their paths are looked up outside the page, then checked by the main process. */
   openDropped(files: readonly DroppedFile[]): Promise<ResponseOf<'session:open-dropped'>>;
@@ -34,7 +35,7 @@ export interface ApiTransport {
 }
 
 export function createCuelineApi(transport: ApiTransport): CuelineApi {
-  const known = new Set<string>(invokeChannels);
+  const known = new Set<string>(pageChannels);
   const knownEvents = new Set<string>(eventChannels);
   return Object.freeze({
     async invoke(channel, request) {
@@ -48,7 +49,15 @@ export function createCuelineApi(transport: ApiTransport): CuelineApi {
       return transport.subscribe(event, listener as (payload: unknown) => void);
     },
     async openDropped(files) {
-      const paths = (await Promise.all(files.map((f) => transport.pathForFile(f)))).filter((p) => p !== '');
+      // Only what the transport can tell about real dropped files becomes a path: a plain
+      // object or a File made by the page gives '' (webUtils.getPathForFile throws or says '').
+      const paths = (await Promise.all(files.map(async (f) => {
+        try {
+          return await transport.pathForFile(f);
+        } catch {
+          return '';
+        }
+      }))).filter((p): p is string => typeof p === 'string' && p !== '');
       if (!paths.length) return { transcript: null, audio: null, messages: [{ level: 'warning' as const, text: 'Nothing to open: drop transcript or audio files.' }] };
       const reply = await transport.invoke('session:open-dropped', { paths });
       if (!reply.ok) throw new Error(reply.error);

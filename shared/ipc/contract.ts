@@ -50,7 +50,15 @@ export const openedSession = z.object({
 export type OpenedSession = z.infer<typeof openedSession>;
 
 const saveResult = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), name: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    /** The file written (the document's own file for Save / Save As). */
+    name: z.string(),
+    /** The second file written: a paired episode's TXT (Save), or the TXT of Export TXT + VTT. */
+    partnerName: z.string().optional(),
+    /** The document now refers to a file of another name (Save As, first Save of a conversion). */
+    renamed: z.boolean(),
+  }),
   z.object({
     ok: z.literal(false),
     canceled: z.boolean(),
@@ -191,7 +199,11 @@ export const invokeContract = {
   'recent:list': { request: z.object({}).strict(), response: z.array(z.object({ name: z.string(), folder: z.string() })) },
   /** Open entry `index` of the recent list. */
   'recent:open': { request: z.object({ index: z.number().int().min(0).max(100) }).strict(), response: openedSession },
-  /** Files dropped on the window (paths from the preload's webUtils.getPathForFile; checked in the main process). */
+  /**
+   * Files dropped on the window: paths from the preload's webUtils.getPathForFile, checked
+   * again in the main process. Preload-only (see `PRELOAD_ONLY_CHANNELS`): the page hands
+   * over DOM File objects and can never send a path string.
+   */
   'session:open-dropped': {
     request: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(20) }).strict(),
     response: openedSession,
@@ -254,4 +266,20 @@ export type EventOf<E extends EventChannel> = z.infer<(typeof eventContract)[E]>
 export type IpcReply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export const invokeChannels = Object.keys(invokeContract) as InvokeChannel[];
+
+/**
+ * Channels only the preload (or the test harness's stand-in for it) may call: they carry
+ * what the page must never choose, such as file paths. `window.cueline.invoke` refuses
+ * them, and a bridge without a preload (the browser preview) refuses them too.
+ */
+export const PRELOAD_ONLY_CHANNELS = ['session:open-dropped'] as const satisfies readonly InvokeChannel[];
+export type PreloadOnlyChannel = (typeof PRELOAD_ONLY_CHANNELS)[number];
+/** The channels the page may call through `window.cueline.invoke`. */
+export type PageChannel = Exclude<InvokeChannel, PreloadOnlyChannel>;
+export const pageChannels = invokeChannels.filter((c): c is PageChannel => !(PRELOAD_ONLY_CHANNELS as readonly string[]).includes(c));
+
+/** How a successful save or export reads in a message: `515.vtt` or `515.vtt + 515.txt`. */
+export function savedFiles(result: { name: string; partnerName?: string }): string {
+  return result.partnerName ? `${result.name} + ${result.partnerName}` : result.name;
+}
 export const eventChannels = Object.keys(eventContract) as EventChannel[];

@@ -1,0 +1,156 @@
+/**
+ * Paths belong to the user's gestures: what a named or dropped path, a companion audio
+ * or a TXT partner really is decides whether it opens (real temp folders, real symlinks,
+ * real FIFOs). Each case asserts the message the user sees and what is on disk.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCuelineApi } from '../../shared/ipc/api';
+import { MediaRegistry } from './media-registry';
+import { PathGuard } from './path-guard';
+import { Session } from './session';
+
+const FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures');
+const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello there\n';
+
+async function folder() {
+  const root = await mkdtemp(join(tmpdir(), 'cueline-open-'));
+  const episodes = join(root, 'episodes');
+  const outside = join(root, 'outside');
+  await mkdir(episodes);
+  await mkdir(outside);
+  await writeFile(join(outside, 'secret.txt'), 'root:x:0:0:secret\n');
+  return { root, episodes, outside, secret: join(outside, 'secret.txt') };
+}
+
+function session() {
+  const logs: string[] = [];
+  const s = new Session({
+    guard: new PathGuard((m) => logs.push(m)), media: new MediaRegistry(), dialogs: { chooseOpen: async () => null, chooseSave: async () => null },
+    launchPaths: [], demoDir: '/nonexistent', mediaBase: 'app://cueline', log: (m) => logs.push(m),
+  });
+  return { s, logs };
+}
+
+const texts = (opened: { messages: { text: string }[] }) => opened.messages.map((m) => m.text);
+
+describe('opening what the user named or dropped', () => {
+  it('refuses a dropped .vtt symlink to a file outside its folder, and never returns its text', async () => {
+    const { episodes, secret } = await folder();
+    await symlink(secret, join(episodes, 'passwd.vtt'));
+    await symlink('/etc/passwd', join(episodes, 'etc.vtt'));
+    const { s, logs } = session();
+    for (const name of ['passwd.vtt', 'etc.vtt']) {
+      const opened = await s.openPaths([join(episodes, name)], 'dropped');
+      expect(opened.transcript).toBeNull();
+      expect(texts(opened)).toEqual([`${name}: is a link to a file outside its folder; refused.`]);
+      expect(JSON.stringify(opened)).not.toContain('root:');
+    }
+    expect(logs.filter((l) => /^refused dropped path .*(passwd|etc)\.vtt/.test(l))).toHaveLength(2);
+  });
+
+  it('judges a dropped path by its real name: a relative path, or a link inside the folder to a non-transcript, is refused', async () => {
+    const { episodes } = await folder();
+    await writeFile(join(episodes, 'setup.exe'), 'MZ');
+    await symlink(join(episodes, 'setup.exe'), join(episodes, 'looks-like.vtt'));
+    const { s } = session();
+    expect(texts(await s.openPaths(['episodes/a.vtt'], 'dropped'))).toEqual(['a.vtt: not a transcript or audio file; not opened.']);
+    expect(texts(await s.openPaths([join(episodes, 'looks-like.vtt')], 'dropped'))).toEqual(['looks-like.vtt: not a transcript or audio file; not opened.']);
+    // A link to a transcript in the same folder is the same file: it opens.
+    await writeFile(join(episodes, 'real.vtt'), VTT);
+    await symlink(join(episodes, 'real.vtt'), join(episodes, 'alias.vtt'));
+    const opened = await s.openPaths([join(episodes, 'alias.vtt')], 'dropped');
+    expect(opened.transcript).toMatchObject({ name: 'real.vtt', text: VTT });
+  });
+
+  it('refuses a FIFO or a device named .vtt at once, without waiting for a writer', async () => {
+    const { episodes } = await folder();
+    execFileSync('mkfifo', [join(episodes, 'pipe.vtt')]);
+    await symlink('/dev/zero', join(episodes, 'zero.vtt'));
+    const { s } = session();
+    const fifo = await s.openPaths([join(episodes, 'pipe.vtt')]);
+    expect(fifo.transcript).toBeNull();
+    expect(texts(fifo)).toEqual(['pipe.vtt: is not a regular file (a FIFO, socket or device); refused.']);
+    // /dev/zero through a link: outside the folder; named directly: not a regular file.
+    expect(texts(await s.openPaths([join(episodes, 'zero.vtt')]))).toEqual(['zero.vtt: is a link to a file outside its folder; refused.']);
+    expect(texts(await s.openPaths(['/dev/zero']))).toEqual(['zero: is not a regular file (a FIFO, socket or device); refused.']);
+  });
+
+  it('leaves out a companion audio or TXT partner that links outside the folder, and Save never writes through it', async () => {
+    const { episodes, outside, secret } = await folder();
+    const vtt = join(episodes, '515-temporal.vtt');
+    await copyFile(join(FIXTURES, 'talkpython', '515-temporal.vtt'), vtt);
+    const outsideTxt = join(outside, 'elsewhere.txt');
+    await copyFile(join(FIXTURES, 'talkpython', '515-temporal.txt'), outsideTxt);
+    await symlink(secret, join(episodes, '515-temporal.mp3'));
+    await symlink(outsideTxt, join(episodes, '515-temporal.txt'));
+    const txtBefore = await readFile(outsideTxt);
+    const { s } = session();
+    const opened = await s.openPaths([vtt]);
+    expect(opened.transcript?.name).toBe('515-temporal.vtt');
+    expect(opened.audio).toBeNull();
+    expect(texts(opened)).toEqual([
+      '515-temporal.mp3: is a link to a file outside its folder; refused. Not opened with 515-temporal.vtt.',
+      '515-temporal.txt: is a link to a file outside its folder; refused. Not opened with 515-temporal.vtt.',
+    ]);
+    const edited = opened.transcript!.text.replace('framework called Temporal.', 'framework called TEMPORAL.');
+    expect(await s.writer.save(opened.transcript!.id, edited)).toEqual({ ok: true, name: '515-temporal.vtt', renamed: false });
+    expect((await readFile(outsideTxt)).equals(txtBefore)).toBe(true);
+    expect(await readFile(vtt, 'utf8')).toBe(edited);
+  });
+
+  it('leaves out a companion FIFO, and opens a companion linked within the folder', async () => {
+    const { episodes } = await folder();
+    await writeFile(join(episodes, 'talk.vtt'), VTT);
+    execFileSync('mkfifo', [join(episodes, 'talk.mp3')]);
+    const { s } = session();
+    const opened = await s.openPaths([join(episodes, 'talk.vtt')]);
+    expect(opened.audio).toBeNull();
+    expect(texts(opened)).toEqual(['talk.mp3: is not a regular file (a FIFO, socket or device); refused. Not opened with talk.vtt.']);
+
+    await writeFile(join(episodes, 'final-cut.wav'), Buffer.alloc(64));
+    await writeFile(join(episodes, 'other.vtt'), VTT);
+    await symlink(join(episodes, 'final-cut.wav'), join(episodes, 'other.wav'));
+    const paired = await s.openPaths([join(episodes, 'other.vtt')]);
+    expect(paired.audio).toMatchObject({ name: 'final-cut.wav', size: 64 });
+  });
+
+  it('tells the user when a file was read as Windows-1252', async () => {
+    const { episodes } = await folder();
+    await writeFile(join(episodes, 'cafe.vtt'), Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nCaf\xe9 \x93quoted\x94\n', 'latin1'));
+    const { s } = session();
+    const opened = await s.openPaths([join(episodes, 'cafe.vtt')]);
+    expect(opened.transcript?.text).toContain('Café “quoted”');
+    expect(opened.messages).toEqual([{ level: 'warning', text: 'cafe.vtt: Not valid UTF-8 (first at line 4, column 4); read as Windows-1252 and will be saved the same way.' }]);
+    expect(opened.transcript?.notice).toMatch(/read as Windows-1252/);
+  });
+
+  it('never reads a corrections.tsv that links outside the folder', async () => {
+    const { episodes, secret } = await folder();
+    await writeFile(join(episodes, 'talk.vtt'), VTT);
+    await symlink(secret, join(episodes, 'corrections.tsv'));
+    const { s } = session();
+    const opened = await s.openPaths([join(episodes, 'talk.vtt')]);
+    expect(await s.loadCorrections(opened.transcript!.id)).toBeNull();
+  });
+});
+
+describe('the page API', () => {
+  it('cannot send a path: the drop channel is refused by invoke, and only the transport turns files into paths', async () => {
+    const sent: unknown[] = [];
+    const api = createCuelineApi({
+      invoke: async (channel, request) => { sent.push([channel, request]); return { ok: true, value: { transcript: null, audio: null, messages: [] } }; },
+      subscribe: () => () => {},
+      // Electron's webUtils.getPathForFile throws for anything but a real dropped File.
+      pathForFile: (file) => { if (file.name !== 'real-drop.vtt') throw new TypeError('not a File'); return '/drops/real-drop.vtt'; },
+    });
+    // @ts-expect-error: the channel is not part of the page's API.
+    await expect(api.invoke('session:open-dropped', { paths: ['/etc/passwd'] })).rejects.toThrow(/unknown IPC channel session:open-dropped/);
+    expect(await api.openDropped([{ name: '/etc/passwd' }])).toMatchObject({ messages: [{ text: 'Nothing to open: drop transcript or audio files.' }] });
+    await api.openDropped([{ name: 'real-drop.vtt' }]);
+    expect(sent).toEqual([['session:open-dropped', { paths: ['/drops/real-drop.vtt'] }]]);
+  });
+});
