@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -114,11 +114,12 @@ describe('convert', () => {
     io = capture();
     expect(await run(['nope.vtt', '--to', 'txt'], io)).toBe(1);
     expect(io.err).toMatch(/^nope\.vtt:1:1: error: cannot read/);
-    writeFileSync(join(dir, 'broken.vtt'), 'WEBVTT\n\n00:61:00.000 --> 01:02:00.000\nbad\n');
+    // A cue-level error drops that cue, as browsers do; the rest is written, exit 1.
+    writeFileSync(join(dir, 'broken.vtt'), 'WEBVTT\n\n00:61:00.000 --> 01:02:00.000\nbad\n\n00:00:03.000 --> 00:00:04.000\ngood\n');
     io = capture();
     expect(await run(['broken.vtt', '--to', 'srt', '-o', 'broken.srt'], io)).toBe(1);
-    expect(io.err).toMatch(/^broken\.vtt:3:4: error: /);
-    expect(existsSync(join(dir, 'broken.srt'))).toBe(false);
+    expect(io.err).toMatch(/^broken\.vtt:3:4: error: .*minutes must be 00–59, got 61; the cue is dropped$/m);
+    expect(readFileSync(join(dir, 'broken.srt'), 'utf8')).toBe('1\n00:00:03,000 --> 00:00:04,000\ngood\n\n');
     io = capture();
     expect(await run(['515.vtt'], io)).toBe(2);
     expect(io.err).toMatch(/--to must be one of vtt, srt, txt, json/);

@@ -5,15 +5,23 @@
  * Output goes to stdout, or with `-o` is written atomically, in the input's encoding when
  * the output format is the input's, else UTF-8. With `--pair`, IN and OTHER (one WebVTT,
  * one talkpython TXT) are read as one episode, so `--to txt` gives the TXT back exactly
- * as kept beside the VTT. Errors print as `file:line:col: error: message` and exit 1;
- * a usage mistake exits 2.
+ * as kept beside the VTT. Problems print as `file:line:col: severity: message`.
+ *
+ * Like a browser, convert never gives up on a cue-level problem: the WebVTT parser drops
+ * just that cue or block (as the W3C algorithm does) and the output is still printed;
+ * the exit code is 1 when there was an error, so scripts notice. Only an unreadable
+ * input (missing, binary, a folder) prints nothing. `--to json` is what a browser's
+ * parse gives: `valid` is false exactly when the WEBVTT signature is invalid (SRT and
+ * TXT inputs have none), while `cues` still lists what was recovered for editing.
+ * A usage mistake exits 2.
  */
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { detectFormat, type TranscriptFormat } from '../../../shared/formats/detect';
 import { exportPairedTxt, pairEpisode } from '../../../shared/formats/pair';
 import { parseSrt, writeSrt } from '../../../shared/formats/srt';
 import { escapeCueText, exportTxt, importToVtt, importTxt, TXT_STYLES, type TxtImport, type TxtStyle } from '../../../shared/formats/txt';
-import { parseVtt, toJson, writeVtt, type VttDocument } from '../../../shared/formats/vtt';
+import { parseVtt, toJson, writeVtt, type VttDocument, type VttJson } from '../../../shared/formats/vtt';
 import type { Cue } from '../../../shared/model/cue';
 import { formatDiagnostic, type Diagnostic } from '../../../shared/model/diagnostic';
 import { readTranscriptFile, writeTranscriptFile, type TextEncodingName } from '../../services/transcript-file';
@@ -44,6 +52,8 @@ interface Loaded {
   cues: Cue[];
   imported: TxtImport | null;
   diagnostics: Diagnostic[];
+  /** How the file was read, when the user should know (e.g. decoded as Windows-1252). */
+  notice: string | null;
 }
 
 class ConvertError extends Error {}
@@ -74,34 +84,48 @@ function parseArgs(args: string[]): Options | string {
 }
 
 async function load(file: string, cwd: string): Promise<Loaded> {
-  const read = await readTranscriptFile(resolve(cwd, file));
+  const path = resolve(cwd, file);
+  const read = await readTranscriptFile(path);
   if (!read.ok) {
+    // An empty file still has a browser's parse (no cues, invalid signature) to print.
+    if (await isEmptyFile(path)) return fromText(file, '', 'utf-8', null, [{ line: 1, column: 1, offset: 0, length: 0, severity: 'error', message: 'the file is empty.' }]);
     // The reader words its messages as `name:line:col: problem` or `name: problem`.
     const at = /^[^\n]*?:(\d+):(\d+): ([\s\S]*)$/.exec(read.message);
     const message = at ? at[3]! : read.message.replace(/^[^:]*: /, '');
     throw new ConvertError(`${file}:${at ? at[1] : 1}:${at ? at[2] : 1}: error: ${message}`);
   }
-  const format = detectFormat(read.text, file);
-  if (format === 'vtt') {
-    const vtt = parseVtt(read.text);
-    return { file, text: read.text, encoding: read.encoding, format, vtt, cues: vtt.cues, imported: null, diagnostics: vtt.diagnostics };
-  }
-  if (format === 'srt') {
-    const srt = parseSrt(read.text);
-    const vtt = parseVtt(writeVtt(srt.cues));
-    return { file, text: read.text, encoding: read.encoding, format, vtt, cues: srt.cues, imported: null, diagnostics: srt.diagnostics };
-  }
-  const imported = importTxt(read.text);
-  const vtt = parseVtt(importToVtt(imported));
-  return { file, text: read.text, encoding: read.encoding, format, vtt, cues: imported.cues, imported, diagnostics: imported.diagnostics };
+  return fromText(file, read.text, read.encoding, read.notice ?? null);
 }
 
-function report(io: CliIO, loaded: Loaded): void {
+async function isEmptyFile(path: string): Promise<boolean> {
+  const info = await stat(path).catch(() => null);
+  return info !== null && info.isFile() && info.size === 0;
+}
+
+function fromText(file: string, text: string, encoding: TextEncodingName, notice: string | null, override?: Diagnostic[]): Loaded {
+  const format = text === '' ? 'vtt' : detectFormat(text, file);
+  if (format === 'vtt') {
+    const vtt = parseVtt(text);
+    return { file, text, encoding, format, vtt, cues: vtt.cues, imported: null, diagnostics: override ?? vtt.diagnostics, notice };
+  }
+  if (format === 'srt') {
+    const srt = parseSrt(text);
+    const vtt = parseVtt(writeVtt(srt.cues));
+    return { file, text, encoding, format, vtt, cues: srt.cues, imported: null, diagnostics: srt.diagnostics, notice };
+  }
+  const imported = importTxt(text);
+  const vtt = parseVtt(importToVtt(imported));
+  return { file, text, encoding, format, vtt, cues: imported.cues, imported, diagnostics: imported.diagnostics, notice };
+}
+
+/** Prints the input's problems and notes; true when one is an error. */
+function report(io: CliIO, loaded: Loaded): boolean {
+  if (loaded.notice) io.stderr(`${loaded.file}: note: ${loaded.notice}\n`);
   for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(loaded.file, d) + '\n');
   const imported = loaded.imported;
   // Untimed input already has its warning diagnostic; the note covers uncertain timed shapes.
   if (imported?.message && imported.shape !== 'untimed') io.stderr(`${loaded.file}: note: read as ${imported.shape} (confidence ${imported.confidence}): ${imported.message}\n`);
-  if (loaded.diagnostics.some((d) => d.severity === 'error')) throw new ConvertError('');
+  return loaded.diagnostics.some((d) => d.severity === 'error');
 }
 
 function convertOne(loaded: Loaded, options: Options): string {
@@ -121,13 +145,24 @@ function convertOne(loaded: Loaded, options: Options): string {
     case 'txt':
       // Imported TXT cues hold plain text; the exporter reads cue text as WebVTT markup.
       return exportTxt(loaded.imported ? loaded.cues.map((c) => ({ ...c, text: escapeCueText(c.text) })) : loaded.cues, options.style);
-    case 'json': {
-      const json = loaded.imported
-        ? { ...toJson(loaded.vtt), import: { shape: loaded.imported.shape, confidence: loaded.imported.confidence, message: loaded.imported.message ?? null, notes: loaded.imported.notes, untimed: loaded.imported.cues.filter((c) => c.start === null).map((c) => ({ line: c.line, text: c.text })) } }
-        : toJson(loaded.vtt);
-      return JSON.stringify(json, null, 2) + '\n';
-    }
+    case 'json':
+      return JSON.stringify(jsonOf(loaded), null, 2) + '\n';
   }
+}
+
+/**
+ * The browser's view of the input. A converted (SRT, TXT) input has no WebVTT signature,
+ * so it is not valid WebVTT; its diagnostics are the source's own, on the source's lines.
+ */
+function jsonOf(loaded: Loaded): VttJson | (VttJson & { import: unknown }) {
+  const json = toJson(loaded.vtt);
+  if (loaded.format === 'vtt') return json;
+  json.valid = false;
+  json.diagnostics = loaded.diagnostics.map((d) => ({ line: d.line, column: d.column, severity: d.severity, message: d.message }));
+  const imported = loaded.imported;
+  if (!imported) return json;
+  const untimed = imported.cues.filter((c) => c.start === null).map((c) => ({ line: c.line, text: c.text }));
+  return { ...json, import: { shape: imported.shape, confidence: imported.confidence, message: imported.message ?? null, notes: imported.notes, untimed } };
 }
 
 function importOrWrite(loaded: Loaded): string {
@@ -157,17 +192,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   try {
     const input = await load(options.input, io.cwd);
-    report(io, input);
+    let failed = report(io, input);
     let text: string;
     let source = input;
     if (options.pair !== null) {
       const other = await load(options.pair, io.cwd);
-      report(io, other);
+      failed = report(io, other) || failed;
       ({ text, source } = convertPair(input, other, options, io));
     } else text = convertOne(input, options);
     if (options.out === null) {
       io.stdout(text);
-      return 0;
+      return failed ? 1 : 0;
     }
     const encoding: TextEncodingName = options.to === source.format ? source.encoding : 'utf-8';
     try {
@@ -175,7 +210,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     } catch (error) {
       throw new ConvertError(`${options.out}:1:1: error: cannot write: ${(error as Error).message}`);
     }
-    return 0;
+    return failed ? 1 : 0;
   } catch (error) {
     if (!(error instanceof ConvertError)) throw error;
     if (error.message) io.stderr(error.message + '\n');

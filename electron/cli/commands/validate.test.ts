@@ -24,7 +24,7 @@ describe('validate', () => {
     expect(await run(['bad.vtt'], io)).toBe(1);
     expect(io.out).toBe(
       "bad.vtt:3:31: warning: align must be start, center, end, left or right, got 'middle'; ignored\n" +
-        'bad.vtt:6:4: error: a line containing \'-->\' is read as a cue timing line, but its start time is invalid: minutes must be 00–59, got 61\n',
+        'bad.vtt:6:4: error: a line containing \'-->\' is read as a cue timing line, but its start time is invalid: minutes must be 00–59, got 61; the cue is dropped\n',
     );
   });
 

@@ -104,13 +104,15 @@ function fillEnds(cues: ImportedCue[], duration: number | undefined): void {
 }
 
 export function importTxt(input: string, options: TxtImportOptions = {}): TxtImport {
-  const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+  let text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
   const index = new LineIndex(input);
   const diagnostics: Diagnostic[] = [];
-  if (text.indexOf('\u0000') !== -1) {
-    const at = text.indexOf('\u0000');
-    diagnostics.push(index.diagnostic(at, 1, 'error', 'this is binary data (NUL character), not a text transcript'));
-    return { shape: 'untimed', confidence: 0, message: 'Not a text transcript.', cues: [], notes: [], diagnostics };
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    // Binary files are refused by their bytes before this (binary.ts); a stray NUL in
+    // text is read as U+FFFD, as the WebVTT parser does (same length: offsets hold).
+    diagnostics.push(index.diagnostic(nul, 1, 'warning', 'NUL character (U+0000): read as U+FFFD'));
+    text = text.replace(/\u0000/g, '\ufffd');
   }
   if (isBlank(text)) {
     diagnostics.push(index.diagnostic(0, 0, 'error', 'the text is empty: nothing to import'));

@@ -153,9 +153,10 @@ describe('bad inputs give diagnostics, never throw', () => {
       expect(r.cues).toEqual([]);
       expect(r.diagnostics[0]).toMatchObject({ severity: 'error', line: 1, column: 1 });
     }
+    // Binary files are refused by their bytes (binary.ts); NULs left in text read as U+FFFD.
     const bin = importTxt('ID3\u0003\u0000\u0000garbage');
-    expect(bin.diagnostics[0]).toMatchObject({ severity: 'error', column: 5 });
-    expect(bin.cues).toEqual([]);
+    expect(bin.diagnostics[0]).toMatchObject({ severity: 'warning', column: 5, message: 'NUL character (U+0000): read as U+FFFD' });
+    expect(bin.cues.map((c) => c.text)).toEqual(['ID3\u0003\ufffd\ufffdgarbage']);
   });
   it('garbage text becomes untimed cues with a low-confidence message; out-of-order clocks warn', () => {
     const g = importTxt('%%%% ~~~ 12:99 ???\n\u0007\u0008 zz');

@@ -13,6 +13,7 @@ import { scanTimestamp, msToSeconds } from '../timestamp';
 import { cueSpeaker, parseCueText } from './cue-text';
 import { DiagnosticSink } from './diagnostics';
 import { DEFAULT_CUE_SETTINGS, isAsciiWhitespace, parseCueSettings, parseRegionSettings } from './settings';
+import { checkSignature } from './signature';
 import type { LineEnding, TextRange, VttBlock, VttCue, VttDocument, VttRegion, VttSettingToken } from './types';
 
 const LF = 10;
@@ -46,6 +47,7 @@ export function createBlockContext(text: string, init: Partial<BlockContext> = {
  */
 class Lines {
   private arrowAt = -2;
+  private nulAt = -2;
   readonly hasCR: boolean;
 
   /** `wholeText` false: skip the whole-text CR check (a one-block reparse must not scan the document). */
@@ -79,7 +81,21 @@ class Lines {
     if (this.arrowAt !== -1 && this.arrowAt < ls) this.arrowAt = this.text.indexOf('-->', ls);
     return this.arrowAt !== -1 && this.arrowAt + 3 <= le;
   }
+
+  /** First NUL in `text[from, to)`, or -1. Calls must come with non-decreasing `from`. */
+  nul(from: number, to: number): number {
+    if (this.nulAt !== -1 && this.nulAt < from) this.nulAt = this.text.indexOf('\0', from);
+    return this.nulAt !== -1 && this.nulAt < to ? this.nulAt : -1;
+  }
 }
+
+/** The spec's preprocessing replaces U+0000 by U+FFFD; the source text itself is kept. */
+function withoutNul(s: string, hasNul: boolean): string {
+  return hasNul ? s.replace(/\0/g, '\ufffd') : s;
+}
+
+/** Said where a timing line fails: WebVTT parsers drop that cue (or block) and go on. */
+const DROPPED = '; the cue is dropped';
 
 export interface RunResult {
   blocks: VttBlock[];
@@ -108,21 +124,21 @@ function parseTiming(text: string, ls: number, le: number, sink: DiagnosticSink,
     if (arrowInId && start.at <= arrow) {
       sink.add(ls, le - ls, 'error', "a cue identifier must not contain '-->'; this line is read as a timing line and the block is dropped");
     } else {
-      sink.add(start.at, 1, 'error', `a line containing '-->' is read as a cue timing line, but its start time is invalid: ${start.message}`);
+      sink.add(start.at, 1, 'error', `a line containing '-->' is read as a cue timing line, but its start time is invalid: ${start.message}${DROPPED}`);
     }
     return null;
   }
   p = start.end;
   while (p < le && isAsciiWhitespace(text.charCodeAt(p))) p++;
   if (text.charCodeAt(p) !== 45 || text.charCodeAt(p + 1) !== 45 || text.charCodeAt(p + 2) !== 62 || p + 3 > le) {
-    sink.add(p, 1, 'error', "expected '-->' after the cue start time");
+    sink.add(p, 1, 'error', `expected '-->' after the cue start time${DROPPED}`);
     return null;
   }
   p += 3;
   while (p < le && isAsciiWhitespace(text.charCodeAt(p))) p++;
   const end = scanTimestamp(text, p, le, '.');
   if (!end.ok) {
-    sink.add(end.at, 1, 'error', `invalid cue end time: ${end.message}`);
+    sink.add(end.at, 1, 'error', `invalid cue end time: ${end.message}${DROPPED}`);
     return null;
   }
   return {
@@ -218,6 +234,7 @@ function collectRun(lines: Lines, from: number, limit: number, ctx: BlockContext
         }
         // The spec ends the block before this line; the next block starts here.
         if (inHeader) sink.add(ls, 0, 'warning', 'a blank line must separate the WEBVTT header from the first cue');
+        else sink.add(ls, 0, 'warning', 'a blank line must come before this timing line; without it, the lines above it stay in the block before');
         if (lineCount === 1) lineCount = 0; // nothing of this block was consumed
         p = ls;
         break;
@@ -240,26 +257,30 @@ function collectRun(lines: Lines, from: number, limit: number, ctx: BlockContext
     if (lineCount === 0) break;
     runEnd = lastEnd;
     const range = { from: blockFrom, to: lastEnd };
+    const nul = lines.nul(blockFrom, lastEnd);
+    if (nul !== -1) sink.add(nul, 1, 'warning', 'NUL character (U+0000): read as U+FFFD, as WebVTT parsers do');
+    const hasNul = nul !== -1;
     if (inHeader) {
       // The header is a single block; what follows is parsed as body.
       blocks.push({ kind: 'ignored', range });
       break;
     }
     if (timing && timingLine) {
-      blocks.push({ kind: 'cue', range, cue: buildCue(text, range, idRange, timingLine, timing, bufFrom, bufTo, bufLines, ctx) });
+      blocks.push({ kind: 'cue', range, cue: buildCue(text, range, idRange, timingLine, timing, bufFrom, bufTo, bufLines, ctx, hasNul) });
     } else if (special === 'style') {
       const cssRange = bufFrom === -1 ? { from: lastEnd, to: lastEnd } : { from: bufFrom, to: bufTo };
-      blocks.push({ kind: 'style', range, css: joinedLines(text, cssRange.from, cssRange.to, bufLines > 1), cssRange });
+      blocks.push({ kind: 'style', range, css: withoutNul(joinedLines(text, cssRange.from, cssRange.to, bufLines > 1), hasNul), cssRange });
     } else if (special === 'region') {
       const settingsRange = bufFrom === -1 ? { from: lastEnd, to: lastEnd } : { from: bufFrom, to: bufTo };
       const { region, problems } = parseRegionSettings(text, settingsRange.from, settingsRange.to);
       for (const pr of problems) sink.add(pr.range.from, pr.range.to - pr.range.from, 'warning', pr.message);
+      region.id = withoutNul(region.id, hasNul);
       if (region.id === '') sink.add(blockFrom, 6, 'warning', 'REGION has no id: cues cannot refer to it');
       ctx.regions.push(region);
       blocks.push({ kind: 'region', range, region, settingsRange });
     } else if (firstLine && startsWithWord(text, firstLine.from, firstLine.to, 'NOTE')) {
       const body = joinedLines(text, firstLine.from, lastEnd, lineCount > 1);
-      blocks.push({ kind: 'note', range, text: body.slice(body.length > 4 ? 5 : 4) });
+      blocks.push({ kind: 'note', range, text: withoutNul(body.slice(body.length > 4 ? 5 : 4), hasNul) });
     } else {
       if (!seenArrow && firstLine) {
         const section = startsWithWord(text, firstLine.from, firstLine.to, 'STYLE')
@@ -292,6 +313,7 @@ function buildCue(
   bufTo: number,
   bufLines: number,
   ctx: BlockContext,
+  hasNul: boolean,
 ): VttCue {
   const sink = ctx.sink;
   const settingsRange = { from: t.settingsFrom, to: timingLine.to };
@@ -306,24 +328,28 @@ function buildCue(
     settingTokens = parsed.tokens;
     for (const pr of parsed.problems) sink.add(pr.range.from, pr.range.to - pr.range.from, 'warning', pr.message);
   }
-  if (t.endMs <= t.startMs) {
+  if (t.endMs < t.startMs) {
     // Error, not warning: the WebVTT syntax requires the end to be greater than the start.
     // Browsers still create the cue (it never shows), so it stays in `cues` for editing.
     sink.add(t.endRange.from, t.endRange.to - t.endRange.from, 'error', 'cue end time must be after its start time');
+  } else if (t.endMs === t.startMs) {
+    // Common in speech-recognition output (223 of 560 files of one real repository).
+    // Browsers keep such a cue; it is never shown, so it is worth a look, not a failure.
+    sink.add(t.endRange.from, t.endRange.to - t.endRange.from, 'warning', 'zero-length cue: its end equals its start, so it is never shown');
   }
   if (ctx.previousStartMs > t.startMs) {
     sink.add(t.startRange.from, t.startRange.to - t.startRange.from, 'warning', 'cue starts before the previous cue; WebVTT requires cues in start-time order');
   }
   ctx.previousStartMs = t.startMs;
   const textRange = bufFrom === -1 ? { from: timingLine.to, to: timingLine.to } : { from: bufFrom, to: bufTo };
-  const cueText = bufFrom === -1 ? '' : joinedLines(text, bufFrom, bufTo, bufLines > 1);
+  const cueText = bufFrom === -1 ? '' : withoutNul(joinedLines(text, bufFrom, bufTo, bufLines > 1), hasNul);
   if (cueText.indexOf('<') !== -1) {
     const problems: { from: number; to: number; message: string }[] = [];
     parseCueText(text.slice(textRange.from, textRange.to), problems);
     for (const pr of problems) sink.add(textRange.from + pr.from, pr.to - pr.from, 'warning', pr.message);
   }
   return {
-    id: idRange ? text.slice(idRange.from, idRange.to) : '',
+    id: idRange ? withoutNul(text.slice(idRange.from, idRange.to), hasNul) : '',
     start: msToSeconds(t.startMs),
     end: msToSeconds(t.endMs),
     text: cueText,
@@ -361,13 +387,7 @@ export function parseVtt(text: string): VttDocument {
   const n = text.length;
 
   const sigEnd = lines.end(s, n);
-  const afterSig = text.charCodeAt(s + 6);
-  const valid = text.startsWith('WEBVTT', s) && (s + 6 === n || afterSig === 32 || afterSig === 9 || afterSig === LF || afterSig === CR);
-  const looksLikeSignature = !valid && text.slice(s, s + 6).toUpperCase() === 'WEBVTT';
-  const hasHeader = valid || looksLikeSignature;
-  if (s >= n) sink.add(s, 0, 'error', "empty file: a WebVTT file starts with 'WEBVTT'");
-  else if (looksLikeSignature) sink.add(s, Math.min(sigEnd - s, 6), 'error', "the signature must be exactly 'WEBVTT' followed by a space, tab or line end");
-  else if (!valid) sink.add(s, 0, 'error', "missing 'WEBVTT' signature on the first line; browsers reject this file");
+  const { valid, hasHeader } = checkSignature(text, s, sigEnd, sink);
   if (hasHeader && lines.hasArrow(s, sigEnd)) sink.add(s, sigEnd - s, 'error', "the WEBVTT line must not contain '-->'");
 
   let headerTo = hasHeader ? sigEnd : s;
