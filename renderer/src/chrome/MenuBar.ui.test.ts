@@ -1,0 +1,107 @@
+/**
+ * The in-page menu bar in a plain browser, driven as a keyboard user drives it: Alt
+ * focuses it, arrows and letters move, Enter runs, Esc closes and gives the focus back.
+ * File ▸ Export ▸ WebVTT writes the file; a Timing item retimes the cue at the cursor.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { editorText, openApp, type AppHarness } from '../../../electron/preview/harness';
+import { PROJECT_ROOT } from '../../../electron/preview/server';
+
+let app: AppHarness | null = null;
+afterEach(async () => { await app?.close(); app = null; });
+
+/** Role and name of the focused element, as a screen reader would announce it. */
+const focused = (page: Page) => page.evaluate(() => {
+  const el = document.activeElement as HTMLElement | null;
+  return { role: el?.getAttribute('role') ?? el?.tagName.toLowerCase() ?? '', name: el?.textContent?.replace('▸', '').trim() ?? '', editor: !!el?.closest('.cm-content') };
+});
+
+describe('in-page menu bar', () => {
+  it('opens by keyboard, exports WebVTT, runs a Timing action, and Esc returns to the text without playing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cueline-menu-'));
+    await copyFile(join(PROJECT_ROOT, 'resources', 'demo', 'demo.vtt'), join(dir, 'episode.vtt'));
+    await copyFile(join(PROJECT_ROOT, 'resources', 'demo', 'demo.mp3'), join(dir, 'episode.mp3'));
+    const exported = join(dir, 'exported.vtt');
+    const asked: string[] = [];
+    app = await openApp({
+      launchPaths: [join(dir, 'episode.vtt')],
+      dialogs: { chooseOpen: async () => null, chooseSave: async (name) => { asked.push(name); return exported; } },
+    });
+    const { page } = app;
+    const menubar = page.getByRole('menubar');
+    await menubar.waitFor();
+    expect(await menubar.getByRole('menuitem').allTextContents()).toEqual(['File', 'Edit', 'Timing', 'Cues', 'Playback', 'Help']);
+
+    // The cursor in the second cue's text.
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.keyboard.press('Alt+ArrowDown');
+    const before = (await editorText(page))!;
+
+    // Alt alone focuses File; Down opens it; "e" jumps to Export; Right opens its submenu.
+    await page.keyboard.press('Alt');
+    expect(await focused(page)).toMatchObject({ role: 'menuitem', name: 'File' });
+    await page.keyboard.press('ArrowDown');
+    expect(await focused(page)).toMatchObject({ role: 'menuitem', name: 'Open…' });
+    await page.keyboard.press('e');
+    expect(await focused(page)).toMatchObject({ name: 'Export' });
+    await page.keyboard.press('ArrowRight');
+    const exportMenu = page.getByRole('menu', { name: 'Export' });
+    expect(await exportMenu.getByRole('menuitem').allTextContents()).toEqual([
+      'WebVTT…', 'SubRip (SRT)…', 'TXT (HH:MM:SS lines)…', 'TXT (speaker paragraphs)…', 'TXT (plain text)…', 'TXT + VTT…', 'Cleaned VTT or TXT…',
+    ]);
+    expect(await focused(page)).toMatchObject({ name: 'WebVTT…' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('messages').textContent()).toContain('Exported exported.vtt');
+    expect(await readFile(exported, 'utf8')).toBe(before);
+    expect(asked).toHaveLength(1);
+    // The menu closed and the focus went back to the text.
+    expect(await page.getByRole('menu').count()).toBe(0);
+    expect((await focused(page)).editor).toBe(true);
+
+    // Timing ▸ Start earlier (large step): two Rights from File, Down opens, Enter runs.
+    await page.keyboard.press('Alt');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused(page)).toMatchObject({ name: 'Timing' });
+    await page.keyboard.press('ArrowDown');
+    expect(await focused(page)).toMatchObject({ name: 'Start earlier (large step)' });
+    await page.keyboard.press('Enter');
+    const after = (await editorText(page))!;
+    const changed = before.split('\n').map((line, i) => [line, after.split('\n')[i]]).filter(([a, b]) => a !== b);
+    // Cue 2 starts at 4.600 s; the large step is 100 ms.
+    expect(changed).toEqual([['00:00:04.600 --> 00:00:08.900', '00:00:04.500 --> 00:00:08.900']]);
+    expect((await focused(page)).editor).toBe(true);
+
+    // Esc closes the open menu, then leaves the bar; neither starts playback.
+    await page.keyboard.press('Alt');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('menu').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('menu').count()).toBe(0);
+    expect(await focused(page)).toMatchObject({ name: 'File' });
+    await page.keyboard.press('Escape');
+    expect((await focused(page)).editor).toBe(true);
+    // A play() would have fired its 'play' event by the second frame from now.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.getByTestId('transport-play').getAttribute('aria-label')).toBe('Play');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('is drawn only where the page has no native menu (not in Electron)', async () => {
+    app = await openApp();
+    const { page } = app;
+    await page.getByRole('menubar').waitFor();
+    const cdp = await app.context.newCDPSession(page);
+    const ua = await page.evaluate(() => navigator.userAgent);
+    await cdp.send('Network.setUserAgentOverride', { userAgent: `${ua} Cueline/0.1.0 Electron/45.4.1` });
+    await page.reload();
+    await page.locator('.cm-content').waitFor();
+    expect(await page.getByRole('menubar').count()).toBe(0);
+  });
+});
