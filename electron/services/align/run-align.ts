@@ -1,0 +1,61 @@
+/**
+ * One alignment run: the synthesizer program speaks the cues on one core while this
+ * thread decodes the recording into features on the other, then the aligner (shared/
+ * align/aligner.ts) places the cues. Used by the align worker (the app) and the CLI.
+ */
+import { align, type AlignedUnit, type AnchorKind } from '../../../shared/align/aligner';
+import { cueWords } from '../../../shared/align/words';
+import type { AlignStage } from '../../../shared/ipc/align-contract';
+import { decodeFeatures } from './decode-features';
+import { synthesize } from './synthesizer';
+
+export interface RunAlignInput {
+  audioPath: string;
+  /** Raw cue texts (WebVTT markup allowed) and the start time the source gave, if any. */
+  cues: { text: string; anchor: number | null }[];
+  anchorKind: AnchorKind;
+  /** Only this part of the recording (Align selection), seconds. */
+  window?: { from: number; to: number };
+  signal?: AbortSignal;
+  onProgress?(stage: AlignStage, share: number): void;
+  synthesizerProgram?: string;
+}
+
+export interface RunAlignResult {
+  units: (AlignedUnit & { tokens: string[] })[];
+  audioSeconds: number;
+}
+
+/** Shares of the whole run by stage, for one progress figure (measured on the bench). */
+const DECODE_SHARE = 0.6;
+
+export async function runAlign(input: RunAlignInput): Promise<RunAlignResult> {
+  const words = input.cues.map((c) => cueWords(c.text));
+  let decoded = 0;
+  let synthesized = 0;
+  const report = () => input.onProgress?.(decoded < 1 ? 'decoding' : 'synthesizing', DECODE_SHARE * Math.min(decoded, synthesized));
+  const [ref, syn] = await Promise.all([
+    decodeFeatures(input.audioPath, {
+      ...(input.window ?? {}),
+      ...(input.signal ? { signal: input.signal } : {}),
+      onProgress: (share) => ((decoded = share), report()),
+    }),
+    synthesize(words, {
+      ...(input.signal ? { signal: input.signal } : {}),
+      ...(input.synthesizerProgram ? { program: input.synthesizerProgram } : {}),
+      onProgress: (share) => ((synthesized = share), report()),
+    }),
+  ]);
+  const units = align({
+    ref,
+    syn: syn.signal,
+    units: syn.units,
+    anchors: input.cues.map((c) => c.anchor),
+    anchorKind: input.anchorKind,
+    tick: (share) => {
+      input.signal?.throwIfAborted();
+      input.onProgress?.('aligning', DECODE_SHARE + (1 - DECODE_SHARE) * share);
+    },
+  });
+  return { units: units.map((u, k) => ({ ...u, tokens: words[k]!.tokens })), audioSeconds: ref.seconds };
+}

@@ -1,0 +1,133 @@
+/**
+ * Speaks each cue with eSpeak-NG, run as its own program (espeak-synth.mjs: GPL-3.0,
+ * never loaded into this MIT process), and turns the voice straight into features as
+ * each cue arrives: the synthesized audio is never kept. Cues are laid end to end with a
+ * short pause between them, and each cue's and word's place on that timeline is kept.
+ *
+ * eSpeak speaks at twice a talker's pace (350 wpm) and its features are taken at half
+ * the hop, so its frames line up about one to one with the recording's 10 ms frames at
+ * half the synthesis time; the band DTW absorbs the rest of the tempo difference.
+ */
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Signal, SynthUnit } from '../../../shared/align/aligner';
+import { MfccExtractor } from '../../../shared/align/features';
+import { tokenSpans, type CueWords } from '../../../shared/align/words';
+import { REF_HOP } from './decode-features';
+
+export const SYNTH_WPM = 350;
+const TALKER_WPM = 175;
+const SYNTH_HOP = (REF_HOP * TALKER_WPM) / SYNTH_WPM;
+/** Pause laid between two cues, synthesized seconds. */
+const GAP = 0.1;
+/** Samples below this (16-bit) at a clip's edges are its leading/trailing silence. */
+const SILENT = 64;
+
+export interface Synthesized {
+  signal: Signal;
+  units: SynthUnit[];
+}
+
+export interface SynthesizeOptions {
+  signal?: AbortSignal;
+  onProgress?(share: number): void;
+  /** The synthesizer program; the bundled eSpeak one by default. */
+  program?: string;
+}
+
+function defaultProgram(): string {
+  if (typeof __filename === 'string' && __filename.endsWith('.cjs')) return join(dirname(__filename).replace(/app\.asar(?=[\\/]|$)/, 'app.asar.unpacked'), 'espeak-synth.mjs');
+  return join(dirname(fileURLToPath(import.meta.url)), 'espeak-synth.mjs');
+}
+
+interface Reply {
+  header: { sampleRate: number; samples: number; words: { at: number; ms: number }[]; error?: string };
+  pcm: Int16Array;
+}
+
+/** Splits the program's stdout into replies (length-prefixed JSON, then PCM). */
+function replyReader(onReply: (reply: Reply) => void): (chunk: Buffer) => void {
+  let pending: Buffer = Buffer.alloc(0);
+  return (chunk) => {
+    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+    for (;;) {
+      if (pending.length < 4) return;
+      const jsonLength = pending.readUInt32LE(0);
+      if (pending.length < 4 + jsonLength) return;
+      const header = JSON.parse(pending.subarray(4, 4 + jsonLength).toString('utf8')) as Reply['header'];
+      const bytes = header.samples * 2;
+      if (pending.length < 4 + jsonLength + bytes) return;
+      const pcmBytes = pending.subarray(4 + jsonLength, 4 + jsonLength + bytes);
+      const pcm = new Int16Array(header.samples);
+      for (let i = 0; i < header.samples; i++) pcm[i] = pcmBytes.readInt16LE(i * 2);
+      pending = pending.subarray(4 + jsonLength + bytes);
+      onReply({ header, pcm });
+    }
+  };
+}
+
+export function synthesize(cues: CueWords[], options: SynthesizeOptions = {}): Promise<Synthesized> {
+  const child = spawn(process.execPath, [options.program ?? defaultProgram()], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
+  const spoken = cues.map((c, k) => ({ k, words: c })).filter((c) => c.words.tokens.length > 0);
+  const units: SynthUnit[] = cues.map(() => ({ start: 0, end: 0, words: [] }));
+  let mfcc: MfccExtractor | null = null;
+  let timeline = 0;
+  let answered = 0;
+  let stderr = '';
+  return new Promise<Synthesized>((resolve, reject) => {
+    const abort = () => child.kill();
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const fail = (error: Error) => {
+      child.kill();
+      reject(error);
+    };
+    const place = (upTo: number) => {
+      // Unspoken cues (no words) sit where the timeline is.
+      for (let k = answered === 0 ? 0 : spoken[answered - 1]!.k + 1; k < upTo; k++) units[k] = { start: timeline, end: timeline, words: [] };
+    };
+    child.stdout.on('data', replyReader(({ header, pcm }) => {
+      if (header.error) return fail(new Error(`speech synthesizer: ${header.error}`));
+      const { k, words } = spoken[answered]!;
+      place(k);
+      const rate = header.sampleRate;
+      mfcc ??= new MfccExtractor({ sampleRate: rate, hop: SYNTH_HOP, window: 0.0125, energyHop: SYNTH_HOP / 2 });
+      let from = 0;
+      let to = pcm.length;
+      while (from < to && Math.abs(pcm[from]!) < SILENT) from++;
+      while (to > from && Math.abs(pcm[to - 1]!) < SILENT) to--;
+      mfcc.pushSilence(GAP);
+      timeline += Math.round(GAP * rate) / rate;
+      const start = timeline;
+      const clip = new Float32Array(to - from);
+      for (let i = 0; i < clip.length; i++) clip[i] = pcm[from + i]! / 32768;
+      mfcc.push(clip);
+      timeline += clip.length / rate;
+      const events = header.words.map((w) => ({ at: w.at, time: start + w.ms / 1000 - from / rate }));
+      units[k] = { start, end: timeline, words: tokenSpans(words, events, start, timeline) };
+      answered++;
+      options.onProgress?.(answered / spoken.length);
+      if (answered === spoken.length) child.stdin.end();
+    }));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()).slice(-2000));
+    child.on('error', (e) => fail(new Error(`cannot start the speech synthesizer: ${e.message}`)));
+    child.on('close', (code) => {
+      options.signal?.removeEventListener('abort', abort);
+      if (options.signal?.aborted) return reject(options.signal.reason instanceof Error ? options.signal.reason : new Error('canceled'));
+      if (answered < spoken.length) return reject(new Error(`the speech synthesizer stopped (exit ${code}): ${stderr.trim().slice(-500)}`));
+      place(cues.length);
+      const m = mfcc as MfccExtractor | null;
+      if (!m) return reject(new Error('nothing to align: the transcript has no words'));
+      m.pushSilence(GAP + 0.05);
+      resolve({
+        signal: { frames: m.frames.trim(), hop: m.hopSamples / m.sampleRate, centre: 0.00625, envelope: { values: m.energy.values().slice(), step: m.energyHopSamples / m.sampleRate, offset: 0 } },
+        units,
+      });
+    });
+    if (spoken.length === 0) child.stdin.end();
+    for (const { words } of spoken) child.stdin.write(JSON.stringify({ text: words.spoken, rate: SYNTH_WPM, voice: 'en-us' }) + '\n');
+  });
+}

@@ -1,0 +1,186 @@
+/**
+ * The alignment itself, on features already computed: a coarse DTW (200 ms frames) in a
+ * band around the anchors' guide, a fine DTW (10 ms) in a narrow band around the coarse
+ * path, cue and word edges read off the path, then each cue edge moved to the speech
+ * onset or offset the energy envelope shows nearby. Cues whose text the audio does not
+ * hold are told by their path (squeezed into almost no recording, at a high cost) and get
+ * times interpolated between their neighbours instead.
+ */
+import { bandAround, bandedDtw, bandFromCoarse, type WarpPath } from './dtw';
+import { normalizeFrames, poolFrames, type FrameMatrix } from './features';
+import { anchorGuide, cumulativeSpeech, monotoneAnchors, speechShareGuide, undoDrift, type AnchorPoint } from './guide';
+import { nearestEdge, speechLevels, type Envelope } from './onsets';
+import { scoreUnits } from './confidence';
+
+export interface Signal {
+  frames: FrameMatrix;
+  /** Seconds between frames. */
+  hop: number;
+  /** Seconds from a frame's first sample to its centre. */
+  centre: number;
+  envelope: Envelope;
+}
+
+/** A cue as synthesized: its speech span and its words' spans, synthesized seconds. */
+export interface SynthUnit {
+  start: number;
+  end: number;
+  words: { start: number; end: number }[];
+}
+
+export type AnchorKind = 'none' | 'coarse' | 'drifted';
+
+export interface AlignInput {
+  /** The recording; its frame 0 starts at `envelope.offset`. */
+  ref: Signal;
+  syn: Signal;
+  units: SynthUnit[];
+  /** Per unit, a start time the source gave (recording seconds), or null. */
+  anchors: (number | null)[];
+  /** How far the given times may be off: 'coarse' (Otter, MM:SS: seconds), 'drifted' (a reused VTT). */
+  anchorKind: AnchorKind;
+  /** Called now and then with the share done (0..1); may throw to cancel. */
+  tick?(share: number): void;
+}
+
+export interface AlignedUnit {
+  start: number;
+  end: number;
+  words: { start: number; end: number }[];
+  confidence: number;
+  lowConfidence: boolean;
+}
+
+/** Extra cost of a step off the diagonal, in units of the features' spread (measured: 1 beats 0, 0.5 and 2). */
+const STEP_PENALTY = 1;
+/** Synthesized frames either side of the coarse path the fine pass may go. */
+const FINE_MARGIN = 20;
+/** Recording frames per coarse frame (40 ms: 200 ms blurred the phones away). */
+const COARSE = 4;
+
+export function align(input: AlignInput): AlignedUnit[] {
+  const { ref, syn, units } = input;
+  if (units.length === 0) return [];
+  if (ref.frames.length < 2 || syn.frames.length < 2) throw new Error('the audio is too short to align');
+  normalizeFrames(ref.frames);
+  normalizeFrames(syn.frames);
+  const refSeconds = ref.frames.length * ref.hop;
+  const synSeconds = syn.frames.length * syn.hop;
+  const refLevels = speechLevels(ref.envelope);
+  const refSpeech = cumulativeSpeech(ref.envelope.values, refLevels.threshold);
+  const synSpeech = cumulativeSpeech(syn.envelope.values, speechLevels(syn.envelope).threshold);
+  const shares = speechShareGuide(refSpeech, ref.envelope.step, synSpeech, syn.envelope.step);
+  const synToRef = speechShareGuide(synSpeech, syn.envelope.step, refSpeech, ref.envelope.step);
+
+  let guide = shares;
+  let radius = Math.min(120, Math.max(20, refSeconds * 0.15));
+  const given: AnchorPoint[] = [];
+  units.forEach((u, k) => {
+    const a = input.anchors[k];
+    if (a !== null && a !== undefined) given.push({ ref: a - ref.envelope.offset, syn: u.start });
+  });
+  if (given.length > 0 && input.anchorKind !== 'none') {
+    const fixed = input.anchorKind === 'drifted' ? undoDrift(given, synToRef) : given;
+    guide = anchorGuide(monotoneAnchors(fixed, refSeconds, synSeconds));
+    radius = input.anchorKind === 'drifted' ? Math.min(radius, 12) : 6;
+  }
+
+  const coarseRef = poolFrames(ref.frames, COARSE);
+  const coarseSyn = poolFrames(syn.frames, COARSE);
+  const coarseRefHop = ref.hop * COARSE;
+  const coarseSynHop = syn.hop * COARSE;
+  const tick = input.tick;
+  const coarseBand = bandAround(coarseRef.length, coarseSyn.length, radius / coarseRefHop, (i) => guide(i * coarseRefHop) / coarseSynHop);
+  const coarsePenalty = STEP_PENALTY;
+  const coarse = bandedDtw(coarseRef, coarseSyn, coarseBand, coarsePenalty, tick && ((row) => tick((0.3 * row) / coarseRef.length)));
+  const fineBand = bandFromCoarse(coarse, COARSE, ref.frames.length, syn.frames.length, FINE_MARGIN);
+  const fine = bandedDtw(ref.frames, syn.frames, fineBand, STEP_PENALTY, tick && ((row) => tick(0.3 + (0.7 * row) / ref.frames.length)));
+  return placeUnits(input, fine, refLevels);
+}
+
+/** For each synthesized frame, the first and last recording frame the path pairs it with. */
+function pathMaps(path: WarpPath, cols: number): { first: Int32Array; last: Int32Array } {
+  const first = new Int32Array(cols).fill(-1);
+  const last = new Int32Array(cols).fill(-1);
+  for (let k = 0; k < path.ref.length; k++) {
+    const j = path.syn[k]!;
+    if (first[j] === -1) first[j] = path.ref[k]!;
+    last[j] = path.ref[k]!;
+  }
+  return { first, last };
+}
+
+function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof speechLevels>): AlignedUnit[] {
+  const { ref, syn, units } = input;
+  const cols = syn.frames.length;
+  const { first, last } = pathMaps(path, cols);
+  const synFrame = (t: number) => Math.max(0, Math.min(cols - 1, Math.round((t - syn.centre) / syn.hop)));
+  const refTime = (i: number) => ref.envelope.offset + i * ref.hop + ref.centre;
+  const startOf = (t: number) => refTime(first[synFrame(t)]!);
+  const endOf = (t: number) => refTime(last[synFrame(t)]!) + ref.hop / 2;
+  const scores = scoreUnits(path, units.map((u) => ({ from: synFrame(u.start), to: synFrame(u.end) })), ref.hop / syn.hop);
+  const placed: AlignedUnit[] = units.map((u, k) => ({
+    start: startOf(u.start),
+    end: Math.max(startOf(u.start), endOf(u.end)),
+    words: u.words.map((w) => ({ start: startOf(w.start), end: endOf(w.end) })),
+    confidence: scores[k]!.confidence,
+    lowConfidence: scores[k]!.low,
+  }));
+  const audioEnd = ref.envelope.offset + ref.frames.length * ref.hop + 2 * ref.centre;
+  const search = { radius: 0.3, minPause: 0.06 };
+  for (let k = 0; k < placed.length; k++) {
+    const p = placed[k]!;
+    if (p.lowConfidence) continue;
+    const previous = placed.slice(0, k).reverse().find((q) => !q.lowConfidence);
+    const next = placed.slice(k + 1).find((q) => !q.lowConfidence);
+    const minStart = previous ? previous.start + 0.05 : ref.envelope.offset;
+    const maxEnd = next ? next.start + search.radius : audioEnd;
+    const start = nearestEdge(ref.envelope, levels, p.start, 'start', search, { min: minStart, max: p.end });
+    const end = nearestEdge(ref.envelope, levels, p.end, 'end', search, { min: start ?? p.start, max: maxEnd });
+    if (start !== null) p.start = start;
+    if (end !== null) p.end = end;
+    if (p.end <= p.start) p.end = p.start + 0.05;
+  }
+  interpolateLow(placed, units, ref.envelope.offset, audioEnd);
+  for (const p of placed) fitWords(p);
+  return placed;
+}
+
+/** Low-confidence cues share the gap between their confident neighbours by synthesized length. */
+function interpolateLow(placed: AlignedUnit[], units: SynthUnit[], audioStart: number, audioEnd: number): void {
+  for (let k = 0; k < placed.length; k++) {
+    if (!placed[k]!.lowConfidence) continue;
+    let e = k;
+    while (e + 1 < placed.length && placed[e + 1]!.lowConfidence) e++;
+    const from = k > 0 ? placed[k - 1]!.end : audioStart;
+    const to = e + 1 < placed.length ? placed[e + 1]!.start : audioEnd;
+    const lengths = units.slice(k, e + 1).map((u) => Math.max(0.01, u.end - u.start));
+    const total = lengths.reduce((a, b) => a + b, 0);
+    let at = from;
+    for (let m = k; m <= e; m++) {
+      const share = Math.max(0, to - from) * (lengths[m - k]! / total);
+      const p = placed[m]!;
+      const synStart = units[m]!.start;
+      const synLength = Math.max(0.01, units[m]!.end - synStart);
+      p.words = units[m]!.words.map((w) => ({ start: at + ((w.start - synStart) / synLength) * share, end: at + ((w.end - synStart) / synLength) * share }));
+      p.start = at;
+      p.end = at + share;
+      at += share;
+    }
+    k = e;
+  }
+}
+
+/** Words inside their cue, in order, the first starting and the last ending with it. */
+function fitWords(p: AlignedUnit): void {
+  let floor = p.start;
+  for (const w of p.words) {
+    w.start = Math.min(Math.max(w.start, floor), p.end);
+    w.end = Math.min(Math.max(w.end, w.start), p.end);
+    floor = w.start;
+  }
+  const firstWord = p.words[0];
+  const lastWord = p.words[p.words.length - 1];
+  if (firstWord) firstWord.start = p.start;
+  if (lastWord) lastWord.end = p.end;
+}

@@ -1,0 +1,173 @@
+/**
+ * Banded dynamic time warping between the recording's frames (rows) and the synthesized
+ * speech's frames (columns). Each row only visits its band [lo, hi], and the back-pointers
+ * take 2 bits a cell, so memory is O(rows · band) and never O(rows · columns): one hour
+ * at 10 ms with a 1-second band is ~9 MB of pointers. Costs live in two rows only.
+ *
+ * Steps are the symmetric (diagonal counted twice) pattern, so paths of any slope cost
+ * the same per unit of both signals and a faster or slower speaker is not penalised.
+ */
+import type { FrameMatrix } from './features';
+
+export interface Band {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+export interface WarpPath {
+  /** Pairs (ref[k], syn[k]) from (0, 0) to (rows-1, cols-1), monotone in both. */
+  ref: Int32Array;
+  syn: Int32Array;
+  /** Local distance of each pair. */
+  cost: Float32Array;
+}
+
+/**
+ * Makes a band walkable: it starts at column 0, ends at the last column, never moves
+ * backwards, and each row touches the previous one, so a path exists.
+ */
+export function repairBand(lo: Int32Array, hi: Int32Array, cols: number): Band {
+  const rows = lo.length;
+  for (let i = 0; i < rows; i++) {
+    lo[i] = Math.max(0, Math.min(cols - 1, lo[i]!));
+    hi[i] = Math.max(lo[i]!, Math.min(cols - 1, hi[i]!));
+  }
+  lo[0] = 0;
+  hi[rows - 1] = cols - 1;
+  for (let i = rows - 2; i >= 0; i--) lo[i] = Math.min(lo[i]!, lo[i + 1]!);
+  for (let i = 1; i < rows; i++) hi[i] = Math.max(hi[i]!, hi[i - 1]!);
+  // Row i may only start one column past where row i-1 ends (else no step reaches it).
+  for (let i = rows - 1; i > 0; i--) if (hi[i - 1]! < lo[i]! - 1) hi[i - 1] = lo[i]! - 1;
+  for (let i = 1; i < rows; i++) hi[i] = Math.max(hi[i]!, hi[i - 1]!);
+  return { lo, hi };
+}
+
+/** A band of half-width `radius` columns around `center(row)`. */
+export function bandAround(rows: number, cols: number, radius: number, center: (row: number) => number): Band {
+  const lo = new Int32Array(rows);
+  const hi = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const c = center(i);
+    lo[i] = Math.floor(c - radius);
+    hi[i] = Math.ceil(c + radius);
+  }
+  return repairBand(lo, hi, cols);
+}
+
+/**
+ * The band of a fine pass around a coarse path: coarse cell (I, J) covers fine rows
+ * I·factor.. and columns J·factor.., widened by `margin` columns each side.
+ */
+export function bandFromCoarse(path: WarpPath, factor: number, rows: number, cols: number, margin: number): Band {
+  const coarseRows = path.ref[path.ref.length - 1]! + 1;
+  const first = new Int32Array(coarseRows).fill(2 ** 30);
+  const last = new Int32Array(coarseRows).fill(-1);
+  for (let k = 0; k < path.ref.length; k++) {
+    const r = path.ref[k]!;
+    first[r] = Math.min(first[r]!, path.syn[k]!);
+    last[r] = Math.max(last[r]!, path.syn[k]!);
+  }
+  const lo = new Int32Array(rows);
+  const hi = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const r = Math.min(coarseRows - 1, Math.floor(i / factor));
+    lo[i] = first[r]! * factor - margin;
+    hi[i] = (last[r]! + 1) * factor - 1 + margin;
+  }
+  return repairBand(lo, hi, cols);
+}
+
+function distance(a: Float32Array, ai: number, b: Float32Array, bi: number, dims: number): number {
+  let sum = 0;
+  for (let c = 0; c < dims; c++) {
+    const d = a[ai + c]! - b[bi + c]!;
+    sum += d * d;
+  }
+  return Math.sqrt(sum);
+}
+
+const DIAG = 0;
+const UP = 1;
+const LEFT = 2;
+
+/**
+ * The cheapest monotone path through the band. A step off the diagonal costs `penalty`
+ * more: without it, a voice that matches the recording only loosely lets the path run
+ * straight up (many words on one frame) and across for free.
+ * `tick` is called every few thousand rows (cancellation, progress).
+ */
+export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalty: number, tick?: (row: number) => void): WarpPath {
+  const rows = ref.length;
+  const { lo, hi } = band;
+  const dims = ref.dims;
+  const offsets = new Float64Array(rows + 1);
+  let widest = 0;
+  for (let i = 0; i < rows; i++) {
+    const w = hi[i]! - lo[i]! + 1;
+    offsets[i + 1] = offsets[i]! + w;
+    widest = Math.max(widest, w);
+  }
+  const pointers = new Uint8Array(Math.ceil(offsets[rows]! / 4));
+  let prev = new Float64Array(widest);
+  let cur = new Float64Array(widest);
+  const a = ref.data;
+  const b = syn.data;
+  for (let i = 0; i < rows; i++) {
+    if (tick && (i & 4095) === 0) tick(i);
+    const l = lo[i]!;
+    const h = hi[i]!;
+    const pl = i > 0 ? lo[i - 1]! : 0;
+    const ph = i > 0 ? hi[i - 1]! : -1;
+    const base = offsets[i]!;
+    for (let j = l; j <= h; j++) {
+      const d = distance(a, i * dims, b, j * dims, dims);
+      let best: number;
+      let dir: number;
+      if (i === 0) {
+        best = j === 0 ? d : cur[j - 1 - l]! + d;
+        dir = LEFT;
+      } else {
+        best = Infinity;
+        dir = DIAG;
+        if (j - 1 >= pl && j - 1 <= ph) best = prev[j - 1 - pl]! + 2 * d;
+        if (j >= pl && j <= ph) {
+          const up = prev[j - pl]! + d + penalty;
+          if (up < best) (best = up), (dir = UP);
+        }
+        if (j > l) {
+          const left = cur[j - 1 - l]! + d + penalty;
+          if (left < best) (best = left), (dir = LEFT);
+        }
+      }
+      cur[j - l] = best;
+      const cell = base + (j - l);
+      pointers[cell >> 2]! |= dir << ((cell & 3) * 2);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  // Walk back from the last cell.
+  const refPath: number[] = [];
+  const synPath: number[] = [];
+  let i = rows - 1;
+  let j = hi[rows - 1]!;
+  for (;;) {
+    refPath.push(i);
+    synPath.push(j);
+    if (i === 0 && j === 0) break;
+    const cell = offsets[i]! + (j - lo[i]!);
+    const dir = (pointers[cell >> 2]! >> ((cell & 3) * 2)) & 3;
+    if (i === 0 || dir === LEFT) j--;
+    else if (dir === UP) i--;
+    else (i--, j--);
+  }
+  const n = refPath.length;
+  const path: WarpPath = { ref: new Int32Array(n), syn: new Int32Array(n), cost: new Float32Array(n) };
+  for (let k = 0; k < n; k++) {
+    const r = refPath[n - 1 - k]!;
+    const s = synPath[n - 1 - k]!;
+    path.ref[k] = r;
+    path.syn[k] = s;
+    path.cost[k] = distance(a, r * dims, b, s * dims, dims);
+  }
+  return path;
+}
