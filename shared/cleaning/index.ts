@@ -7,9 +7,11 @@
  */
 import { detectFormat, type TranscriptFormat } from '../formats/detect';
 import { parseVtt } from '../formats/vtt/parser';
+import { createsMarkup } from '../corrections/markup';
 import { textSpans, type WordSpan } from '../corrections/spans';
 import { applyChanges } from '../model/text-change';
 import { caseChanges } from './case';
+import { keepLines } from './lines';
 import { chromeChanges, markedSpanChanges } from './chrome';
 import { FILLERS, fillerChanges, fillerPattern } from './fillers';
 import { REPEAT_ALLOWED, repetitionChanges } from './repetitions';
@@ -112,7 +114,8 @@ export function cleaningChanges(text: string, options: CleaningOptions, format: 
     }
     previous = span;
   }
-  return resolve(changes);
+  const containers = format === 'vtt' ? parseVtt(text).cues.map((c) => c.textRange) : [{ from: 0, to: text.length }];
+  return keepLines(text, resolve(changes), containers).filter((c) => !createsMarkup(text, c.from, c.to, c.insert));
 }
 
 export interface CleanedText {

@@ -8,6 +8,7 @@
  */
 import type { TextChange } from '../model/text-change';
 import type { TextRange } from '../formats/vtt/types';
+import { createsMarkup } from './markup';
 import type { RuleMatch } from './matcher';
 import { WORD_CHAR, type CorrectionRule } from './rules';
 import type { WordSpan } from './spans';
@@ -57,15 +58,11 @@ function expand(replace: string, m: RuleMatch): string {
   });
 }
 
-/** Markup a change could bring into being: a timing arrow, a tag, an ASS override, a character reference. */
-const MARKUP = /-->|<[/A-Za-z0-9.]|\{\\|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z0-9]+);/g;
-const countMarkup = (s: string) => s.match(MARKUP)?.length ?? 0;
-
-/** Whether replacing text[from, to) would create markup with its neighbours (`--` before `>`). */
-function createsMarkup(text: string, from: number, to: number, replacement: string): boolean {
-  const before = text.slice(Math.max(0, from - 8), from);
-  const after = text.slice(to, to + 8);
-  return countMarkup(before + replacement + after) > countMarkup(before + text.slice(from, to) + after);
+/** Whether the change leaves its line empty: an empty line would end a WebVTT cue or an SRT subtitle. */
+function emptiesLine(text: string, from: number, to: number, replacement: string): boolean {
+  const atStart = from === 0 || text[from - 1] === '\n' || text[from - 1] === '\r';
+  const atEnd = to === text.length || text[to] === '\n' || text[to] === '\r';
+  return replacement === '' && atStart && atEnd;
 }
 
 export interface RuleClock {
@@ -79,7 +76,7 @@ export const DEFAULT_CLOCK: RuleClock = { budgetMs: 2000, now: () => Date.now() 
 
 export interface RuleMatches {
   hits: RuleHit[];
-  /** Matches left alone because their replacement would have created markup. */
+  /** Matches left alone because their replacement would have created markup or an empty line. */
   refused: RuleHit[];
   /** The rule ran out of its time budget: it is skipped on this text (no hits). */
   overBudget: boolean;
@@ -110,7 +107,7 @@ export function matchRule(text: string, spans: readonly (TextRange & Partial<Wor
       // is not applied again, so running a list twice changes nothing the second time.
       if (containedAt >= 0 && text.startsWith(rule.replace, from - containedAt)) continue;
       const hit = { rule, from, to, found: m.text, replacement: rule.regex ? expand(rule.replace, m) : rule.replace };
-      if (createsMarkup(text, from, to, hit.replacement) || /[\r\n]/.test(hit.replacement)) refused.push(hit);
+      if (createsMarkup(text, from, to, hit.replacement) || /[\r\n]/.test(hit.replacement) || emptiesLine(text, from, to, hit.replacement)) refused.push(hit);
       else hits.push(hit);
     }
   }
