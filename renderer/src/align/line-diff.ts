@@ -97,8 +97,14 @@ export function minimalChanges(a: string, b: string): TextChange[] {
     let to = offA[a1]!;
     let insFrom = offB[b0]!;
     let insTo = offB[b1]!;
-    while (from < to && insFrom < insTo && a.charCodeAt(from) === b.charCodeAt(insFrom)) from++, insFrom++;
-    while (from < to && insFrom < insTo && a.charCodeAt(to - 1) === b.charCodeAt(insTo - 1)) to--, insTo--;
+    while (from < to && insFrom < insTo && a.charCodeAt(from) === b.charCodeAt(insFrom)) {
+      from++;
+      insFrom++;
+    }
+    while (from < to && insFrom < insTo && a.charCodeAt(to - 1) === b.charCodeAt(insTo - 1)) {
+      to--;
+      insTo--;
+    }
     out.push({ from, to, insert: b.slice(insFrom, insTo) });
   };
   let pa = 0;

@@ -2,8 +2,9 @@ import { history, undo, redo } from '@codemirror/commands';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { parseVtt } from '../../../shared/formats/vtt/parser';
-import { vttField } from './cue-field';
-import { clearWordTimes, cueWordTimes, wordAt, wordBoundaryNear, wordEdgeNear, wordsBetween, wordTimeAt, wordTimes, wordTimesEffect, wordTimesField } from './word-times';
+import { mergeWithNext, splitCue } from '../../../shared/timing/commands';
+import { vttField, vttOf } from './cue-field';
+import { clearWordTimes, cueWordTimes, textWithWordTimestamps, wordAt, wordBoundaryNear, wordEdgeNear, wordsBetween, wordTimeAt, wordTimes, wordTimesEffect, wordTimesField } from './word-times';
 
 const TAGGED = [
   'WEBVTT',
@@ -114,5 +115,33 @@ describe('word times state', () => {
     expect(words(state, 0)).toEqual(words(applied, 0));
     state = state.update({ effects: clearWordTimes.of(null) }).state;
     expect(state.field(wordTimesField)).toEqual([]);
+  });
+
+  it('carries word times into both halves of a Split, and back through a Merge', () => {
+    let { state } = aligned();
+    const three = state.doc.toString().indexOf('three');
+    const boundary = wordBoundaryNear(state, three - 1)!;
+    expect(boundary).toEqual({ pos: three, endBefore: 2, startAfter: 2.1 });
+    state = state.update({ changes: splitCue(vttOf(state), 0, boundary.pos).changes }).state;
+    expect(words(state, 0)?.map((w) => w.slice(0, 3))).toEqual([['one', 1.1, 1.5], ['two', 1.6, 2]]);
+    expect(words(state, 1)?.map((w) => w.slice(0, 3))).toEqual([['three', 2.1, 2.9]]);
+    expect(words(state, 2)?.map((w) => w[0])).toEqual(['four', 'five']);
+    state = state.update({ changes: mergeWithNext(vttOf(state), 0).changes }).state;
+    expect(words(state, 0)?.map((w) => w.slice(0, 3))).toEqual([['one', 1.1, 1.5], ['two', 1.6, 2], ['three', 2.1, 2.9]]);
+    expect(words(state, 1)?.map((w) => w[0])).toEqual(['four', 'five']);
+  });
+
+  it('exports word timestamps that open again with the same word times; an opened tagged file exports byte for byte', () => {
+    expect(textWithWordTimestamps(stateOf(TAGGED))).toBe(TAGGED);
+    const { state } = aligned();
+    const exported = textWithWordTimestamps(state);
+    expect(exported).toContain('one <00:00:01.600>two <00:00:02.100>three');
+    expect(exported).toContain('00:00:04.200>four <00:00:04.800>five');
+    const reopened = stateOf(exported);
+    expect(cueWordTimes(reopened, 0)?.map((w) => w.start)).toEqual([1.1, 1.6, 2.1]);
+    expect(cueWordTimes(reopened, 1)?.map((w) => w.start)).toEqual([4.2, 4.8]);
+    expect(textWithWordTimestamps(reopened)).toBe(exported);
+    // Without word times, nothing changes.
+    expect(textWithWordTimestamps(stateOf(UNTIMED))).toBe(UNTIMED);
   });
 });

@@ -5,11 +5,12 @@
  * document unless asked (Export ▸ WebVTT with word timestamps, `documentWithWordTimes`).
  */
 import { invertedEffects } from '@codemirror/commands';
-import { StateEffect, StateField, type ChangeDesc, type EditorState, type Extension, type Text } from '@codemirror/state';
-import { cueWords, readWordTimes, type WordTime } from '../../../shared/align/word-tags';
+import { StateEffect, StateField, type EditorState, type Extension } from '@codemirror/state';
+import { cueWords, documentWithWordTimes, readWordTimes, type WordTime } from '../../../shared/align/word-tags';
 import type { VttDocument } from '../../../shared/formats/vtt/types';
 import { cueIndexAt } from '../../../shared/timing/cue-at';
 import { cuesOf, vttField } from './cue-field';
+import { carryWordTimes, mapEntry } from './word-times-edit';
 
 /** One cue's word times, located by its text and timing line in the current document. */
 export interface CueWordTimes {
@@ -33,16 +34,6 @@ export interface LocatedWord extends WordTime {
   cue: number;
 }
 
-function mapEntry(e: CueWordTimes, changes: ChangeDesc): CueWordTimes {
-  return {
-    ...e,
-    textFrom: changes.mapPos(e.textFrom, -1),
-    textTo: changes.mapPos(e.textTo, 1),
-    timingFrom: changes.mapPos(e.timingFrom, -1),
-    timingTo: changes.mapPos(e.timingTo, 1),
-  };
-}
-
 /** Sets word times for the cues listed (replacing what those cues had); positions refer to the document after the transaction's changes. */
 export const setWordTimes = StateEffect.define<readonly CueWordTimes[]>({
   map: (entries, changes) => entries.map((e) => mapEntry(e, changes)),
@@ -53,24 +44,6 @@ export const clearWordTimes = StateEffect.define<null>();
 const restoreWordTimes = StateEffect.define<readonly CueWordTimes[]>({
   map: (entries, changes) => entries.map((e) => mapEntry(e, changes)),
 });
-
-const sameWords = (words: readonly WordTime[], text: string) => {
-  const now = cueWords(text);
-  return now.length === words.length && now.every((w, i) => w.text === words[i]!.text);
-};
-
-function update(entries: readonly CueWordTimes[], changes: ChangeDesc, doc: Text): CueWordTimes[] {
-  const out: CueWordTimes[] = [];
-  for (const e of entries) {
-    const textTouched = changes.touchesRange(e.textFrom, e.textTo);
-    const timingTouched = changes.touchesRange(e.timingFrom, e.timingTo);
-    const mapped = mapEntry(e, changes);
-    if (textTouched && !sameWords(e.words, doc.sliceString(mapped.textFrom, mapped.textTo))) continue;
-    if (timingTouched && mapped.lowConfidence) mapped.lowConfidence = false;
-    out.push(mapped);
-  }
-  return out;
-}
 
 function merge(entries: readonly CueWordTimes[], added: readonly CueWordTimes[]): CueWordTimes[] {
   const overlaps = (a: CueWordTimes, b: CueWordTimes) => a.textFrom <= b.textTo && b.textFrom <= a.textTo;
@@ -110,7 +83,7 @@ export const wordTimesField = StateField.define<readonly CueWordTimes[]>({
     return merge([], effect.value);
   },
   update(entries, tr) {
-    let out = tr.docChanged && entries.length ? update(entries, tr.changes, tr.newDoc) : entries;
+    let out = tr.docChanged && entries.length ? carryWordTimes(entries, tr.changes, tr.newDoc) : entries;
     for (const e of tr.effects) {
       if (e.is(clearWordTimes)) out = [];
       else if (e.is(setWordTimes)) out = merge(out, e.value);
@@ -235,4 +208,12 @@ export function wordsBetween(state: EditorState, from: number, to: number): Loca
     for (const w of locate(state, e)) if (w.end >= from && w.start < to) out.push(w);
   }
   return out;
+}
+
+/**
+ * Export ▸ WebVTT with word timestamps: the document with each timed cue's word starts
+ * written as inline tags (`Hello <00:00:01.500>world`); cues without word times as they are.
+ */
+export function textWithWordTimestamps(state: EditorState): string {
+  return documentWithWordTimes(state.doc.toString(), cuesOf(state), (i) => cueWordTimes(state, i));
 }
