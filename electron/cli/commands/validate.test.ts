@@ -1,9 +1,9 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../io';
-import { detectFormat, run } from './validate';
+import { run } from './validate';
 
 const dir = mkdtempSync(join(tmpdir(), 'cueline-validate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,9 +42,44 @@ describe('validate', () => {
     expect(await run([], capture())).toBe(2);
   });
 
-  it('sniffs the format when the extension says nothing', () => {
-    expect(detectFormat('x.txt', '\ufeffWEBVTT\n')).toBe('vtt');
-    expect(detectFormat('x', '1\r\n00:00:01,000 --> 00:00:02,000\r\nhi')).toBe('srt');
-    expect(detectFormat('x.SRT', '')).toBe('srt');
+  it('the content decides the format, not the extension', async () => {
+    writeFileSync(join(dir, 'vtt-as.txt'), 'WEBVTT\n\n00:00:05.000 --> 00:00:04.000\nback\n');
+    let io = capture();
+    expect(await run(['vtt-as.txt'], io)).toBe(1);
+    expect(io.out).toBe('vtt-as.txt:3:18: error: cue end time must be after its start time\n');
+    writeFileSync(join(dir, 'srt-as.vtt'), '1\r\n00:00:01,000 --> 00:00:02,000\r\nhi\r\n');
+    io = capture();
+    expect(await run(['srt-as.vtt'], io)).toBe(0);
+    expect(io.out).toBe('');
+  });
+
+  it('--fix repairs the file on disk in its own encoding and line endings, reports each fix, exit 0 when clean', async () => {
+    const bad = 'webvtt\r\n\r\n00:00:01,000 -> 00:00:03.000\r\nfirst\r\n2\r\n00:00:02.000 --> 00:00:04.000\r\nsecond\r\n\r\n00:00:09.000 --> 00:00:08.000\r\nthird\r\n';
+    writeFileSync(join(dir, 'fixme.vtt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bad, 'utf16le')]));
+    const io = capture();
+    expect(await run(['--fix', 'fixme.vtt'], io)).toBe(0);
+    const bytes = readFileSync(join(dir, 'fixme.vtt'));
+    expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect(bytes.subarray(2).toString('utf16le')).toBe(
+      'WEBVTT\r\n\r\n00:00:01.000 --> 00:00:02.000\r\nfirst\r\n\r\n2\r\n00:00:02.000 --> 00:00:04.000\r\nsecond\r\n\r\n00:00:08.000 --> 00:00:09.000\r\nthird\r\n',
+    );
+    expect(io.out.split('\n').filter(Boolean).map((l) => l.replace(/: fixed: .*/, ''))).toEqual([
+      'fixme.vtt:1:1', 'fixme.vtt:3:1', 'fixme.vtt:6:1', 'fixme.vtt:9:18', 'fixme.vtt:3:18',
+    ]);
+    expect(io.out).toContain("fixme.vtt:1:1: fixed: Replace 'webvtt' with 'WEBVTT'\n");
+    // Nothing left to fix: a second run changes nothing and prints nothing.
+    const again = capture();
+    expect(await run(['--fix', 'fixme.vtt'], again)).toBe(0);
+    expect(again.out).toBe('');
+    expect(readFileSync(join(dir, 'fixme.vtt'))).toEqual(bytes);
+  });
+
+  it('--fix leaves what it cannot fix reported, exit 1; an unknown option exits 2', async () => {
+    writeFileSync(join(dir, 'unfixable.vtt'), 'WEBVTT\n\n00:00:01.000 --> soon\nx\n');
+    const io = capture();
+    expect(await run(['--fix', 'unfixable.vtt'], io)).toBe(1);
+    expect(io.out).toMatch(/^unfixable\.vtt:3:18: error: invalid cue end time/);
+    expect(readFileSync(join(dir, 'unfixable.vtt'), 'utf8')).toBe('WEBVTT\n\n00:00:01.000 --> soon\nx\n');
+    expect(await run(['--fxi', 'unfixable.vtt'], capture())).toBe(2);
   });
 });

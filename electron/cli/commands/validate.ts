@@ -1,51 +1,75 @@
 /**
- * `validate FILE...`: parses each transcript and prints its problems as
- * `file:line:col: severity: message`. Exit code 1 when any file has an error, else 0
- * (2 for a usage mistake).
+ * `validate [--fix] FILE...`: parses each transcript and prints its problems as
+ * `file:line:col: severity: message`. Exit code 1 when any file still has an error,
+ * else 0 (2 for a usage mistake).
  *
- * Files are decoded as UTF-8 with the BOM kept in the text (the parsers expect it as
- * U+FEFF). The shared transcript reader (electron/services/transcript-file.ts) did not
- * exist yet when this was written; switch to it once it lands.
+ * The format comes from the content (shared/formats/detect.ts), as everywhere else:
+ * a WebVTT saved as `.txt` is checked as WebVTT. Files are read with the app's reader,
+ * so UTF-16 and Windows-1252 files are decoded (and the latter said so).
+ *
+ * `--fix` applies the WebVTT quick fixes (shared/formats/vtt/quick-fixes.ts: signature,
+ * timing lines browsers drop, end before start, overlaps, missing blank lines), prints
+ * each as `file:line:col: fixed: what`, writes the file atomically in its own encoding
+ * when something changed, then reports what is left.
  */
-import { extname, resolve } from 'node:path';
-import { formatDiagnostic, type Diagnostic } from '../../../shared/model/diagnostic';
+import { resolve } from 'node:path';
+import { detectFormat } from '../../../shared/formats/detect';
 import { parseSrt } from '../../../shared/formats/srt';
-import { parseVtt } from '../../../shared/formats/vtt';
-import { readTranscriptFile } from '../../services/transcript-file';
+import { importTxt } from '../../../shared/formats/txt';
+import { applyQuickFixes, parseVtt } from '../../../shared/formats/vtt';
+import { formatDiagnostic, type Diagnostic } from '../../../shared/model/diagnostic';
+import { readTranscriptFile, writeTranscriptFile } from '../../services/transcript-file';
 import type { CliIO } from '../io';
 
-export type TranscriptFormat = 'vtt' | 'srt';
+const USAGE = 'usage: validate [--fix] FILE...  check transcripts; prints file:line:col: severity: message; --fix applies the WebVTT quick fixes\n';
 
-/** `.srt` → SRT, `.vtt` → WebVTT; otherwise sniff: a leading cue number + SRT timing means SRT. */
-export function detectFormat(path: string, text: string): TranscriptFormat {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.srt') return 'srt';
-  if (ext === '.vtt') return 'vtt';
-  const head = text.replace(/^\ufeff/, '').slice(0, 200);
-  if (/^WEBVTT/.test(head)) return 'vtt';
-  return /^\s*\d+\s*\r?\n\s*\d+:\d\d:\d\d,\d+\s*-->/.test(head) ? 'srt' : 'vtt';
-}
-
-export function diagnose(path: string, text: string): Diagnostic[] {
-  return detectFormat(path, text) === 'srt' ? parseSrt(text).diagnostics : parseVtt(text).diagnostics;
+export function diagnose(text: string): Diagnostic[] {
+  const format = detectFormat(text);
+  if (format === 'srt') return parseSrt(text).diagnostics;
+  if (format === 'txt') return importTxt(text).diagnostics;
+  return parseVtt(text).diagnostics;
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const files = args.filter((a) => a !== '--');
+  const fix = args.includes('--fix');
+  const files = args.filter((a) => a !== '--' && a !== '--fix');
+  const unknown = files.find((f) => f.startsWith('-') && f !== '-h' && f !== '--help');
+  if (unknown) {
+    io.stderr(`validate: unknown option '${unknown}'\n${USAGE}`);
+    return 2;
+  }
   if (files.length === 0 || files.some((f) => f === '--help' || f === '-h')) {
-    io.stderr('usage: validate FILE...  check WebVTT/SRT files; prints file:line:col: severity: message\n');
+    io.stderr(USAGE);
     return files.length === 0 ? 2 : 0;
   }
   let failed = false;
   for (const file of files) {
-    // The same reader as the app: UTF-16 and Windows-1252 files are decoded, not misread as UTF-8.
-    const read = await readTranscriptFile(resolve(io.cwd, file));
+    const path = resolve(io.cwd, file);
+    const read = await readTranscriptFile(path);
     if (!read.ok) {
       io.stderr(`${file}: error: cannot read file: ${read.message}\n`);
       failed = true;
       continue;
     }
-    const diagnostics = diagnose(file, read.text);
+    if (read.notice) io.stderr(`${file}: note: ${read.notice}\n`);
+    let text = read.text;
+    if (fix) {
+      if (detectFormat(text) === 'vtt') {
+        const result = applyQuickFixes(text);
+        for (const a of result.applied) io.stdout(`${file}:${a.line}:${a.column}: fixed: ${a.title}\n`);
+        if (result.text !== text) {
+          try {
+            await writeTranscriptFile(path, result.text, read.encoding);
+          } catch (error) {
+            io.stderr(`${file}: error: cannot write the fixes: ${(error as Error).message}\n`);
+            failed = true;
+            continue;
+          }
+          text = result.text;
+        }
+      } else io.stderr(`${file}: note: quick fixes apply to WebVTT only; checked as ${detectFormat(text).toUpperCase()}\n`);
+    }
+    const diagnostics = diagnose(text);
     for (const d of diagnostics) io.stdout(formatDiagnostic(file, d) + '\n');
     if (diagnostics.some((d) => d.severity === 'error')) failed = true;
   }

@@ -20,3 +20,4 @@ export { DEFAULT_CUE_SETTINGS, parseCueSettings, parseRegionSettings, parsePerce
 export { DiagnosticSink, MAX_DIAGNOSTICS } from './diagnostics';
 
 export { reparseVtt, reparseVttText, stringSource, type ChangedSpan, type TextSource } from './incremental';
+export { quickFixes, applyQuickFixes, type QuickFix, type QuickFixKind, type AppliedFix } from './quick-fixes';

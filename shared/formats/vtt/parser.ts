@@ -94,6 +94,10 @@ function withoutNul(s: string, hasNul: boolean): string {
   return hasNul ? s.replace(/\0/g, '\ufffd') : s;
 }
 
+/** Warnings the quick fixes (quick-fixes.ts) answer by inserting a blank line here. */
+export const MISSING_BLANK_AFTER_HEADER = 'a blank line must separate the WEBVTT header from the first cue';
+export const MISSING_BLANK_BEFORE_TIMING = 'a blank line must come before this timing line; without it, the lines above it stay in the block before';
+
 /** Said where a timing line fails: WebVTT parsers drop that cue (or block) and go on. */
 const DROPPED = '; the cue is dropped';
 
@@ -233,8 +237,7 @@ function collectRun(lines: Lines, from: number, limit: number, ctx: BlockContext
           continue;
         }
         // The spec ends the block before this line; the next block starts here.
-        if (inHeader) sink.add(ls, 0, 'warning', 'a blank line must separate the WEBVTT header from the first cue');
-        else sink.add(ls, 0, 'warning', 'a blank line must come before this timing line; without it, the lines above it stay in the block before');
+        sink.add(ls, 0, 'warning', inHeader ? MISSING_BLANK_AFTER_HEADER : MISSING_BLANK_BEFORE_TIMING);
         if (lineCount === 1) lineCount = 0; // nothing of this block was consumed
         p = ls;
         break;

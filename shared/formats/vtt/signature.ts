@@ -4,8 +4,10 @@
  * (no cues at all), so it is an error, named as precisely as we can: the quick fixes
  * (quick-fixes.ts) rewrite the line from the same findings.
  */
+import type { TextChange } from '../../model/text-change';
 import { looksLikeSignature } from '../detect';
-import type { DiagnosticSink } from './diagnostics';
+import { DiagnosticSink } from './diagnostics';
+import type { TextRange } from './types';
 
 export interface SignatureCheck {
   valid: boolean;
@@ -38,4 +40,52 @@ export function checkSignature(text: string, s: number, sigEnd: number, sink: Di
     sink.add(s, 0, 'error', `missing 'WEBVTT' signature on the first line; ${reject}`);
   }
   return { valid, hasHeader };
+}
+
+export interface SignatureRepair {
+  title: string;
+  changes: TextChange[];
+  /** The first line's span: the signature diagnostic lies in it. */
+  from: number;
+  to: number;
+}
+
+/** Whitespace-like characters that were meant as the space after WEBVTT. */
+const SPACE_LIKE = /[\u0000-\u0020\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000]/;
+
+/** How to repair an invalid signature (null when it is valid). `eol`: the file's line ending. */
+export function repairSignature(text: string, eol: string): SignatureRepair | null {
+  const s = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let sigEnd = s;
+  while (sigEnd < text.length && text[sigEnd] !== '\n' && text[sigEnd] !== '\r') sigEnd++;
+  const sink = new DiagnosticSink(text);
+  if (checkSignature(text, s, sigEnd, sink).valid) return null;
+  const at = (title: string, changes: TextChange[]) => ({ title, changes, from: s, to: sigEnd });
+  if (s >= text.length) return at("Insert the 'WEBVTT' header", [{ from: s, to: s, insert: `WEBVTT${eol}` }]);
+  let p = s;
+  while (text.charCodeAt(p) === 0xfeff) p++;
+  if (p > s) return at('Remove the extra byte-order mark', [{ from: s, to: p, insert: '' }]);
+  if (text.startsWith('WEBVTT', s)) {
+    const c = text[s + 6]!;
+    return SPACE_LIKE.test(c)
+      ? at("Put a plain space after 'WEBVTT'", [{ from: s + 6, to: s + 7, insert: ' ' }])
+      : at("Put a space between 'WEBVTT' and the text after it", [{ from: s + 6, to: s + 6, insert: ' ' }]);
+  }
+  const word = damagedWord(text, s, sigEnd);
+  if (word) return at(`Replace '${text.slice(word.from, word.to)}' with 'WEBVTT'`, [{ from: s, to: word.to, insert: 'WEBVTT' }]);
+  return at("Insert the 'WEBVTT' header", [{ from: s, to: s, insert: `WEBVTT${eol}${eol}` }]);
+}
+
+/** The span of a damaged signature word (`webvtt`, `WEBVVT`, `WEB VTT`) on the first line. */
+function damagedWord(text: string, s: number, sigEnd: number): TextRange | null {
+  const line = text.slice(s, sigEnd);
+  const lead = /^[ \t]*/.exec(line)![0].length;
+  const m = /^([A-Za-z]+)(?: ([A-Za-z]+))?/.exec(line.slice(lead));
+  if (!m) return null;
+  const from = s + lead;
+  const one = m[1]!;
+  if (one.toUpperCase().startsWith('WEBVTT')) return { from, to: from + 6 };
+  if (looksLikeSignature(one)) return { from, to: from + one.length };
+  if (m[2] !== undefined && looksLikeSignature(`${one}${m[2]}`)) return { from, to: from + m[0].length };
+  return null;
 }
