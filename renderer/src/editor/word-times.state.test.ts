@@ -59,7 +59,7 @@ describe('word times state', () => {
     expect(wordTimeAt(state, 4.5)?.text).toBe('cue.');
     expect(wordTimeAt(state, 5.5)).toBeNull();
     // Cursor inside "big", nearer its end: the boundary before "world.".
-    expect(wordBoundaryNear(state, big + 2)).toEqual({ pos: state.doc.toString().indexOf('world.'), endBefore: 2, startAfter: 2 });
+    expect(wordBoundaryNear(state, big + 2)).toEqual({ pos: state.doc.toString().indexOf('<00:00:02.000>world.'), endBefore: 2, startAfter: 2 });
     expect(wordEdgeNear(state, 1.45)).toBe(1.5);
     expect(wordEdgeNear(state, 2.5, 0.2)).toBeNull();
     expect(wordsBetween(state, 1.9, 3.5).map((w) => w.text)).toEqual(['big', 'world.', 'Second']);

@@ -165,7 +165,7 @@ export function wordTimeAt(state: EditorState, time: number): LocatedWord | null
 
 /** A boundary between two timed words of one cue: where to split the text and the times either side. */
 export interface WordBoundary {
-  /** Document position of the start of the word after the boundary. */
+  /** Where to cut: after the space before the next word (and before any tag of its own). */
   pos: number;
   /** End of the word before, start of the word after (seconds). */
   endBefore: number;
@@ -185,7 +185,10 @@ export function wordBoundaryNear(state: EditorState, pos: number): WordBoundary 
     const d = pos < before.to ? before.to - pos : pos > after.from ? pos - after.from : 0;
     if (d < distance) {
       distance = d;
-      best = { pos: after.from, endBefore: before.end, startAfter: after.start };
+      // Cut after the gap's last space, so a timestamp tag before the word goes with it.
+      const gap = state.doc.sliceString(before.to, after.from);
+      const space = Math.max(gap.lastIndexOf(' '), gap.lastIndexOf('\t'), gap.lastIndexOf('\n'));
+      best = { pos: space >= 0 ? before.to + space + 1 : after.from, endBefore: before.end, startAfter: after.start };
     }
   }
   return best;
