@@ -21,6 +21,11 @@ describe('corrections change words only, whatever the file is called', () => {
     expect(fix('00\t11\n2\ttwo', text)).toBe('00:00:01,000 --> 00:00:02,000\nstart 11\n\n2\n00:00:02,000 --> 00:00:03,000\nnext\n');
   });
 
+  it('a WebVTT with a misspelt signature (read as TXT) keeps its header line and timings', () => {
+    const text = 'webvtt start\n\n00:00:01.000 --> 00:00:02.000 align:start\nwe start\n';
+    expect(fix('start\tbeginning\nwebvtt\tX', text)).toBe(text.replace('we start', 'we beginning'));
+  });
+
   it('a WebVTT keeps its header, ids, settings, NOTE and STYLE (rule start -> beginning)', () => {
     const vtt = 'WEBVTT start\n\nSTYLE\n::cue(.start) { color: red }\n\nstart\n00:00:01.000 --> 00:00:02.000 align:start position:10%,line-left\nwe start now\n\nNOTE start here\n';
     expect(fix('start\tbeginning\nline\tLINE', vtt)).toBe(vtt.replace('we start now', 'we beginning now'));

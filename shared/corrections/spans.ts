@@ -9,7 +9,8 @@
  *   `{\an8}` overrides.
  * - TXT: each line after its leading timestamp (`HH:MM:SS`, `MM:SS`, `[00:12]`) and
  *   before a speaker line's time; speaker names are words, so a misheard name is fixed
- *   there too. Any line holding `-->` is a timing line in every format.
+ *   there too. Any line holding `-->` is a timing line in every format, and a first line
+ *   starting `WEBVTT` in any case is a (damaged) header.
  */
 import { detectFormat, type TranscriptFormat } from '../formats/detect';
 import { tokenizeCueText } from '../formats/vtt/cue-text';
@@ -109,6 +110,8 @@ function lineSpans(text: string, format: 'srt' | 'txt'): WordSpan[] {
   lines.forEach(({ from, to }, n) => {
     const line = text.slice(from, to);
     if (line.trim() === '' || line.includes('-->')) return;
+    // A WebVTT header whose signature is misspelt (`webvtt`, `WEBVTTX`): still not words.
+    if (n === 0 && /^\uFEFF?[ \t]*webvtt/i.test(line)) return;
     // A cue number: the line right before a timing line (in a TXT too: an SRT without its first number).
     const next = lines[n + 1];
     if (/^\s*\d+\s*$/.test(line) && (format === 'srt' || (next && text.slice(next.from, next.to).includes('-->')))) return;
