@@ -79,7 +79,7 @@ describe('reparseVtt', () => {
       'last',
       '',
     ].join('\n');
-    const pieces = fc.constantFrom('', '\n', '\n\n', ' --> ', '00:00:09.000', 'NOTE', 'word', '<i>', 'STYLE', '\r\n', '-->', 'REGION');
+    const pieces = fc.constantFrom('', '\n', '\n\n', ' --> ', '00:00:09.000', 'NOTE', 'word', '<i>', 'STYLE', '\r\n', '-->', 'REGION', '\u0000', '00:00:04.000 --> 00:00:04.000', '\n00:00:10.000 --> 00:00:11.000\n', ',');
     fc.assert(
       fc.property(fc.nat(), fc.nat(12), pieces, (at, len, insert) => {
         const base = parseVtt(small);
