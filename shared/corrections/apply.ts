@@ -32,19 +32,29 @@ export interface AppliedRules {
   overBudget: CorrectionRule[];
 }
 
-/** The word touching `at` going backwards (`dir` -1) or forwards (+1), skipping spaces only. */
-export function neighbourWord(text: string, at: number, dir: -1 | 1, span: TextRange): string | null {
+/**
+ * The word next to `at` going backwards (`dir` -1) or forwards (+1) for `before=`/`after=`,
+ * skipping spaces and, within one cue or line, markup (`install <i>rough</i>`): a span
+ * that does not open (or close) its text continues in the span before (or after) it.
+ */
+export function neighbourWord(text: string, at: number, dir: -1 | 1, spans: readonly (TextRange & Partial<WordSpan>)[], index: number): string | null {
+  let k = index;
   let i = at;
-  if (dir < 0) {
-    while (i > span.from && /\s/.test(text[i - 1]!)) i--;
-    const end = i;
-    while (i > span.from && WORD_CHAR.test(text[i - 1]!)) i--;
-    return end > i ? text.slice(i, end).toLowerCase() : null;
+  for (;;) {
+    const span = spans[k]!;
+    if (dir < 0) {
+      while (i > span.from && /\s/.test(text[i - 1]!)) i--;
+      if (i === span.from && span.opensText === false && k > 0) { i = spans[--k]!.to; continue; }
+      const end = i;
+      while (i > span.from && WORD_CHAR.test(text[i - 1]!)) i--;
+      return end > i ? text.slice(i, end).toLowerCase() : null;
+    }
+    while (i < span.to && /\s/.test(text[i]!)) i++;
+    if (i === span.to && span.closesText === false && k + 1 < spans.length) { i = spans[++k]!.from; continue; }
+    const start = i;
+    while (i < span.to && WORD_CHAR.test(text[i]!)) i++;
+    return i > start ? text.slice(start, i).toLowerCase() : null;
   }
-  while (i < span.to && /\s/.test(text[i]!)) i++;
-  const start = i;
-  while (i < span.to && WORD_CHAR.test(text[i]!)) i++;
-  return i > start ? text.slice(start, i).toLowerCase() : null;
 }
 
 /** `$&`, `$1`..`$99`, `$<name>` and `$$` in a regex rule's replacement. */
@@ -91,7 +101,8 @@ export function matchRule(text: string, spans: readonly (TextRange & Partial<Wor
   const refused: RuleHit[] = [];
   const containedAt = rule.regex ? -1 : rule.replace.indexOf(rule.find);
   const deadline = rule.regex ? clock.now() + clock.budgetMs : Infinity;
-  for (const span of spans) {
+  for (let index = 0; index < spans.length; index++) {
+    const span = spans[index]!;
     if (deadline !== Infinity && clock.now() > deadline) return { hits: [], refused: [], overBudget: true };
     const head = span.glueBefore ?? '';
     const tail = span.glueAfter ?? '';
@@ -101,8 +112,8 @@ export function matchRule(text: string, spans: readonly (TextRange & Partial<Wor
       if (m.index < head.length || m.index + m.text.length > limit) continue;
       const from = span.from + m.index - head.length;
       const to = from + m.text.length;
-      if (rule.before && !rule.before.has(neighbourWord(text, from, -1, span) ?? '')) continue;
-      if (rule.after && !rule.after.has(neighbourWord(text, to, 1, span) ?? '')) continue;
+      if (rule.before && !rule.before.has(neighbourWord(text, from, -1, spans, index) ?? '')) continue;
+      if (rule.after && !rule.after.has(neighbourWord(text, to, 1, spans, index) ?? '')) continue;
       // Already corrected: a replacement holding its FIND (`Temporal` -> `Temporal.io`)
       // is not applied again, so running a list twice changes nothing the second time.
       if (containedAt >= 0 && text.startsWith(rule.replace, from - containedAt)) continue;

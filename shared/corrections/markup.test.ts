@@ -49,6 +49,13 @@ describe('markup is never matched', () => {
     expect(fix('Py\tPie\ncaf\tcoffee', cue('<b>Py</b>thon and caf&eacute; but <b>Py</b> and caf'))).toBe(cue('<b>Py</b>thon and caf&eacute; but <b>Pie</b> and coffee'));
   });
 
+  it('before= and after= see the word across markup within a cue, never across cues', () => {
+    const rules = 'rough\truff\tbefore=install\ncheck\tCHECK\tafter=now';
+    expect(fix(rules, cue('pip install <i>rough</i> and <b>check</b> <i>now</i>'))).toBe(cue('pip install <i>ruff</i> and <b>CHECK</b> <i>now</i>'));
+    const twoCues = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\ninstall\n\n00:00:02.000 --> 00:00:03.000\nrough\n';
+    expect(fix(rules, twoCues)).toBe(twoCues);
+  });
+
   it('SRT and TXT tags and {\\an8} overrides are markup too', () => {
     const srt = '1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>i</i> <font color="i">an</font>\n';
     expect(fix('i\tI\nan\tAN\nfont\tF', srt)).toBe('1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>I</i> <font color="i">AN</font>\n');

@@ -5,6 +5,7 @@
  * (`Rough` at a sentence start may or may not be the tool).
  */
 import type { TextRange } from '../formats/vtt/types';
+import type { WordSpan } from './spans';
 import { wholeWordPattern, type CorrectionRule } from './rules';
 import { neighbourWord, type RuleHit } from './apply';
 
@@ -25,13 +26,14 @@ function loosePattern(rule: CorrectionRule): RegExp | null {
   return wholeWordPattern(source, letters[0]!, letters[letters.length - 1]!, 'giu');
 }
 
-export function findNearMisses(text: string, spans: readonly TextRange[], rules: readonly CorrectionRule[], hits: readonly RuleHit[]): NearMiss[] {
+export function findNearMisses(text: string, spans: readonly (TextRange & Partial<WordSpan>)[], rules: readonly CorrectionRule[], hits: readonly RuleHit[]): NearMiss[] {
   const matched = new Set(hits.map((h) => h.from));
   const out: NearMiss[] = [];
   for (const rule of rules) {
     const re = loosePattern(rule);
     if (!re) continue;
-    for (const span of spans) {
+    for (let index = 0; index < spans.length; index++) {
+      const span = spans[index]!;
       const body = text.slice(span.from, span.to);
       re.lastIndex = 0;
       for (let m = re.exec(body); m; m = re.exec(body)) {
@@ -45,8 +47,8 @@ export function findNearMisses(text: string, spans: readonly TextRange[], rules:
         if (onlyCase && rule.ignoreCase) continue;
         // A context rule's variant counts only where its context holds: `install Rough`
         // is a near-miss of `rough ... before=install`, `a Rough week` is not.
-        if (rule.before && !rule.before.has(neighbourWord(text, from, -1, span) ?? '')) continue;
-        if (rule.after && !rule.after.has(neighbourWord(text, from + m[0].length, 1, span) ?? '')) continue;
+        if (rule.before && !rule.before.has(neighbourWord(text, from, -1, spans, index) ?? '')) continue;
+        if (rule.after && !rule.after.has(neighbourWord(text, from + m[0].length, 1, spans, index) ?? '')) continue;
         out.push({ rule, from, to: from + m[0].length, found: m[0], why: onlyCase ? 'case' : 'spacing' });
       }
     }
