@@ -42,7 +42,8 @@ describe('app shell', () => {
     await page.locator('.cm-content').waitFor();
     expect(await editorText(page)).toBe(demoVtt);
     await expect.poll(() => waveformInkPixels(app!), { timeout: 20_000 }).toBeGreaterThan(1000);
-    await expect(page.locator('[data-testid="status-bar"]')).toBeTruthy();
+    // The status bar shows the cursor's cue of the 22-cue demo.
+    await expect.poll(() => page.getByTestId('status-bar').textContent()).toMatch(/Ln 1, Col 1.*22 cues/);
     expect(await page.locator('.toolbar-title').textContent()).toContain('demo.vtt');
     expect(await page.locator('[data-testid="messages"]').textContent()).toContain('Paired demo.vtt with demo.txt');
     // The whole waveform is decoded (status cleared) before the screenshot the README shows.

@@ -5,7 +5,8 @@
  * follows on save. The same changes can instead go only into an export, leaving the
  * document as it is.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useModal } from './use-modal';
 import type { EditorView } from '@codemirror/view';
 import { applyRules, findNearMisses, minimalChange, parseRules, textSpans, type NearMiss } from '../../shared/corrections';
 import { cleanVtt, type CleaningKind } from '../../shared/cleaning';
@@ -24,6 +25,7 @@ export interface CleanPanelProps {
 }
 
 const MAX_LISTED = 1000;
+const NONE_REJECTED: ReadonlySet<number> = new Set();
 
 function context(text: string, e: TextChange): { before: string; old: string; after: string } {
   const lineStart = text.lastIndexOf('\n', e.from - 1) + 1;
@@ -36,18 +38,15 @@ function context(text: string, e: TextChange): { before: string; old: string; af
 }
 
 export function CleanPanel({ view, corrections, onExport, onClose }: CleanPanelProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const modal = useModal();
   const [rulesText, setRulesText] = useState(corrections?.text ?? '');
   const [options, setOptions] = useState({ fillers: false, repetitions: false, case: false, whitespace: false, removeEmptyCues: false });
-  const [rejected, setRejected] = useState<ReadonlySet<number>>(new Set());
+  /** Rejected changes, by index in the list they were chosen from (a new list starts all accepted). */
+  const [choice, setChoice] = useState<{ list: readonly unknown[]; rejected: ReadonlySet<number> }>({ list: [], rejected: new Set() });
   const text = useMemo(() => view.state.doc.toString(), [view]);
   // Text selected when the panel opened can be removed as a marked span (a sponsor read).
   const selection = useMemo(() => view.state.selection.main, [view]);
   const [removeSelection, setRemoveSelection] = useState(false);
-
-  useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
 
   const parsed = useMemo(() => parseRules(rulesText), [rulesText]);
   const { entries, nearMisses } = useMemo(() => {
@@ -67,13 +66,14 @@ export function CleanPanel({ view, corrections, onExport, onClose }: CleanPanelP
     return { entries: list, nearMisses: misses };
   }, [text, parsed, options, removeSelection, selection]);
 
-  useEffect(() => setRejected(new Set()), [entries]);
+  const rejected: ReadonlySet<number> = choice.list === entries ? choice.rejected : NONE_REJECTED;
+  const setRejected = (next: ReadonlySet<number>) => setChoice({ list: entries, rejected: next });
   const accepted = entries.filter((_, i) => !rejected.has(i));
   const lineOf = (at: number) => view.state.doc.lineAt(at).number;
 
   const apply = () => {
     if (accepted.length) view.dispatch({ changes: accepted.map(({ from, to, insert }) => ({ from, to, insert })), userEvent: 'input.clean' });
-    dialog.current?.close();
+    modal.close();
     onClose(accepted.length ? `Applied ${accepted.length} change${accepted.length === 1 ? '' : 's'} (one undo step).` : undefined);
   };
   const exportCleaned = (format: 'vtt' | 'txt' | 'srt') => {
@@ -81,13 +81,23 @@ export function CleanPanel({ view, corrections, onExport, onClose }: CleanPanelP
     const cleaned = applyChanges(text, accepted).split('\n').join(view.state.lineBreak);
     onExport(cleaned, format);
   };
-  const toggle = (i: number) => setRejected((r) => { const next = new Set(r); if (next.has(i)) next.delete(i); else next.add(i); return next; });
+  /** The rules are tab-separated: Tab types one (Shift+Tab still moves the focus). */
+  const typeTab = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key !== 'Tab' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) return;
+    e.preventDefault();
+    // insertText keeps the box's own undo; it fires `input`, so onChange sees the tab.
+    if (document.execCommand('insertText', false, '\t')) return;
+    const box = e.currentTarget;
+    box.setRangeText('\t', box.selectionStart, box.selectionEnd, 'end');
+    setRulesText(box.value);
+  };
+  const toggle = (i: number) => { const next = new Set(rejected); if (next.has(i)) next.delete(i); else next.add(i); setRejected(next); };
 
   return (
-    <dialog ref={dialog} className="clean-panel" data-testid="clean-panel" onClose={() => onClose()}>
+    <dialog {...modal.props} className="clean-panel" data-testid="clean-panel" onClose={() => onClose()}>
       <header className="shortcuts-head">
-        <h2>Clean and correct</h2>
-        <button onClick={() => dialog.current?.close()}>Cancel</button>
+        <h2 id={modal.titleId}>Clean and correct</h2>
+        <button onClick={modal.close}>Cancel</button>
       </header>
       <div className="clean-body">
         <section>
@@ -96,10 +106,13 @@ export function CleanPanel({ view, corrections, onExport, onClose }: CleanPanelP
             aria-label="Correction rules"
             value={rulesText}
             onChange={(e) => setRulesText(e.target.value)}
+            onKeyDown={typeTab}
+            aria-describedby="rules-tab-hint"
             placeholder={'FIND<Tab>REPLACE<Tab>OPTIONS   e.g.\nrough\truff\tbefore=install|run|uvx'}
             spellCheck={false}
             rows={5}
           />
+          <p id="rules-tab-hint" className="clean-note">Tab types a tab here (between FIND and REPLACE); Shift+Tab leaves the box.</p>
           {parsed.diagnostics.map((d) => <p key={d.line} className="message-error">Rule line {d.line}:{d.column}: {d.message}</p>)}
         </section>
         <section className="clean-options">

@@ -1,5 +1,5 @@
 /** File ▸ Open Recent…: the last transcripts opened, newest first (name and folder). */
-import { useEffect, useRef } from 'react';
+import { useModal } from './use-modal';
 
 export interface RecentDialogProps {
   items: readonly { name: string; folder: string }[];
@@ -8,15 +8,12 @@ export interface RecentDialogProps {
 }
 
 export function RecentDialog({ items, onOpen, onClose }: RecentDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
+  const modal = useModal();
   return (
-    <dialog ref={dialog} className="clean-panel recent" data-testid="recent-dialog" onClose={onClose}>
+    <dialog {...modal.props} className="clean-panel recent" data-testid="recent-dialog" onClose={onClose}>
       <header className="shortcuts-head">
-        <h2>Open recent</h2>
-        <button onClick={() => dialog.current?.close()}>Close</button>
+        <h2 id={modal.titleId}>Open recent</h2>
+        <button onClick={modal.close}>Close</button>
       </header>
       {items.length === 0 ? (
         <p className="clean-note">No recent files yet.</p>
@@ -24,7 +21,7 @@ export function RecentDialog({ items, onOpen, onClose }: RecentDialogProps) {
         <ol className="clean-list">
           {items.map((item, i) => (
             <li key={`${item.folder}/${item.name}`}>
-              <button className="recent-item" onClick={() => { onOpen(i); dialog.current?.close(); }}>
+              <button className="recent-item" onClick={() => { onOpen(i); modal.close(); }}>
                 <strong>{item.name}</strong> <span className="clean-line">{item.folder}</span>
               </button>
             </li>

@@ -3,7 +3,7 @@
  * it differs from its file now. Recover opens it (unsaved); Discard deletes the entry
  * (only here, by the user's choice); Later keeps every entry for the next start.
  */
-import { useEffect, useRef } from 'react';
+import { useModal } from './use-modal';
 import type { ResponseOf } from '../../shared/ipc/contract';
 
 export type RecoveryList = ResponseOf<'recovery:list'>;
@@ -16,14 +16,11 @@ export interface RecoveryDialogProps {
 }
 
 export function RecoveryDialog({ list, onRecover, onDiscard, onLater }: RecoveryDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
+  const modal = useModal();
   return (
-    <dialog ref={dialog} className="clean-panel recovery" data-testid="recovery-dialog" onCancel={(e) => { e.preventDefault(); onLater(); }}>
+    <dialog {...modal.props} className="clean-panel recovery" data-testid="recovery-dialog" onCancel={(e) => { e.preventDefault(); onLater(); }}>
       <header className="shortcuts-head">
-        <h2>Recover unsaved work</h2>
+        <h2 id={modal.titleId}>Recover unsaved work</h2>
       </header>
       <p className="clean-note">Cueline closed without saving these. Nothing is discarded unless you choose Discard.</p>
       <ol className="clean-list">

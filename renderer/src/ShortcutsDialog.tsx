@@ -3,7 +3,8 @@
  * rebinding (click a key cell, press the new keys; Backspace alone unbinds; Reset goes
  * back to the preset). Changes are saved in the settings file by the main process.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useModal } from './use-modal';
 import { EDITOR_ACTION_INFO, type EditorActionGroup } from '../../shared/editor-actions';
 import type { AppSettings } from '../../shared/settings';
 import { conflicts, displayKey, PRESETS, resolveBindings, type PresetName } from './editor/keymaps';
@@ -44,15 +45,10 @@ interface Props {
 
 export function ShortcutsDialog({ settings, onChange, onClose }: Props) {
   const [recording, setRecording] = useState<string | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const modal = useModal();
   const bindings = resolveBindings(settings.keymapPreset, settings.keyOverrides);
   const clash = conflicts(bindings);
   const clashing = new Set([...clash.values()].flat());
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-  }, []);
 
   useEffect(() => {
     if (!recording) return;
@@ -71,9 +67,9 @@ export function ShortcutsDialog({ settings, onChange, onClose }: Props) {
 
   const groups: EditorActionGroup[] = ['Timing', 'Cues', 'Navigation', 'Playback'];
   return (
-    <dialog ref={dialog} className="shortcuts" data-testid="shortcuts" onClose={onClose} onCancel={(e) => { if (recording) e.preventDefault(); }}>
+    <dialog {...modal.props} className="shortcuts" data-testid="shortcuts" onClose={onClose} onCancel={(e) => { if (recording) e.preventDefault(); }}>
       <header className="shortcuts-head">
-        <h2>Keyboard shortcuts</h2>
+        <h2 id={modal.titleId}>Keyboard shortcuts</h2>
         <label>
           Preset{' '}
           <select
@@ -85,7 +81,7 @@ export function ShortcutsDialog({ settings, onChange, onClose }: Props) {
           </select>
         </label>
         <button onClick={() => onChange({ ...settings, keyOverrides: {} })} disabled={!Object.keys(settings.keyOverrides).length}>Reset to preset</button>
-        <button onClick={() => dialog.current?.close()}>Close</button>
+        <button onClick={modal.close}>Close</button>
       </header>
       <div className="shortcuts-body">
         {groups.map((group) => (

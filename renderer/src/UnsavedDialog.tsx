@@ -1,20 +1,18 @@
 /** Asks what to do with unsaved changes before they would be replaced: Save, Don't Save, or Cancel. */
-import { useEffect, useRef } from 'react';
-
-export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+import { useRef } from 'react';
+import type { UnsavedChoice } from './document/document-controller';
+import { useModal } from './use-modal';
 
 export function UnsavedDialog({ name, onChoice }: { name: string; onChoice(choice: UnsavedChoice): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const modal = useModal();
   const chosen = useRef<UnsavedChoice>('cancel');
-  useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
   const choose = (c: UnsavedChoice) => {
     chosen.current = c;
-    dialog.current?.close();
+    modal.close();
   };
   return (
-    <dialog ref={dialog} className="unsaved" data-testid="unsaved-dialog" onClose={() => onChoice(chosen.current)}>
+    <dialog {...modal.props} className="unsaved" data-testid="unsaved-dialog" onClose={() => onChoice(chosen.current)}>
+      <h2 id={modal.titleId} className="visually-hidden">Unsaved changes</h2>
       <p>Save the changes to <strong>{name}</strong> first?</p>
       <p className="clean-note">Without saving, your changes are lost.</p>
       <footer className="clean-actions">

@@ -1,77 +1,72 @@
 /**
  * Hosts the CodeMirror view. The editor state is the single source of truth for the
- * transcript: React only creates the view, swaps documents and listens.
+ * transcript: React only creates the view, swaps documents and reconfigures it when the
+ * preferences change. Everything else reads the editor through extensions: the
+ * CueTimeline (waveform), the status store, follow-playback (player), and the document
+ * controller's listener (dirty, recovery journal).
  */
 import { useEffect, useRef } from 'react';
-import { EditorState, type ChangeSet, type Extension } from '@codemirror/state';
+import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { diagnosticCount, setDiagnosticsEffect } from '@codemirror/lint';
 import { lineSeparatorOf } from '../../../shared/model/line-separator';
+import type { AppCore } from '../app-core';
+import type { OpenTranscript } from '../document/document-controller';
+import { publishTimeline } from './cue-timeline';
+import { publishStatus } from './editor-status';
 import { keysCompartment, preferenceExtensions, preferencesCompartment, transcriptExtensions, type EditorPreferences } from './extensions';
+import { followPlayback } from './follow-playback';
 import { actionKeymap } from './keymaps';
+import { playbackPort } from './playback-port';
 
 export interface TranscriptEditorProps {
-  /** Changing this replaces the whole editor state (a new document was opened). */
-  documentKey: string;
-  initialText: string;
+  core: AppCore;
+  /** A new transcript (a new `key`) replaces the whole editor state. */
+  transcript: OpenTranscript;
   /** Key bindings, timing steps and QA rules; changing them reconfigures the open editor. */
   preferences: EditorPreferences;
-  extensions?: Extension;
-  onView(view: EditorView | null): void;
-  onUpdate(view: EditorView): void;
-  /** Every change to the document, in order (the crash-recovery journal sends these). */
-  onChanges?(changes: ChangeSet): void;
-  /** The number of lint problems, each time the linter publishes them (not per keystroke). */
-  onProblems?(count: number): void;
 }
 
-export function TranscriptEditor({ documentKey, initialText, preferences, extensions, onView, onUpdate, onChanges, onProblems }: TranscriptEditorProps) {
-  const onChangesRef = useRef(onChanges);
-  onChangesRef.current = onChanges;
-  const onProblemsRef = useRef(onProblems);
-  onProblemsRef.current = onProblems;
+export function TranscriptEditor({ core, transcript, preferences }: TranscriptEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const preferencesRef = useRef(preferences);
-  preferencesRef.current = preferences;
-  const onUpdateRef = useRef(onUpdate);
-  onUpdateRef.current = onUpdate;
+  const initialPreferences = useRef(preferences);
 
   useEffect(() => {
     if (!host.current) return;
+    const { documents } = core;
+    const text = transcript.text;
     const view = new EditorView({
       parent: host.current,
       state: EditorState.create({
-        doc: initialText,
+        doc: text,
         extensions: [
           // Keep the file's own line breaks so an unedited save is byte-identical.
-          EditorState.lineSeparator.of(lineSeparatorOf(initialText)),
-          transcriptExtensions(preferencesRef.current),
-          extensions ?? [],
+          EditorState.lineSeparator.of(lineSeparatorOf(text)),
+          transcriptExtensions(initialPreferences.current),
+          playbackPort.of(core.player),
+          followPlayback(core.follow),
+          publishTimeline(core.timeline),
+          publishStatus(core.status),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged) onChangesRef.current?.(update.changes);
-            // Counting walks every diagnostic: only when the linter has new ones.
-            if (update.transactions.some((tr) => tr.effects.some((e) => e.is(setDiagnosticsEffect)))) onProblemsRef.current?.(diagnosticCount(update.state));
-            // Effects too: lint results and the spoken cue arrive as effects.
-            if (update.docChanged || update.selectionSet || update.transactions.some((tr) => tr.effects.length)) onUpdateRef.current(update.view);
+            if (!update.docChanged) return;
+            documents.journal.noteChanges(update.changes);
+            documents.noteDoc(update.state.doc);
           }),
         ],
       }),
     });
     viewRef.current = view;
-    onView(view);
-    onUpdateRef.current(view);
+    documents.noteEditor(view.state);
     view.focus();
     // The first frame with the document laid out: the editor is interactive (read by `npm run bench`).
     requestAnimationFrame(() => performance.mark('cueline:editor-ready'));
     return () => {
       viewRef.current = null;
-      onView(null);
+      documents.noteEditor(null);
       view.destroy();
     };
-    // A new documentKey means a new document; initialText is read only then.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [documentKey]);
+    // A new key means a new document; its text is read only then.
+  }, [core, transcript.key]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     viewRef.current?.dispatch({

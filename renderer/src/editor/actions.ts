@@ -3,7 +3,7 @@
  * presets and user overrides) bind keys to these ids, the Help dialog and README list
  * them, and the native menu sends the ids; so a command exists once.
  */
-import { EditorSelection, type EditorState } from '@codemirror/state';
+import { EditorSelection, StateField, type EditorState, type Transaction } from '@codemirror/state';
 import type { Command, EditorView } from '@codemirror/view';
 import { nextDiagnostic, previousDiagnostic } from '@codemirror/lint';
 import {
@@ -24,6 +24,8 @@ import { EDITOR_ACTION_INFO, type EditorActionId, type EditorActionInfo } from '
 import { retimeCue } from '../../../shared/formats/vtt/edit';
 import { cuesOf, cursorCueIndex, vttOf } from './cue-field';
 import { playbackPort, type PlaybackPort } from './playback-port';
+import { followPlugin } from './follow-playback';
+import { centreCursor, jumpTo } from './jump';
 import { timingSettings, type TimingSettings } from './timing-settings';
 
 export interface EditorAction extends EditorActionInfo {
@@ -87,6 +89,21 @@ const setEndAndNext: Command = (view) => {
   return apply(view, setEndAndGoToNext(vttOf(view.state), index, p.time()), 'input.timing.playhead');
 };
 
+/**
+ * Right after a split (nothing typed or moved since), the start of the split's first
+ * half: Merge then joins the two halves again, although the cursor is in the second.
+ */
+export const justSplit = StateField.define<number | null>({
+  create: () => null,
+  update(value, tr: Transaction) {
+    if (tr.isUserEvent('input.cue.split')) {
+      const cues = cuesOf(tr.state);
+      return cues[cursorCueIndex(tr.state) - 1]?.range.from ?? null;
+    }
+    return tr.docChanged || tr.selection ? null : value;
+  },
+});
+
 const split: Command = (view) => {
   const index = cursorCueIndex(view.state);
   if (index < 0) return false;
@@ -94,7 +111,10 @@ const split: Command = (view) => {
 };
 
 const merge: Command = (view) => {
-  const index = cursorCueIndex(view.state);
+  const halves = view.state.field(justSplit, false);
+  const cues = cuesOf(view.state);
+  const first = halves === null || halves === undefined ? -1 : cues.findIndex((c) => c.range.from === halves);
+  const index = first >= 0 ? first : cursorCueIndex(view.state);
   if (index < 0) return false;
   return apply(view, mergeWithNext(vttOf(view.state), index), 'input.cue.merge');
 };
@@ -138,7 +158,7 @@ function goToCue(step: 1 | -1): Command {
     const index = cursorCueIndex(view.state);
     const offset = cueTextOffset(cues, index === -1 && step === 1 ? -1 : index, step);
     if (offset === null) return false;
-    view.dispatch({ selection: EditorSelection.cursor(offset), scrollIntoView: true, userEvent: 'select.cue' });
+    jumpTo(view, offset, 'select.cue');
     return true;
   };
 }
@@ -151,6 +171,18 @@ function playback(run: (p: PlaybackPort, view: EditorView) => void): Command {
     return true;
   };
 }
+
+/** F8 / Shift+F8, with the problem centred (lint's own command scrolls it to the nearest edge). */
+function toProblem(run: Command): Command {
+  return (view) => {
+    if (!run(view)) return false;
+    centreCursor(view, 'select.problem');
+    return true;
+  };
+}
+
+/** Play from the cursor's cue when the cursor moved since the last pause (see follow-playback). */
+const playPause: Command = playback((p, v) => p.playPause(p.playing ? undefined : v.plugin(followPlugin)?.playFrom()));
 
 function cueRange(view: EditorView): { start: number; end: number } | null {
   const cue = cuesOf(view.state)[cursorCueIndex(view.state)];
@@ -181,9 +213,9 @@ const RUNS: Record<EditorActionId, Command> = {
   'insert-cue': insertAtPlayhead,
   'previous-cue': goToCue(-1),
   'next-cue': goToCue(1),
-  'next-problem': nextDiagnostic,
-  'previous-problem': previousDiagnostic,
-  'play-pause': playback((p) => p.playPause()),
+  'next-problem': toProblem(nextDiagnostic),
+  'previous-problem': toProblem(previousDiagnostic),
+  'play-pause': playPause,
   'rewind': playback((p, v) => p.seekBy(-settings(v).rewindShort)),
   'forward': playback((p, v) => p.seekBy(settings(v).rewindShort)),
   'rewind-long': playback((p, v) => p.seekBy(-settings(v).rewindLong)),

@@ -1,5 +1,5 @@
 /** The editor's behaviour: the extensions every transcript editor gets. */
-import { Compartment, type Extension } from '@codemirror/state';
+import { Compartment, Prec, type Extension } from '@codemirror/state';
 import {
   EditorView,
   drawSelection,
@@ -10,12 +10,13 @@ import {
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { codeFolding, foldGutter, foldKeymap } from '@codemirror/language';
-import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
+import { closeSearchPanel, highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { lintGutter } from '@codemirror/lint';
 import { vttField } from './cue-field';
 import { cueHighlight } from './cue-highlight';
 import { transcriptSearch } from './find-panel';
 import { actionKeymap, type Bindings } from './keymaps';
+import { justSplit } from './actions';
 import { qaRules } from './qa-rules';
 import { timingSettings, type TimingSettings } from './timing-settings';
 import { vttDecorations, vttTheme } from './vtt-decorations';
@@ -40,6 +41,9 @@ export function preferenceExtensions(p: EditorPreferences): Extension {
 export function transcriptExtensions(p: EditorPreferences): Extension {
   return [
     vttField,
+    justSplit,
+    // Esc closes the find panel before it means play/pause.
+    Prec.highest(keymap.of([{ key: 'Escape', run: closeSearchPanel }])),
     lineNumbers(),
     foldGutter(),
     codeFolding(),
@@ -59,6 +63,7 @@ export function transcriptExtensions(p: EditorPreferences): Extension {
     keysCompartment.of(actionKeymap(p.bindings)),
     preferencesCompartment.of(preferenceExtensions(p)),
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...foldKeymap, indentWithTab]),
-    EditorView.contentAttributes.of({ spellcheck: 'true', 'aria-label': 'Transcript' }),
+    // tabindex: the scroller's focusable content, for assistive tech (axe: scrollable-region-focusable).
+    EditorView.contentAttributes.of({ spellcheck: 'true', 'aria-label': 'Transcript', tabindex: '0' }),
   ];
 }

@@ -7,7 +7,7 @@
  */
 import type { EditorState } from '@codemirror/state';
 import { EditorSelection } from '@codemirror/state';
-import type { EditorView, Panel, ViewUpdate } from '@codemirror/view';
+import { EditorView, type Panel, type ViewUpdate } from '@codemirror/view';
 import {
   SearchQuery,
   closeSearchPanel,
@@ -22,6 +22,7 @@ import {
 import { formatClock } from '../../../shared/formats/timestamp';
 import { cueIndexAt } from '../../../shared/timing/cue-at';
 import { vttField } from './cue-field';
+import { jumpTo } from './jump';
 
 /** Shown in the list; more are counted but not listed (the list is for jumping, not reading). */
 const MAX_LISTED = 500;
@@ -138,6 +139,12 @@ class FindPanel implements Panel {
     queueMicrotask(() => this.commit());
   }
 
+  /** Opened (Ctrl/Cmd+F): the query field takes the focus, its text (the selection) selected. */
+  mount() {
+    this.searchInput.focus();
+    this.searchInput.select();
+  }
+
   private commit() {
     const query = new SearchQuery({
       search: this.searchInput.value,
@@ -180,7 +187,7 @@ class FindPanel implements Panel {
       const time = el('span', { className: 'cue-find-time' }, m.time === null ? `line ${m.line}` : formatClock(m.time, { hours: 'auto' }));
       const item = el('li', { className: 'cue-find-item', tabIndex: 0 }, time, el('span', { className: 'cue-find-context' }, m.context));
       const go = () => {
-        this.view.dispatch({ selection: EditorSelection.range(m.from, m.to), scrollIntoView: true, userEvent: 'select.search' });
+        jumpTo(this.view, EditorSelection.range(m.from, m.to), 'select.search');
         this.view.focus();
       };
       item.onclick = go;
@@ -198,5 +205,10 @@ class FindPanel implements Panel {
 
 /** The search extension with the transcript find panel. */
 export function transcriptSearch() {
-  return search({ top: true, createPanel: (view) => new FindPanel(view) });
+  return search({
+    top: true,
+    createPanel: (view) => new FindPanel(view),
+    // Next / Previous put the match in the middle of the view, not at its edge.
+    scrollToMatch: (range) => EditorView.scrollIntoView(range, { y: 'center' }),
+  });
 }

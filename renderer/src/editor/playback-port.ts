@@ -1,7 +1,7 @@
 /**
  * What the editor may ask of audio playback, provided by the app as a facet so editor
  * commands stay independent of the waveform (and work, minus the playhead, without
- * audio). The last provider wins.
+ * audio). The last provider wins. The app's Player implements it.
  */
 import { Facet } from '@codemirror/state';
 
@@ -10,7 +10,9 @@ export interface PlaybackPort {
   time(): number;
   /** Whether audio is loaded; commands that need a playhead do nothing without it. */
   ready(): boolean;
-  playPause(): void;
+  readonly playing: boolean;
+  /** Pauses, or resumes (from `from` when given, else at the playhead less the auto-rewind). */
+  playPause(from?: number): void;
   seekBy(seconds: number): void;
   seek(seconds: number): void;
   /** Plays `[from, to)` once, or looped. */
@@ -18,6 +20,9 @@ export interface PlaybackPort {
   changeRate(step: number): void;
   /** The quietest time within ±300 ms of `t` (from the waveform peaks), or null. */
   silenceNear(t: number): number | null;
+  /** Playhead moves, play and pause (the editor's follow-playback plugin listens). */
+  on(event: 'time' | 'seek', listener: (seconds: number) => void): () => void;
+  on(event: 'play' | 'pause', listener: () => void): () => void;
 }
 
 export const playbackPort = Facet.define<PlaybackPort | null, PlaybackPort | null>({

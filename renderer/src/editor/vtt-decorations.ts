@@ -7,7 +7,7 @@
 import { RangeSetBuilder, type EditorState } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import type { VttBlock } from '../../../shared/formats/vtt/types';
-import { cueFigures } from '../../../shared/timing/qa';
+import { shownFigures } from './cue-figures';
 import { vttField } from './cue-field';
 import { qaRules } from './qa-rules';
 
@@ -25,15 +25,15 @@ const IGNORED = mark('cm-vtt-ignored');
 
 /** Duration and characters per second of a cue, shown after its timing line. */
 class FiguresWidget extends WidgetType {
-  constructor(readonly text: string, readonly warn: boolean) {
+  constructor(readonly text: string, readonly level: 'ok' | 'warn' | 'error') {
     super();
   }
   override eq(other: FiguresWidget) {
-    return other.text === this.text && other.warn === this.warn;
+    return other.text === this.text && other.level === this.level;
   }
   toDOM() {
     const span = document.createElement('span');
-    span.className = this.warn ? 'cm-vtt-figures cm-vtt-figures-warn' : 'cm-vtt-figures';
+    span.className = this.level === 'ok' ? 'cm-vtt-figures' : `cm-vtt-figures cm-vtt-figures-${this.level}`;
     span.textContent = this.text;
     span.setAttribute('aria-hidden', 'true');
     return span;
@@ -78,10 +78,9 @@ function build(state: EditorState, visible: readonly { from: number; to: number 
         if (c.endRange.from > c.startRange.to) builder.add(c.startRange.to, c.endRange.from, ARROW);
         builder.add(c.endRange.from, c.endRange.to, TIME);
         if (c.settingsRange.to > c.settingsRange.from) builder.add(c.settingsRange.from, c.settingsRange.to, SETTING);
-        const f = cueFigures(c);
-        const warn = (rules.maxCps !== null && f.cps > rules.maxCps) || (rules.minDuration !== null && f.duration < rules.minDuration) || (rules.maxDuration !== null && f.duration > rules.maxDuration);
+        const f = shownFigures(c, rules);
         builder.add(c.timingRange.to, c.timingRange.to, Decoration.widget({
-          widget: new FiguresWidget(`${f.duration.toFixed(2)} s · ${Number.isFinite(f.cps) ? f.cps.toFixed(1) : '∞'} cps`, warn),
+          widget: new FiguresWidget(f.text, f.error ? 'error' : f.warn ? 'warn' : 'ok'),
           side: 1,
         }));
         // From the editor's rope: the parsed document's whole text is not needed here.
@@ -129,6 +128,7 @@ export const vttTheme = EditorView.baseTheme({
   '.cm-vtt-ignored': { textDecoration: 'line-through', textDecorationColor: '#c0392b66' },
   '.cm-vtt-figures': { color: '#8a94a6', fontSize: '85%', marginLeft: '1.5em', userSelect: 'none' },
   '.cm-vtt-figures-warn': { color: '#c0392b' },
+  '.cm-vtt-figures-error': { color: '#c0392b', fontWeight: '600', textDecoration: 'underline wavy' },
   '&dark .cm-vtt-time': { color: '#7fb0ec' },
   '.cm-vtt-active-cue': { backgroundColor: '#3b5b9214' },
   '.cm-vtt-spoken-cue': { backgroundColor: '#e0532f1f' },

@@ -367,12 +367,12 @@ describe('waveform', () => {
     await page.locator('.cm-content').click();
     for (const k of [4, 11]) {
       const spoken = truth.cues[k]!;
-      // Seek to the cue (Alt+G), move the cursor away, play (Esc; resumes 1 s earlier).
+      // To the cue, play (Esc: from the cursor's cue, which moved), then move the cursor
+      // two cues on (the spoken one stays in view: following waits while the user moves).
       await page.keyboard.press('Control+Home');
       for (let i = 0; i <= k; i++) await page.keyboard.press('Alt+ArrowDown');
-      await page.keyboard.press('Alt+g');
-      await page.keyboard.press('Control+End');
       await page.keyboard.press('Escape');
+      for (let i = 0; i < 2; i++) await page.keyboard.press('Alt+ArrowDown');
       const seen: { t: number; text: string }[] = [];
       const deadline = Date.now() + 4000;
       while (Date.now() < deadline) {

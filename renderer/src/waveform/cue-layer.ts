@@ -1,93 +1,156 @@
 /**
- * Cue regions drawn over the waveform: only the cues in (and just around) the visible
+ * Cue regions over the waveform, as a wavesurfer.js plugin: it subscribes to the
+ * editor's CueTimeline and to wavesurfer's scroll/zoom/redraw events, and unsubscribes
+ * and removes its element on destroy. Only the cues in (and just around) the visible
  * window exist as elements, reused from a pool as the view scrolls, so 4,000 cues cost
- * what 20 do. (wavesurfer's Regions plugin keeps one element and listeners per region:
- * 3,600 cues blocked the main thread for over 20 s.) It sits inside wavesurfer's
- * scrolling wrapper, so native scrolling moves it with the waveform; positions change
- * only on zoom. Each region shows the start of its text in a label band. Dragging an
- * edge retimes it; an edge shared with an abutting cue moves both cues (Alt: only this
- * one); dragging the label moves the whole cue; Shift snaps to the nearest silence.
- * A drag previews locally and reports once, on release, so it is one undo step.
+ * what 20 do (wavesurfer's Regions plugin keeps one element and listeners per region:
+ * 3,600 cues blocked the main thread for over 20 s). It sits inside wavesurfer's
+ * scrolling wrapper, so native scrolling moves it with the waveform.
+ *
+ * Each region shows the start of its text in a label band. Dragging an edge retimes it
+ * (see cue-drag), showing the edge's time and the cue's duration as it goes; dragging the
+ * label moves the whole cue; a click on the label goes to the cue. A drag previews
+ * locally and reports once, on release, so it is one undo step. When the cursor's cue
+ * changes, the waveform centres it (always after a jump, else when it is out of view).
  */
-import { cuesInWindow, indexCues, type CueIndex, type TimedCue } from './cue-window';
-
-export type CueEdge = 'start' | 'end';
-
-/** New times for one cue (only the edges that change). */
-export interface CueRetime {
-  index: number;
-  start?: number;
-  end?: number;
-}
+import BasePlugin, { type BasePluginEvents } from 'wavesurfer.js/dist/base-plugin.js';
+import { formatVttTimestamp } from '../../../shared/formats/timestamp';
+import type { VttCue } from '../../../shared/formats/vtt/types';
+import type { CueRetime, CueTimeline, TimelineSnapshot } from '../editor/cue-timeline';
+import { cuesInWindow, indexCues, type CueIndex } from './cue-window';
+import { dragTimes, type CuePart, type CueTimes } from './cue-drag';
 
 export interface CueLayerOptions {
-  onRetime(retimes: CueRetime[]): void;
-  /** The label of cue `index` was clicked (without dragging). */
-  onSelect?(index: number): void;
-  /** The quietest time near `t` (for Shift-snapping), or null. */
-  snap?(t: number): number | null;
+  timeline: CueTimeline;
+  /** The length the waveform is drawn over (seconds). */
+  duration(): number;
+  /** The quietest time near `t` (Shift-snapping), or null. */
+  snap(t: number): number | null;
 }
 
-/** Edges closer than this (seconds) count as one shared boundary. */
-const SHARED_EPSILON = 0.0015;
 const LABEL_PX = 14;
+const HANDLE_PX = 6;
 
 interface Drag {
-  index: number;
-  /** 'body' moves the whole cue. */
-  part: CueEdge | 'body';
+  at: number;
+  part: CuePart;
   pointer: number;
-  /** Where the pointer went down (seconds), for body drags. */
   origin: number;
-  /** The preview: current times of each affected cue. */
-  preview: Map<number, { start: number; end: number }>;
+  preview: CueTimes;
   moved: boolean;
 }
 
-const HANDLE_PX = 6;
-
-export class CueLayer {
+export class CueLayerPlugin extends BasePlugin<BasePluginEvents, CueLayerOptions> {
   readonly element: HTMLDivElement;
+  private readonly readout: HTMLDivElement;
   private index: CueIndex = indexCues([]);
-  private active: number | null = null;
+  private cues: readonly VttCue[] = [];
+  private active = -1;
   private pxPerSec = 0;
   private from = 0;
   private to = 0;
-  private duration = Infinity;
   private readonly pool: HTMLDivElement[] = [];
   private drag: Drag | null = null;
+  private frame = 0;
 
-  constructor(private readonly options: CueLayerOptions) {
+  static create(options: CueLayerOptions): CueLayerPlugin {
+    return new CueLayerPlugin(options);
+  }
+
+  constructor(options: CueLayerOptions) {
+    super(options);
     const el = document.createElement('div');
     el.setAttribute('part', 'cue-layer');
     el.dataset.testid = 'cue-layer';
     Object.assign(el.style, { position: 'absolute', inset: '0', pointerEvents: 'none', zIndex: '4' });
     el.addEventListener('pointerdown', this.onPointerDown);
     el.addEventListener('click', (e) => e.stopPropagation());
+    const readout = document.createElement('div');
+    readout.dataset.testid = 'drag-readout';
+    readout.setAttribute('role', 'status');
+    Object.assign(readout.style, {
+      position: 'absolute', top: `${LABEL_PX + 2}px`, display: 'none', padding: '1px 4px', font: '11px system-ui, sans-serif',
+      background: 'var(--panel, #fff)', color: 'var(--fg, #1d1f23)', border: '1px solid var(--border, #ccc)', borderRadius: '3px',
+      whiteSpace: 'nowrap', pointerEvents: 'none', zIndex: '5', fontVariantNumeric: 'tabular-nums',
+    });
+    el.append(readout);
     this.element = el;
+    this.readout = readout;
   }
 
-  setCues(cues: readonly TimedCue[]): void {
-    this.index = indexCues(cues);
-    this.render();
+  protected override onInit(): void {
+    const ws = this.wavesurfer!;
+    ws.getWrapper().append(this.element);
+    const schedule = () => {
+      cancelAnimationFrame(this.frame);
+      this.frame = requestAnimationFrame(() => this.measure());
+    };
+    this.subscriptions.push(
+      ws.on('scroll', schedule),
+      ws.on('zoom', schedule),
+      ws.on('redrawcomplete', schedule),
+      ws.on('ready', schedule),
+      this.options.timeline.on('update', (s) => this.onTimeline(s)),
+      () => cancelAnimationFrame(this.frame),
+    );
+    window.addEventListener('resize', schedule);
+    this.subscriptions.push(() => window.removeEventListener('resize', schedule));
+    this.onTimeline(this.options.timeline.snapshot);
+    schedule();
   }
 
-  setActive(index: number | null): void {
-    this.active = index;
-    this.render();
-  }
-
-  /** The drawing scale and the visible time window. */
-  setView(pxPerSec: number, from: number, to: number, duration: number): void {
-    this.pxPerSec = pxPerSec;
-    this.from = from;
-    this.to = to;
-    this.duration = duration;
-    this.render();
-  }
-
-  destroy(): void {
+  override destroy(): void {
     this.element.remove();
+    super.destroy();
+  }
+
+  /** The visible window in seconds, or null before anything is drawn. */
+  visibleWindow(): { from: number; to: number; pxPerSec: number } | null {
+    const ws = this.wavesurfer;
+    const duration = this.options.duration();
+    if (!ws || !(duration > 0)) return null;
+    const pxPerSec = ws.getWrapper().clientWidth / duration;
+    if (!(pxPerSec > 0)) return null;
+    const from = ws.getScroll() / pxPerSec;
+    return { from, to: from + ws.getWidth() / pxPerSec, pxPerSec };
+  }
+
+  private measure(): void {
+    const view = this.visibleWindow();
+    if (!view) return;
+    this.pxPerSec = view.pxPerSec;
+    this.from = view.from;
+    this.to = view.to;
+    this.render();
+  }
+
+  private onTimeline(s: TimelineSnapshot): void {
+    const cursorChanged = s.cursor !== this.active || s.changes === null;
+    if (this.drag && s.changes) {
+      // Positions move with the edits made meanwhile (the drag keeps its cue).
+      const map = s.changes;
+      this.drag.at = map.mapPos(this.drag.at, 1);
+      this.drag.preview = new Map([...this.drag.preview].map(([at, t]) => [map.mapPos(at, 1), t]));
+    }
+    if (s.cues !== this.cues) {
+      this.cues = s.cues;
+      this.index = indexCues(s.cues);
+    }
+    this.active = s.cursor;
+    this.element.dataset.spoken = String(s.spoken);
+    if (cursorChanged || s.jump) this.reveal(s.cues[s.cursor], s.jump);
+    this.render();
+  }
+
+  /** Centres `cue` in the waveform: after a jump always, else only when it is out of view. */
+  private reveal(cue: VttCue | undefined, always: boolean): void {
+    const ws = this.wavesurfer;
+    const view = this.visibleWindow();
+    if (!cue || !ws || !view) return;
+    const span = view.to - view.from;
+    if (!always && cue.start >= view.from && cue.end <= view.to) return;
+    const target = cue.end - cue.start < span ? (cue.start + cue.end) / 2 - span / 2 : cue.start - span / 10;
+    ws.setScroll(Math.max(0, target) * view.pxPerSec);
   }
 
   private render(): void {
@@ -101,26 +164,23 @@ export class CueLayer {
   }
 
   private place(region: HTMLDivElement, cueIndex: number): void {
-    const cue = this.index.cues[cueIndex]!;
-    const preview = this.drag?.preview.get(cueIndex);
-    const { start, end } = preview ?? cue;
+    const cue = this.cues[cueIndex]!;
+    const { start, end } = this.drag?.preview.get(cue.range.from) ?? cue;
     const label = region.firstElementChild as HTMLElement;
-    const text = (cue as TimedCue & { text?: string }).text ?? '';
-    if (label.dataset.text !== text) {
-      label.dataset.text = text;
+    if (label.dataset.text !== cue.text) {
+      label.dataset.text = cue.text;
       // textContent: cue text is never HTML.
-      label.textContent = text.replace(/<[^>]*>/g, '').slice(0, 80);
+      label.textContent = cue.text.replace(/<[^>]*>/g, '').slice(0, 80);
     }
-    const left = start * this.pxPerSec;
-    const width = Math.max(1, (end - start) * this.pxPerSec);
     region.dataset.index = String(cueIndex);
+    region.dataset.at = String(cue.range.from);
     region.dataset.start = String(start);
     region.dataset.end = String(end);
-    region.style.display = 'block';
-    region.style.left = `${left}px`;
-    region.style.width = `${width}px`;
-    region.style.background = cueIndex === this.active ? 'rgba(224, 83, 47, 0.22)' : 'rgba(59, 91, 146, 0.13)';
     region.dataset.active = String(cueIndex === this.active);
+    region.style.display = 'block';
+    region.style.left = `${Math.min(start, end) * this.pxPerSec}px`;
+    region.style.width = `${Math.max(1, Math.abs(end - start) * this.pxPerSec)}px`;
+    region.style.background = cueIndex === this.active ? 'var(--cue-active, rgba(224, 83, 47, 0.22))' : 'var(--cue-fill, rgba(59, 91, 146, 0.13))';
   }
 
   private makeRegion(): HTMLDivElement {
@@ -128,15 +188,15 @@ export class CueLayer {
     region.dataset.testid = 'cue-region';
     Object.assign(region.style, {
       position: 'absolute', top: '0', bottom: '0', boxSizing: 'border-box',
-      borderLeft: '1px solid rgba(59, 91, 146, 0.55)', borderRight: '1px solid rgba(59, 91, 146, 0.55)',
+      borderLeft: '1px solid var(--cue-border, rgba(59, 91, 146, 0.55))', borderRight: '1px solid var(--cue-border, rgba(59, 91, 146, 0.55))',
     });
     const label = document.createElement('div');
     label.dataset.part = 'label';
     label.title = 'Drag to move the cue; click to go to it';
     Object.assign(label.style, {
       position: 'absolute', top: '0', left: '0', right: '0', height: `${LABEL_PX}px`, overflow: 'hidden', whiteSpace: 'nowrap',
-      font: '10px system-ui, sans-serif', lineHeight: `${LABEL_PX}px`, padding: '0 3px', color: '#1d1f23',
-      background: 'rgba(255, 255, 255, 0.55)', cursor: 'grab', pointerEvents: 'auto', userSelect: 'none',
+      font: '10px system-ui, sans-serif', lineHeight: `${LABEL_PX}px`, padding: '0 3px', color: 'var(--cue-label-fg, #1d1f23)',
+      background: 'var(--cue-label-bg, rgba(255, 255, 255, 0.55))', cursor: 'grab', pointerEvents: 'auto', userSelect: 'none',
     });
     region.append(label);
     for (const edge of ['start', 'end'] as const) {
@@ -155,96 +215,75 @@ export class CueLayer {
     return region;
   }
 
+  private times(drag: Drag, e: PointerEvent): CueTimes {
+    return dragTimes({
+      cues: this.cues, at: drag.at, part: drag.part, origin: drag.origin, pointer: this.secondsAt(e.clientX),
+      alone: e.altKey, snap: e.shiftKey ? (t) => this.options.snap(t) : null, duration: this.options.duration(),
+    });
+  }
+
+  /** The dragged edge's time and the cue's duration, beside the edge. */
+  private showReadout(drag: Drag): void {
+    const t = drag.preview.get(drag.at);
+    if (!t) return;
+    const edge = drag.part === 'end' ? t.end : t.start;
+    this.readout.textContent = `${drag.part === 'body' ? 'Cue' : drag.part === 'start' ? 'Start' : 'End'} ${formatVttTimestamp(edge)} · ${(t.end - t.start).toFixed(2)} s`;
+    this.readout.style.left = `${edge * this.pxPerSec + 4}px`;
+    this.readout.style.display = 'block';
+  }
+
   private readonly onPointerDown = (event: PointerEvent): void => {
     const target = event.target as HTMLElement;
-    const part = (target.dataset.edge as CueEdge | undefined) ?? (target.dataset.part === 'label' ? 'body' : undefined);
-    const index = Number(target.parentElement?.dataset.index);
-    if (!part || !Number.isInteger(index)) return;
+    const part = (target.dataset.edge as CuePart | undefined) ?? (target.dataset.part === 'label' ? 'body' : undefined);
+    const at = Number(target.parentElement?.dataset.at);
+    if (!part || !Number.isInteger(at)) return;
     // The waveform under the handle would seek on this press; the drag is ours.
     event.stopPropagation();
     event.preventDefault();
     target.setPointerCapture(event.pointerId);
-    this.drag = { index, part, pointer: event.pointerId, origin: this.secondsAt(event.clientX), preview: new Map(), moved: false };
+    this.drag = { at, part, pointer: event.pointerId, origin: this.secondsAt(event.clientX), preview: new Map(), moved: false };
     const move = (e: PointerEvent) => {
-      if (!this.drag || e.pointerId !== this.drag.pointer) return;
+      const drag = this.drag;
+      if (!drag || e.pointerId !== drag.pointer) return;
       e.stopPropagation();
-      this.drag.moved = true;
-      this.drag.preview = this.retimes(this.drag, this.secondsAt(e.clientX), e.altKey, e.shiftKey);
+      drag.moved = true;
+      drag.preview = this.times(drag, e);
+      this.showReadout(drag);
       this.render();
     };
     const up = (e: PointerEvent) => {
-      if (!this.drag || e.pointerId !== this.drag.pointer) return;
-      e.stopPropagation();
       const done = this.drag;
-      const result = done.moved ? this.retimes(done, this.secondsAt(e.clientX), e.altKey, e.shiftKey) : new Map<number, { start: number; end: number }>();
+      if (!done || e.pointerId !== done.pointer) return;
+      e.stopPropagation();
+      const result = done.moved ? this.times(done, e) : new Map();
       this.drag = null;
+      this.readout.style.display = 'none';
       target.removeEventListener('pointermove', move);
       target.removeEventListener('pointerup', up);
       target.removeEventListener('pointercancel', up);
       this.render();
       if (e.type !== 'pointerup') return;
-      if (!done.moved && done.part === 'body') {
-        this.options.onSelect?.(done.index);
-        return;
-      }
+      if (!done.moved && done.part === 'body') return this.options.timeline.selectCue(done.at);
       const out: CueRetime[] = [];
-      for (const [i, t] of result) {
-        const cue = this.index.cues[i]!;
-        const r: CueRetime = { index: i };
+      for (const [cueAt, t] of result) {
+        const cue = this.cues[this.cues.findIndex((c) => c.range.from === cueAt)];
+        if (!cue) continue;
+        const r: CueRetime = { at: cueAt };
         if (t.start !== cue.start) r.start = t.start;
         if (t.end !== cue.end) r.end = t.end;
         if (r.start !== undefined || r.end !== undefined) out.push(r);
       }
-      if (out.length) this.options.onRetime(out);
+      if (out.length) this.options.timeline.retime(out);
     };
     target.addEventListener('pointermove', move);
     target.addEventListener('pointerup', up);
     target.addEventListener('pointercancel', up);
   };
 
-  /**
-   * The cues a drag to `t` changes and their new times. An edge shared with an abutting
-   * cue moves that cue's edge too unless `alone`; `snap` moves the boundary into the
-   * nearest silence. Edges never cross: start <= end for every cue touched.
-   */
-  private retimes(drag: Drag, t: number, alone: boolean, snap: boolean): Map<number, { start: number; end: number }> {
-    const cues = this.index.cues;
-    const cue = cues[drag.index]!;
-    const out = new Map<number, { start: number; end: number }>();
-    const snapped = (x: number) => (snap ? this.options.snap?.(x) ?? x : x);
-    const round = (x: number) => Math.round(Math.min(this.duration, Math.max(0, x)) * 1000) / 1000;
-    if (drag.part === 'body') {
-      let delta = t - drag.origin;
-      if (snap) delta = snapped(cue.start + delta) - cue.start;
-      delta = Math.max(-cue.start, delta);
-      out.set(drag.index, { start: round(cue.start + delta), end: round(cue.end + delta) });
-      return out;
-    }
-    const edge = drag.part;
-    // The edge follows the pointer's movement (wherever on the handle it was grabbed).
-    const at = round(snapped((edge === 'end' ? cue.end : cue.start) + t - drag.origin));
-    const neighbourIndex = edge === 'end' ? drag.index + 1 : drag.index - 1;
-    const neighbour = cues[neighbourIndex];
-    const shared = !alone && neighbour !== undefined &&
-      Math.abs((edge === 'end' ? neighbour.start : neighbour.end) - (edge === 'end' ? cue.end : cue.start)) < SHARED_EPSILON;
-    if (edge === 'end') {
-      let end = Math.max(at, cue.start);
-      if (shared) end = Math.min(end, neighbour!.end);
-      out.set(drag.index, { start: cue.start, end });
-      if (shared) out.set(neighbourIndex, { start: end, end: neighbour!.end });
-    } else {
-      let start = Math.min(at, cue.end);
-      if (shared) start = Math.max(start, neighbour!.start);
-      out.set(drag.index, { start, end: cue.end });
-      if (shared) out.set(neighbourIndex, { start: neighbour!.start, end: start });
-    }
-    return out;
-  }
-
   /** The time under a pointer, clamped to the audio, to the millisecond cues are written in. */
   private secondsAt(clientX: number): number {
     const left = this.element.getBoundingClientRect().left;
     const seconds = (clientX - left) / this.pxPerSec;
-    return Math.round(Math.min(this.duration, Math.max(0, seconds)) * 1000) / 1000;
+    return Math.round(Math.min(this.options.duration(), Math.max(0, seconds)) * 1000) / 1000;
   }
 }

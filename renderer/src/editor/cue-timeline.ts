@@ -1,0 +1,130 @@
+/**
+ * The hop from the editor to the waveform and back, with no React state between: a
+ * ViewPlugin publishes the cues (from the cue StateField), the cursor's cue and the
+ * spoken cue to a CueTimeline whenever one of them changes; the waveform's cue layer
+ * subscribes. Back the other way, drags and clicks become CodeMirror transactions on
+ * the attached view (one undo step each).
+ *
+ * A cue is identified across the hop by its position in the document (`range.from`),
+ * mapped through every change published since, never by array index: an edit that lands
+ * during a drag (undo, a reload, a timing command) cannot retime the wrong cue.
+ */
+import type { ChangeDesc, Extension } from '@codemirror/state';
+import { ViewPlugin, type EditorView, type ViewUpdate } from '@codemirror/view';
+import EventEmitter from 'wavesurfer.js/dist/event-emitter.js';
+import type { VttCue } from '../../../shared/formats/vtt/types';
+import { retimeCue } from '../../../shared/formats/vtt/edit';
+import { cueIndexAt, cueIndexAtTime } from '../../../shared/timing/cue-at';
+import { cuesOf, cursorCueIndex, vttOf } from './cue-field';
+import { spokenCue } from './cue-highlight';
+import { JUMP_EVENTS, jumpTo } from './jump';
+
+export interface TimelineSnapshot {
+  cues: readonly VttCue[];
+  /** Index of the cue at the cursor, -1 when none. */
+  cursor: number;
+  /** Index of the cue being spoken during playback, -1 when none. */
+  spoken: number;
+  /** Maps positions of the previous snapshot to this one; null for a new document. */
+  changes: ChangeDesc | null;
+  /** The cursor jumped to its cue (go to cue, find, problem, waveform): centre it. */
+  jump: boolean;
+}
+
+/** New times for one cue, named by its start position in the latest snapshot. */
+export interface CueRetime {
+  at: number;
+  start?: number;
+  end?: number;
+}
+
+const EMPTY: TimelineSnapshot = { cues: [], cursor: -1, spoken: -1, changes: null, jump: false };
+
+export class CueTimeline extends EventEmitter<{ update: [TimelineSnapshot] }> {
+  snapshot: TimelineSnapshot = EMPTY;
+  private view: EditorView | null = null;
+
+  /** The editor view in charge (null: none open). */
+  get editor(): EditorView | null {
+    return this.view;
+  }
+
+  publish(snapshot: TimelineSnapshot): void {
+    this.snapshot = snapshot;
+    this.emit('update', snapshot);
+  }
+
+  attach(view: EditorView): void {
+    this.view = view;
+  }
+
+  detach(view: EditorView): void {
+    if (this.view !== view) return;
+    this.view = null;
+    this.publish(EMPTY);
+  }
+
+  /** Waveform drags: every retimed cue in one transaction (one undo step). */
+  retime(retimes: readonly CueRetime[]): void {
+    const view = this.view;
+    if (!view) return;
+    const doc = vttOf(view.state);
+    const changes = retimes.flatMap((r) => {
+      const cue = cueAtPosition(doc.cues, r.at);
+      if (!cue) return [];
+      const start = r.start ?? cue.start;
+      const end = r.end ?? cue.end;
+      // An edge never crosses the other one.
+      return retimeCue(doc, cue, { start: Math.min(start, end), end: Math.max(start, end) });
+    });
+    if (changes.length) view.dispatch({ changes, userEvent: 'input.cue-drag' });
+  }
+
+  /** A cue's label was clicked: the cursor goes to its text, and the focus to the editor. */
+  selectCue(at: number): void {
+    const view = this.view;
+    const cue = view ? cueAtPosition(cuesOf(view.state), at) : undefined;
+    if (!view || !cue) return;
+    jumpTo(view, cue.textRange.from, 'select.cue');
+    view.focus();
+  }
+
+  /** The waveform was clicked at `seconds`: the cursor goes to the cue there (the focus stays). */
+  selectTime(seconds: number): void {
+    const view = this.view;
+    if (!view) return;
+    const cues = cuesOf(view.state);
+    const cue = cues[Math.max(0, cueIndexAtTime(cues, seconds))];
+    if (cue) jumpTo(view, cue.textRange.from, 'select.waveform');
+  }
+}
+
+function cueAtPosition(cues: readonly VttCue[], at: number): VttCue | undefined {
+  const cue = cues[cueIndexAt(cues, at)];
+  return cue && cue.range.from === at ? cue : undefined;
+}
+
+/** The editor's side: publishes to `timeline` on every change that matters to it. */
+export function publishTimeline(timeline: CueTimeline): Extension {
+  return ViewPlugin.define((view) => {
+    timeline.attach(view);
+    let last: TimelineSnapshot = { cues: cuesOf(view.state), cursor: cursorCueIndex(view.state), spoken: view.state.field(spokenCue), changes: null, jump: false };
+    timeline.publish(last);
+    return {
+      update(u: ViewUpdate) {
+        const cues = cuesOf(u.state);
+        const cursor = cursorCueIndex(u.state);
+        const spoken = u.state.field(spokenCue);
+        const jump = u.transactions.some((tr) => JUMP_EVENTS.some((e) => tr.isUserEvent(e)));
+        if (!u.docChanged && !jump && cues === last.cues && cursor === last.cursor && spoken === last.spoken) return;
+        last = { cues, cursor, spoken, changes: u.docChanged ? u.changes : null, jump };
+        // Positions unchanged: an identity mapping (a non-null `changes` says "same document").
+        if (!last.changes) last.changes = u.changes;
+        timeline.publish(last);
+      },
+      destroy() {
+        timeline.detach(view);
+      },
+    };
+  });
+}

@@ -1,0 +1,52 @@
+/** What a user sees, read from the page in UI tests: the playhead, where the cursor sits in the editor, the waveform's window. */
+import type { Page } from 'playwright-core';
+
+/** The playhead shown (`H:MM:SS.d`), in seconds. */
+export async function playhead(page: Page): Promise<number> {
+  const [h, m, s] = (await page.getByTestId('playhead').textContent())!.split(':').map(Number);
+  return h! * 3600 + m! * 60 + s!;
+}
+
+/** Where the cursor's line is in the editor's visible height: 0 top, 0.5 middle, 1 bottom (outside: <0 or >1). */
+export function cursorHeightInEditor(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const scroller = document.querySelector('.cm-scroller')!.getBoundingClientRect();
+    const cursor = document.querySelector('.cm-cursor-primary, .cm-cursor')?.getBoundingClientRect();
+    if (!cursor) return NaN;
+    return (cursor.top + cursor.height / 2 - scroller.top) / scroller.height;
+  });
+}
+
+/** The waveform's visible window and the cursor cue's region, in seconds. */
+export function waveformWindow(page: Page): Promise<{ from: number; to: number; active: { start: number; end: number } | null }> {
+  return page.evaluate(() => {
+    const waveform = document.querySelector<HTMLElement>('[data-testid="waveform"]')!;
+    const root = (waveform.querySelector('div') as HTMLElement).shadowRoot!;
+    const scroller = root.querySelector('.scroll') as HTMLElement;
+    const wrapper = root.querySelector('.wrapper') as HTMLElement;
+    const drawnSeconds = Number(waveform.dataset.peaks) * Number(waveform.dataset.secondsPerPeak);
+    const pxPerSec = wrapper.clientWidth / drawnSeconds;
+    const region = root.querySelector<HTMLElement>('[data-testid="cue-region"][data-active="true"]');
+    const from = scroller.scrollLeft / pxPerSec;
+    return {
+      from,
+      to: from + scroller.clientWidth / pxPerSec,
+      active: region && region.style.display !== 'none' ? { start: Number(region.dataset.start), end: Number(region.dataset.end) } : null,
+    };
+  });
+}
+
+/** The focused element: its tag, aria-label and whether it is inside the editor's text, a dialog or the find panel. */
+export function focused(page: Page): Promise<{ tag: string; label: string | null; inText: boolean; inDialog: boolean; inFind: boolean; value: string | null }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      label: el?.getAttribute('aria-label') ?? null,
+      inText: !!el?.closest('.cm-content'),
+      inDialog: !!el?.closest('dialog[open]'),
+      inFind: !!el?.closest('.cue-find'),
+      value: el && 'value' in el ? String((el as HTMLInputElement).value) : null,
+    };
+  });
+}
