@@ -37,7 +37,7 @@ const block = fc.oneof(
   { arbitrary: cueText, weight: 1 },
 );
 const header = fc.constantFrom('WEBVTT', 'WEBVTT start i', '\uFEFFWEBVTT', 'WEBVTT\nKind: captions', 'webvtt', 'WEBVTTX', '');
-const eol = fc.constantFrom('\n', '\r\n');
+const eol = fc.constantFrom('\n', '\r\n', '\r');
 const file = fc.tuple(header, fc.array(block, { minLength: 1, maxLength: 6 }), eol)
   .map(([h, blocks, e]) => [h, ...blocks].join('\n\n').replace(/\n/g, e) + e);
 
