@@ -4,42 +4,18 @@ import { history, undo } from '@codemirror/commands';
 import { EditorState } from '@codemirror/state';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { formatVttTimestamp } from '../../../shared/formats/timestamp';
 import { parseVtt } from '../../../shared/formats/vtt/parser';
-import { alignResult, type AlignResult, type AlignStatus } from '../../../shared/ipc/align-contract';
+import type { AlignStatus } from '../../../shared/ipc/align-contract';
 import { vttField } from '../editor/cue-field';
 import { cueWordTimes, wordTimes } from '../editor/word-times';
 import { alignmentTransaction } from './apply';
 import { AlignPreviewView } from './AlignPreviewView';
 import { formatTimeLeft, runAlignment, type AlignFn, type AlignJob } from './client';
+import { driftResult } from './fixture-results';
 import { alignmentDiagnostics } from './lint';
 import { previewAlignment } from './preview';
 
 const SNIPPET = readFileSync(join(import.meta.dirname, '../../../../shared/fixtures/snippets/vtt_overlap_515.vtt'), 'utf8');
-
-/**
- * What the aligner returns for a drifted file: the same cues, re-timed (cue 0 moved by
- * +0.25 s, the others by -1.5 s, cue 2 low confidence with two words not found), with
- * word times spread over each cue. Checked against the IPC schema.
- */
-function driftResult(text: string): AlignResult {
-  const doc = parseVtt(text);
-  let out = text;
-  const cues = doc.cues.map((c, i) => {
-    const shift = i === 0 ? 0.25 : -1.5;
-    const [start, end] = [Math.round((c.start + shift) * 1000) / 1000, Math.round((c.end + shift) * 1000) / 1000];
-    const tokens = c.text.split(/\s+/);
-    const step = (end - start) / tokens.length;
-    const words = tokens.map((t, k) => ({ text: t, start: Math.round((start + k * step) * 1000) / 1000, end: Math.round((start + (k + 1) * step) * 1000) / 1000 }));
-    return { source: i, text: c.text, start, end, previousStart: c.start, previousEnd: c.end, words, confidence: i === 2 ? 0.3 : 0.9, lowConfidence: i === 2 };
-  });
-  // Rewrite timing lines from the last so offsets stay valid.
-  for (let i = doc.cues.length - 1; i >= 0; i--) {
-    const c = doc.cues[i]!;
-    out = out.slice(0, c.startRange.from) + `${formatVttTimestamp(cues[i]!.start)} --> ${formatVttTimestamp(cues[i]!.end)}` + out.slice(c.endRange.to);
-  }
-  return alignResult.parse({ text: out, cues, notFoundWords: [{ cue: 2, text: 'digital' }, { cue: 2, text: 'ocean' }], lowConfidence: [2], audioSeconds: 3000 });
-}
 
 const stateOf = (doc: string) => EditorState.create({ doc, extensions: [vttField, wordTimes, history()] });
 
