@@ -8,7 +8,8 @@
 import { detectFormat, type TranscriptFormat } from '../formats/detect';
 import { parseVtt } from '../formats/vtt/parser';
 import { createsMarkup } from '../corrections/markup';
-import { textSpans, type WordSpan } from '../corrections/spans';
+import { textSpans, vttWordSpans, type WordSpan } from '../corrections/spans';
+import type { VttDocument } from '../formats/vtt/types';
 import { applyChanges } from '../model/text-change';
 import { caseChanges } from './case';
 import { keepLines } from './lines';
@@ -94,8 +95,13 @@ function lastNonSpace(text: string, before: number, floor: number): string | nul
 
 /** Proposed changes for a transcript's text spans (see textSpans); the caller applies some or all. */
 export function cleaningChanges(text: string, options: CleaningOptions, format: TranscriptFormat = detectFormat(text)): CleaningChange[] {
+  return changesFor(text, options, format, format === 'vtt' ? parseVtt(text) : null);
+}
+
+/** `doc`: the text parsed, when it is WebVTT (parsed once for spans, cue containers and empty cues). */
+function changesFor(text: string, options: CleaningOptions, format: TranscriptFormat, doc: VttDocument | null): CleaningChange[] {
   const changes: CleaningChange[] = [];
-  const spans: WordSpan[] = textSpans(text, format);
+  const spans: WordSpan[] = doc ? vttWordSpans(doc) : textSpans(text, format);
   if (options.removeSpans?.length) changes.push(...markedSpanChanges(options.removeSpans, spans, format !== 'txt'));
   if (options.chrome && format === 'txt') changes.push(...chromeChanges(text));
   // Compiled once per document, not per cue.
@@ -114,7 +120,7 @@ export function cleaningChanges(text: string, options: CleaningOptions, format: 
     }
     previous = span;
   }
-  const containers = format === 'vtt' ? parseVtt(text).cues.map((c) => c.textRange) : [{ from: 0, to: text.length }];
+  const containers = doc ? doc.cues.map((c) => c.textRange) : [{ from: 0, to: text.length }];
   return keepLines(text, resolve(changes), containers).filter((c) => !createsMarkup(text, c.from, c.to, c.insert));
 }
 
@@ -148,9 +154,9 @@ export interface VttCleaningOptions extends CleaningOptions {
  * removeCue, which looks the cue up by a linear search: quadratic over a 4,000-cue file.
  */
 export function cleanVtt(text: string, options: VttCleaningOptions): CleaningChange[] {
-  const changes = cleaningChanges(text, { ...options, chrome: false }, 'vtt');
-  if (!options.removeEmptyCues) return changes;
   const doc = parseVtt(text);
+  const changes = changesFor(text, { ...options, chrome: false }, 'vtt', doc);
+  if (!options.removeEmptyCues) return changes;
   const out: CleaningChange[] = [];
   let i = 0;
   doc.blocks.forEach((block, b) => {

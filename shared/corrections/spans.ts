@@ -16,7 +16,7 @@ import { detectFormat, type TranscriptFormat } from '../formats/detect';
 import { tokenizeCueText } from '../formats/vtt/cue-text';
 import { consumeCharacterReference } from '../formats/vtt/entities';
 import { parseVtt } from '../formats/vtt/parser';
-import type { TextRange } from '../formats/vtt/types';
+import type { TextRange, VttDocument } from '../formats/vtt/types';
 
 /**
  * A run of words with no markup inside. Markup between two runs is invisible to the
@@ -77,9 +77,11 @@ function withReferences(text: string, from: number, to: number, pieces: Piece[])
   pieces.push({ kind: 'text', from: pos, to });
 }
 
-function vttSpans(text: string): WordSpan[] {
+/** The word spans of a parsed WebVTT document (for callers that parsed it already). */
+export function vttWordSpans(doc: VttDocument): WordSpan[] {
+  const { text } = doc;
   const out: WordSpan[] = [];
-  for (const cue of parseVtt(text).cues) {
+  for (const cue of doc.cues) {
     const { from, to } = cue.textRange;
     if (to <= from) continue;
     const pieces: Piece[] = [];
@@ -141,5 +143,5 @@ function lineSpans(text: string, format: 'srt' | 'txt'): WordSpan[] {
 
 /** The word spans of a transcript, in document order. */
 export function textSpans(text: string, format: TranscriptFormat = detectFormat(text)): WordSpan[] {
-  return format === 'vtt' ? vttSpans(text) : lineSpans(text, format);
+  return format === 'vtt' ? vttWordSpans(parseVtt(text)) : lineSpans(text, format);
 }
