@@ -23,5 +23,7 @@ await Promise.all([
   // The sandboxed preload may only require('electron'); everything else is bundled in.
   esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
   esbuild({ ...common, platform: 'browser', target: 'chrome130', entryPoints: ['electron/preview/page-shim.ts'], outfile: 'dist/preview/page-shim.js', format: 'iife' }),
+  // The same API over HTTP, for the page opened in any browser by `npm run preview`.
+  esbuild({ ...common, platform: 'browser', target: 'es2022', entryPoints: ['electron/preview/http-shim.ts'], outfile: 'dist/preview/http-shim.js', format: 'iife' }),
 ]);
 console.log(`built in ${Math.round(performance.now() - t0)} ms`);

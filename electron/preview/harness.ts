@@ -11,7 +11,7 @@ import { PROJECT_ROOT, startPreviewServer, type PreviewServer, type PreviewServe
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags for a closed network and root user (see the machine notes in README). */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   // Electron's default too: playback may start without a click (menu commands, tests).
   '--autoplay-policy=no-user-gesture-required',

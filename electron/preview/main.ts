@@ -1,11 +1,15 @@
 /**
- * `npm run preview -- [files]`: the Cueline renderer in Chromium with the real services,
- * for machines where Electron cannot run. Headed when a display is available (e.g. under
- * `xvfb-run`), headless otherwise. Open/Save As dialogs ask for a path on the terminal.
+ * `npm run preview -- [files]`: the Cueline renderer with the real services, for machines
+ * where Electron cannot run. The page works in any browser: the server speaks the IPC
+ * contract over loopback HTTP, authorised by this run's token in the printed URL. With a
+ * display (e.g. under `xvfb-run`) it also opens that URL in Chromium; headless, it prints
+ * how to open it. Open/Save As dialogs ask for a path on the terminal.
  */
 import { createInterface } from 'node:readline/promises';
 import { resolve } from 'node:path';
-import { openApp } from './harness';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './harness';
+import { startPreviewServer } from './server';
 import type { DialogPort } from '../services/session';
 
 async function ask(question: string): Promise<string | null> {
@@ -24,12 +28,30 @@ const dialogs: DialogPort = {
   chooseSave: (name) => ask(`Save ${name} as (path, empty to cancel): `),
 };
 
-const app = await openApp({
+const server = await startPreviewServer({
   launchPaths: process.argv.slice(2).filter((a) => !a.startsWith('-')).map((p) => resolve(p)),
   dialogs,
-  headless: !process.env.DISPLAY,
+  browserBridge: true,
   log: (m) => console.warn(`[cueline] ${m}`),
 });
-console.log(`Cueline preview at ${app.server.origin}/index.html (Ctrl+C to quit)`);
-app.page.on('close', () => void app.close().then(() => process.exit(0)));
-process.on('SIGINT', () => void app.close().then(() => process.exit(0)));
+const url = server.bridge!.openUrl;
+const port = new URL(server.origin).port;
+const quit = () => void server.close().then(() => process.exit(0));
+process.on('SIGINT', quit);
+
+if (process.env.DISPLAY) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: false, args: CHROMIUM_ARGS });
+  const page = await (await browser.newContext({ viewport: null })).newPage();
+  page.on('close', () => void browser.close().then(quit));
+  await page.goto(url);
+  console.log(`Cueline preview in Chromium; also at ${url} (Ctrl+C to quit)`);
+} else {
+  console.log(
+    [
+      `Cueline preview at ${url}`,
+      '  Open that URL (it carries this run\'s token) in any browser on this machine.',
+      `  From another machine: ssh -L ${port}:127.0.0.1:${port} THIS-HOST, then open the same URL there.`,
+      '  File ▸ Open and Save As ask for a path in this terminal. Ctrl+C quits.',
+    ].join('\n'),
+  );
+}

@@ -6,6 +6,7 @@
  */
 import { createCuelineApi } from '../../shared/ipc/api';
 import type { IpcReply } from '../../shared/ipc/contract';
+import { eventHub } from './event-hub';
 
 type Bindings = {
   __cuelineInvoke?: (channel: string, request: unknown) => Promise<IpcReply<unknown>>;
@@ -19,24 +20,17 @@ const invoke = w.__cuelineInvoke;
 delete w.__cuelineInvoke;
 const dropPath = w.__cuelineDropPath;
 delete w.__cuelineDropPath;
-const listeners = new Map<string, Set<(payload: unknown) => void>>();
+const hub = eventHub();
 
 // Called by the harness (page.evaluate) to deliver a main-process event.
-Object.defineProperty(globalThis, '__cuelineEmit', {
-  value: (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload)),
-});
+Object.defineProperty(globalThis, '__cuelineEmit', { value: hub.emit });
 
 Object.defineProperty(globalThis, 'cueline', {
   enumerable: true,
   value: createCuelineApi({
     invoke: (channel, request) =>
       invoke ? invoke(channel, request) : Promise.resolve({ ok: false, error: 'no IPC binding' }),
-    subscribe(event, listener) {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(listener);
-      return () => set.delete(listener);
-    },
+    subscribe: hub.subscribe,
     pathForFile: (file) => (dropPath ? dropPath(file.name) : ''),
   }),
 });

@@ -18,6 +18,8 @@ import { Session, type DialogPort } from '../services/session';
 import { SettingsStore } from '../services/settings-store';
 import { RecoveryJournal } from '../services/recovery-journal';
 import { RecentFiles } from '../services/recent-files';
+import { BRIDGE_PATHS } from './bridge-paths';
+import { createHttpBridge, type HttpBridge } from './http-bridge';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,6 +30,12 @@ export interface PreviewServerOptions {
   demoDir?: string;
   /** The app's data folder (settings); settings stay in memory when omitted. */
   dataDir?: string;
+  /**
+   * Serve the IPC contract over HTTP for a page opened in any browser (`npm run preview`):
+   * the page gets the HTTP shim, and `bridge.openUrl` is the URL to open. The Playwright
+   * harness wires the page through its own bindings instead.
+   */
+  browserBridge?: boolean;
   log?: (message: string) => void;
 }
 
@@ -43,6 +51,8 @@ export interface PreviewServer {
   session: Session;
   router: IpcRouter;
   guard: PathGuard;
+  /** Present with `browserBridge`: the URL to open and the event stream to the page. */
+  bridge: HttpBridge | null;
   logs: string[];
   close(): Promise<void>;
 }
@@ -58,7 +68,13 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     rendererDir: options.rendererDir ?? join(PROJECT_ROOT, 'dist', 'renderer'),
     media,
   });
-  const server = createServer((req, res) => void respond(handler, req, res));
+  let bridge: HttpBridge | null = null;
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (bridge && (await bridge.handle(req, res))) return;
+      await respond(handler, req, res, bridge ? withShim : null);
+    })().catch((error: unknown) => { if (!res.headersSent) res.writeHead(500).end(String(error)); });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const window: PreviewWindow = { edited: false, closed: false };
@@ -80,22 +96,43 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     isTrustedSender: (url) => isAppPageUrl(url, origin),
     log,
   });
+  if (options.browserBridge) {
+    bridge = createHttpBridge({ origin, router, shimFile: join(PROJECT_ROOT, 'dist', 'preview', 'http-shim.js'), log });
+    const events = bridge;
+    session.onEvent = (event, payload) => events.emit(event, payload);
+  }
   return {
     window,
     origin,
     session,
     router,
     guard,
+    bridge,
     logs,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () => new Promise<void>((resolve) => { bridge?.close(); server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
 
-async function respond(handler: (r: Request) => Promise<Response>, req: IncomingMessage, res: ServerResponse) {
+/** The page with the browser bridge's shim loaded first (a classic script runs before the app's module). */
+async function withShim(response: Response): Promise<Response> {
+  const html = (await response.text()).replace('<head>', `<head>\n    <script src="${BRIDGE_PATHS.shim}"></script>`);
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(html, { status: response.status, headers });
+}
+
+async function respond(
+  handler: (r: Request) => Promise<Response>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  page: ((response: Response) => Promise<Response>) | null,
+) {
   try {
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    const response = await handler(new Request(`http://localhost${req.url ?? '/'}`, { method: req.method, headers }));
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    let response = await handler(new Request(`http://localhost${req.url ?? '/'}`, { method: req.method, headers }));
+    if (page && response.ok && (path === '/' || path === '/index.html')) response = await page(response);
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (!response.body) return void res.end();
     const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
