@@ -142,17 +142,7 @@ export function wordAt(state: EditorState, pos: number): LocatedWord | null {
 /** The word being spoken at `time` (start ≤ time < end), or null between words. */
 export function wordTimeAt(state: EditorState, time: number): LocatedWord | null {
   const entries = state.field(wordTimesField);
-  // Cues are in time order: find the last one starting at or before `time`.
-  let lo = 0;
-  let hi = entries.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid]!.words[0]!.start <= time) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = lastStartingBy(entries, time);
   // Overlapping cues: the one before may still be speaking.
   for (const i of [found, found - 1]) {
     const e = entries[i];
@@ -203,11 +193,30 @@ export function wordEdgeNear(state: EditorState, time: number, maxDistance = 0.3
   return best;
 }
 
-/** Timed words overlapping `[from, to)` seconds, in order (waveform word labels). */
+/** Index of the last entry whose first word starts at or before `time` (entries are in time order), or -1. */
+function lastStartingBy(entries: readonly CueWordTimes[], time: number): number {
+  let lo = 0;
+  let hi = entries.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.words[0]!.start <= time) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Timed words overlapping `[from, to)` seconds, in order (waveform word labels): O(log n + cues in view). */
 export function wordsBetween(state: EditorState, from: number, to: number): LocatedWord[] {
+  const entries = state.field(wordTimesField);
   const out: LocatedWord[] = [];
-  for (const e of state.field(wordTimesField)) {
-    if (e.words.at(-1)!.end < from || e.words[0]!.start >= to) continue;
+  // The cue before the window may still be speaking into it (overlaps): start one earlier.
+  for (let i = Math.max(0, lastStartingBy(entries, from) - 1); i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.words[0]!.start >= to) break;
+    if (e.words.at(-1)!.end < from) continue;
     for (const w of locate(state, e)) if (w.end >= from && w.start < to) out.push(w);
   }
   return out;
