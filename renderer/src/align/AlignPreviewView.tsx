@@ -33,7 +33,8 @@ function Section<T extends PreviewCue>({ title, items, detail, open }: { title: 
 export function AlignPreviewView({ preview }: { preview: AlignPreview }) {
   const { newlyTimed, moved, unchanged, notFound, lowConfidence, largestMove } = preview;
   return (
-    <div className="align-preview" data-testid="align-preview">
+    // Long previews scroll inside the dialog (set through the CSSOM, which the page's CSP allows).
+    <div className="align-preview" data-testid="align-preview" style={{ maxHeight: '55vh', overflowY: 'auto' }}>
       <p>
         {newlyTimed.length} cues newly timed, {moved.length} moved{moved.length ? ` (up to ${largestMove.toFixed(2)} s)` : ''}, {unchanged} unchanged.
         {lowConfidence.length ? ` ${lowConfidence.length} low confidence: they get a warning (F8 walks them).` : ''}

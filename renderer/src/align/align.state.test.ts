@@ -10,7 +10,7 @@ import { vttField } from '../editor/cue-field';
 import { cueWordTimes, wordTimes } from '../editor/word-times';
 import { alignmentTransaction } from './apply';
 import { AlignPreviewView } from './AlignPreviewView';
-import { formatTimeLeft, runAlignment, type AlignFn, type AlignJob } from './client';
+import { alignProfileFor, formatTimeLeft, runAlignment, type AlignFn, type AlignJob } from './client';
 import { driftResult } from './fixture-results';
 import { alignmentDiagnostics } from './lint';
 import { previewAlignment } from './preview';
@@ -126,5 +126,6 @@ describe('running an alignment', () => {
     expect(formatTimeLeft(null)).toBe('estimating time left…');
     expect(formatTimeLeft(42.4)).toBe('about 42 s left');
     expect(formatTimeLeft(125)).toBe('about 2 min 5 s left');
+    expect([alignProfileFor('subtitle'), alignProfileFor('transcript')]).toEqual(['subtitles', 'transcript']);
   });
 });

@@ -12,6 +12,7 @@ import {
   type AlignResponseOf,
   type AlignStatus,
 } from '../../../shared/ipc/align-contract';
+import type { QaProfileName } from '../../../shared/timing/qa';
 
 export interface AlignJobRequest {
   /** The editor's text at the start (the result applies to exactly this text). */
@@ -79,4 +80,9 @@ export function formatTimeLeft(seconds: number | null): string {
   const s = Math.max(1, Math.round(seconds));
   if (s < 60) return `about ${s} s left`;
   return `about ${Math.floor(s / 60)} min ${s % 60} s left`;
+}
+
+/** The QA profile in use ('subtitle' | 'transcript') as the aligner's segmentation profile. */
+export function alignProfileFor(qa: QaProfileName): AlignProfile {
+  return qa === 'subtitle' ? 'subtitles' : 'transcript';
 }
