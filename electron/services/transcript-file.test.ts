@@ -65,9 +65,29 @@ describe('readTranscriptFile', () => {
     await writeFile(join(dir, 'empty.vtt'), '');
     await writeFile(join(dir, 'song.vtt'), Buffer.from([0x49, 0x44, 0x33, 0x04, 0x00, 0x00, 0x0a, 0x01, 0x00]));
     expect(await readTranscriptFile(join(dir, 'empty.vtt'))).toMatchObject({ ok: false, message: 'empty.vtt:1:1: the file is empty.' });
-    expect(await readTranscriptFile(join(dir, 'song.vtt'))).toMatchObject({ ok: false, message: expect.stringMatching(/^song\.vtt:1:5: this is a binary file/) });
+    expect(await readTranscriptFile(join(dir, 'song.vtt'))).toMatchObject({ ok: false, message: 'song.vtt:1:1: this is a binary file (an MP3 file), not a transcript.' });
     expect(await readTranscriptFile(join(dir, 'gone.vtt'))).toMatchObject({ ok: false, message: 'gone.vtt: cannot read (file not found).' });
     expect(await readTranscriptFile(dir)).toMatchObject({ ok: false });
+  });
+
+  it('tells binary by signature and control bytes, not one NUL: a VTT with NULs opens, a PNG renamed .vtt does not, UTF-16 without a BOM round-trips', async () => {
+    const dir = await tempDir();
+    const nuls = Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHel\0lo\0\n');
+    await writeFile(join(dir, 'nul.vtt'), nuls);
+    expect(await readTranscriptFile(join(dir, 'nul.vtt'))).toMatchObject({ ok: true, encoding: 'utf-8', text: nuls.toString('utf8') });
+    await writeFile(join(dir, 'photo.vtt'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]));
+    expect(await readTranscriptFile(join(dir, 'photo.vtt'))).toMatchObject({ ok: false, message: 'photo.vtt:1:1: this is a binary file (a PNG image), not a transcript.' });
+    const junk = Buffer.concat([Buffer.from('WEBVTT\n\nab'), Buffer.alloc(200, 1)]);
+    await writeFile(join(dir, 'junk.vtt'), junk);
+    expect(await readTranscriptFile(join(dir, 'junk.vtt'))).toMatchObject({ ok: false, message: expect.stringMatching(/^junk\.vtt:3:3: this is a binary file \(binary data \(\d+% control bytes\)\), not a transcript\.$/) });
+    for (const [encoding, bytes] of [['utf-16le-nobom', Buffer.from('WEBVTT\n\n00:01.000 --> 00:02.000\ncafé\n', 'utf16le')], ['utf-16be-nobom', Buffer.from('WEBVTT\n\n00:01.000 --> 00:02.000\ncafé\n', 'utf16le').swap16()]] as const) {
+      const path = join(dir, `${encoding}.vtt`);
+      await writeFile(path, bytes);
+      const read = await readTranscriptFile(path);
+      expect(read).toMatchObject({ ok: true, encoding, text: 'WEBVTT\n\n00:01.000 --> 00:02.000\ncafé\n', notice: expect.stringMatching(/^UTF-16 (LE|BE) without a byte-order mark/) });
+      if (read.ok) await writeTranscriptFile(path, read.text, read.encoding);
+      expect((await readFile(path)).equals(bytes)).toBe(true);
+    }
   });
 
   it('refuses a FIFO and a device at once, and bounds a read by the bytes read, not by stat', async () => {

@@ -7,10 +7,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { open, rename, stat, unlink, readdir } from 'node:fs/promises';
+import { classifyBytes } from '../../shared/formats/binary';
 import { readBounded } from './user-file';
 import { basename, dirname, join } from 'node:path';
 
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/** `-nobom`: UTF-16 found by its zero bytes, with no byte-order mark; saved without one too. */
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'utf-16le-nobom' | 'utf-16be-nobom' | 'windows-1252';
 export type LineEnding = '\n' | '\r\n' | '\r' | 'mixed' | 'none';
 
 export interface ReadOk {
@@ -51,20 +53,28 @@ type Decoded = { text: string; encoding: TextEncodingName; notice?: string } | {
 
 export function decodeTranscript(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { error: 'the file is empty.', line: 1, column: 1 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  // Binary: a NUL byte in the first KB never occurs in UTF-8/1252 text.
-  const head = bytes.subarray(0, 1024);
-  const nul = head.indexOf(0);
-  if (nul >= 0) {
-    const { line, column } = position(bytes, nul);
-    return { error: `this is a binary file, not a transcript (NUL byte at byte ${nul}).`, line, column };
+  // Text or binary by magic numbers and the share of control bytes, not by one NUL: a
+  // few NULs stay in the text (the WebVTT parser reads them as U+FFFD and says so).
+  const kind = classifyBytes(bytes);
+  if (kind.kind === 'binary') {
+    // A known signature is at the start; a share of control bytes, at the first of them.
+    const { line, column } = position(bytes, kind.what.startsWith('binary data') ? firstControlByte(bytes) : 0);
+    return { error: `this is a binary file (${kind.what}), not a transcript.`, line, column };
   }
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (kind.encoding !== 'utf-8') {
+    const le = kind.encoding === 'utf-16le';
+    const text = new TextDecoder(kind.encoding).decode(kind.bom ? bytes.subarray(2) : bytes);
+    if (kind.bom) return { text, encoding: kind.encoding };
+    return {
+      text,
+      encoding: le ? 'utf-16le-nobom' : 'utf-16be-nobom',
+      notice: `UTF-16 ${le ? 'LE' : 'BE'} without a byte-order mark; read as such and will be saved the same way.`,
+    };
+  }
   try {
     // ignoreBOM keeps U+FEFF in the text, so the editor and the parser see the file as it is.
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
+    return { text, encoding: kind.bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const { line, column } = position(bytes, bad);
@@ -74,6 +84,11 @@ export function decodeTranscript(bytes: Uint8Array): Decoded {
       notice: `Not valid UTF-8 (first at line ${line}, column ${column}); read as Windows-1252 and will be saved the same way.`,
     };
   }
+}
+
+function firstControlByte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! < 0x20 && ![9, 10, 12, 13].includes(bytes[i]!)) return i;
+  return 0;
 }
 
 export function encodeTranscript(text: string, encoding: TextEncodingName): Uint8Array {
@@ -86,10 +101,12 @@ export function encodeTranscript(text: string, encoding: TextEncodingName): Uint
     }
     case 'utf-16le':
       return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    case 'utf-16be': {
-      const le = Buffer.from(text, 'utf16le');
-      le.swap16();
-      return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
+    case 'utf-16le-nobom':
+      return Buffer.from(text, 'utf16le');
+    case 'utf-16be':
+    case 'utf-16be-nobom': {
+      const be = Buffer.from(text, 'utf16le').swap16();
+      return encoding === 'utf-16be' ? Buffer.concat([Buffer.from([0xfe, 0xff]), be]) : be;
     }
     case 'windows-1252':
       return encodeWindows1252(text);
