@@ -7,8 +7,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { SaveResult } from '../../shared/ipc/contract';
 import { renderExport, type ExportTarget } from '../../shared/formats/episode';
-import { exportPairedTxt } from '../../shared/formats/pair';
-import { parseVtt } from '../../shared/formats/vtt';
+import { episodeTxt } from '../../shared/formats/pair';
 import type { IpcHandlers } from './ipc-router';
 import type { DialogPort } from './document-open';
 import type { DocumentStore, OpenDocument, PairState } from './document-store';
@@ -61,7 +60,7 @@ export class DocumentWriter {
 
   /** Writes the TXT partner when the VTT's changes reach it; untouched entries stay byte for byte. */
   private async savePartner(pair: PairState, vttText: string, vttName: string): Promise<SaveResult> {
-    const txt = exportPairedTxt(pair.pairing, parseVtt(vttText).cues);
+    const txt = episodeTxt(vttText, pair.pairing);
     if (txt === pair.saved) return { ok: true, name: vttName, renamed: false };
     const path = await this.options.guard.check(pair.path, 'save partner');
     const result = await this.write(path, txt, pair.encoding);
@@ -93,7 +92,9 @@ export class DocumentWriter {
     const chosen = await this.options.dialogs.chooseSave(`${stem}${suffix}.${target.format}`);
     if (!chosen) return { ok: false, canceled: true, message: 'Export canceled.' };
     const path = await this.options.guard.allow(chosen);
-    const result = await this.write(path, renderExport(text, target), 'utf-8');
+    // A paired episode's TXT keeps the pair's entry grouping (cleaned exports included).
+    const body = target.format === 'txt' ? episodeTxt(text, doc.pair?.pairing ?? null, target.style) : renderExport(text, target);
+    const result = await this.write(path, body, 'utf-8');
     return result.ok ? { ...result, renamed: false } : result;
   }
 
@@ -109,7 +110,7 @@ export class DocumentWriter {
     const stem = join(dirname(chosen), basename(chosen, extname(chosen)));
     const vttPath = await this.options.guard.allow(`${stem}.vtt`);
     const txtPath = await this.options.guard.allow(`${stem}.txt`);
-    const txt = doc.pair ? exportPairedTxt(doc.pair.pairing, parseVtt(text).cues) : renderExport(text, { format: 'txt', style: 'talkpython' });
+    const txt = episodeTxt(text, doc.pair?.pairing ?? null);
     const vtt = await this.write(vttPath, text, 'utf-8');
     if (!vtt.ok) return vtt;
     const second = await this.write(txtPath, txt, doc.pair ? doc.pair.encoding : 'utf-8');

@@ -53,6 +53,23 @@ describe('Session with a paired TXT+VTT episode', () => {
     ]);
   });
 
+  it('exports a paired episode\'s TXT with the pair\'s entry grouping, cleaned or not', async () => {
+    const dir = await episode(['talkpython/515-temporal.vtt', 'talkpython/515-temporal.txt']);
+    const txtBefore = await readFile(join(dir, '515-temporal.txt'), 'utf8');
+    const out = join(dir, 'exported.txt');
+    const { s } = session([join(dir, '515-temporal.vtt')], [out, out]);
+    const opened = await s.opener.initial();
+    // Unedited: the TXT comes back byte for byte (one entry per pair entry, not per cue).
+    expect(await s.writer.exportAs(opened.transcript!.id, opened.transcript!.text, { format: 'txt', style: 'talkpython' })).toMatchObject({ ok: true });
+    expect(await readFile(out, 'utf8')).toBe(txtBefore);
+    // A cleaned text (a word changed in one cue) keeps every entry and changes one line.
+    const cleaned = opened.transcript!.text.replace('framework called Temporal.', 'framework called TEMPORAL.');
+    expect(await s.writer.exportAs(opened.transcript!.id, cleaned, { format: 'txt', style: 'talkpython' })).toMatchObject({ ok: true });
+    const [a, b] = [txtBefore.split('\n'), (await readFile(out, 'utf8')).split('\n')];
+    expect(b.length).toBe(a.length);
+    expect(a.filter((line, i) => line !== b[i])).toHaveLength(1);
+  });
+
   it('opens the episode when the TXT is the file named', async () => {
     const dir = await episode(['talkpython/518-django-birthday.vtt', 'talkpython/518-django-birthday.txt']);
     const opened = await session([join(dir, '518-django-birthday.txt')]).s.opener.initial();
