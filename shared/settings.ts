@@ -26,7 +26,8 @@ const fields = {
       probe: seconds,
     })
     .partial(),
-  qaProfile: z.enum(['subtitle', 'transcript']),
+  /** 'auto': the file's cues decide (renderer/src/chrome/qa-profile.ts); otherwise the user's choice. */
+  qaProfile: z.enum(['auto', 'subtitle', 'transcript']),
   qa: z.object({ maxCps: limit, minDuration: limit, maxDuration: limit, maxLineLength: limit, minGap: limit }).partial(),
   playback: z
     .object({
@@ -37,7 +38,7 @@ const fields = {
     .partial(),
 };
 
-const defaults = { keymapPreset: 'cueline', keyOverrides: {}, timing: {}, qaProfile: 'subtitle', qa: {}, playback: {} } as const;
+const defaults = { keymapPreset: 'cueline', keyOverrides: {}, timing: {}, qaProfile: 'auto', qa: {}, playback: {} } as const;
 
 /** Settings sent by the renderer: must be valid as a whole (IPC refuses anything else). */
 export const appSettings = z

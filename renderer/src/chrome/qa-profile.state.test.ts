@@ -2,24 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseVtt } from '../../../shared/formats/vtt/parser';
-import { formatVttTimestamp } from '../../../shared/formats/timestamp';
-import { detectQaProfile, resolveQaProfile } from './qa-profile';
+import { asSubtitles } from './as-subtitles';
+import { QA_PROFILES } from '../../../shared/timing/qa';
+import { detectQaProfile, fileQaProfile, qaRulesFor } from './qa-profile';
 
 const fixture = (path: string) => readFile(join(__dirname, '../../../../shared/fixtures', path), 'utf8');
-
-/** The same speech as subtitles: each cue's words broken into lines of at most 42 characters. */
-function asSubtitles(vtt: string): string {
-  const blocks = parseVtt(vtt).cues.map((cue) => {
-    const lines: string[] = [];
-    for (const word of cue.text.split(/\s+/)) {
-      const last = lines.at(-1);
-      if (last !== undefined && `${last} ${word}`.length <= 42) lines[lines.length - 1] = `${last} ${word}`;
-      else lines.push(word);
-    }
-    return `${formatVttTimestamp(cue.start)} --> ${formatVttTimestamp(cue.end)}\n${lines.join('\n')}`;
-  });
-  return `WEBVTT\n\n${blocks.join('\n\n')}\n`;
-}
 
 describe('QA profile from the file', () => {
   it('gives a podcast transcript (one long line per cue) the transcript profile', async () => {
@@ -41,10 +28,16 @@ describe('QA profile from the file', () => {
     expect(detectQaProfile(short)).toBe('transcript');
   });
 
-  it('keeps the user\u2019s choice over the file', async () => {
-    const cues = parseVtt(await fixture('talkpython/515-temporal.vtt')).cues;
-    expect(resolveQaProfile('subtitle', cues)).toBe('subtitle');
-    expect(resolveQaProfile('auto', cues)).toBe('transcript');
-    expect(resolveQaProfile('auto', [])).toBe('subtitle');
+  it('keeps the user\u2019s choice over the file, and the user\u2019s own limits over either', async () => {
+    const transcript = { text: await fixture('talkpython/515-temporal.vtt') };
+    const subtitles = { text: asSubtitles(transcript.text) };
+    // From a sample of the first cues: the same answer as the whole file.
+    expect(fileQaProfile(transcript)).toBe('transcript');
+    expect(fileQaProfile(subtitles)).toBe('subtitle');
+    expect(qaRulesFor({ qaProfile: 'auto', qa: {} }, transcript)).toEqual(QA_PROFILES.transcript);
+    expect(qaRulesFor({ qaProfile: 'auto', qa: {} }, subtitles)).toEqual(QA_PROFILES.subtitle);
+    expect(qaRulesFor({ qaProfile: 'subtitle', qa: {} }, transcript)).toEqual(QA_PROFILES.subtitle);
+    expect(qaRulesFor({ qaProfile: 'transcript', qa: { maxCps: 25 } }, subtitles)).toEqual({ ...QA_PROFILES.transcript, maxCps: 25 });
+    expect(qaRulesFor({ qaProfile: 'auto', qa: {} }, null)).toEqual(QA_PROFILES.subtitle);
   });
 });

@@ -4,11 +4,13 @@
  * paragraphs on one long line, and holding them to subtitle limits flags nearly every
  * cue. So, unless the user chose a profile, the file's own cues decide.
  */
-import { QA_PROFILES, cueFigures, type QaProfileName } from '../../../shared/timing/qa';
+import { QA_PROFILES, cueFigures, type QaProfileName, type QaRules } from '../../../shared/timing/qa';
 import type { VttCue } from '../../../shared/formats/vtt/types';
+import { parseVtt } from '../../../shared/formats/vtt/parser';
+import type { AppSettings } from '../../../shared/settings';
 
 /** The setting: a profile the user chose, or 'auto' (follow the file). */
-export type QaProfileChoice = QaProfileName | 'auto';
+export type QaProfileChoice = AppSettings['qaProfile'];
 
 const SUBTITLE = QA_PROFILES.subtitle;
 
@@ -30,7 +32,28 @@ export function detectQaProfile(cues: readonly VttCue[]): QaProfileName {
   return longLines * 2 > cues.length || median > SUBTITLE.maxDuration! ? 'transcript' : 'subtitle';
 }
 
-/** The profile in force: the user's choice, or what the file's cues suggest. */
-export function resolveQaProfile(choice: QaProfileChoice, cues: readonly VttCue[]): QaProfileName {
-  return choice === 'auto' ? detectQaProfile(cues) : choice;
+/** About 300 cues of a podcast transcript: enough to tell its shape, cheap to parse. */
+const SAMPLE_CHARS = 40_000;
+const detected = new WeakMap<object, QaProfileName>();
+
+/**
+ * The profile an opened transcript's cues suggest, from its first cues (a sample parses
+ * in a millisecond or two, where a 1-hour file takes ~30 ms), once per opened document.
+ */
+export function fileQaProfile(transcript: { readonly text: string }): QaProfileName {
+  let profile = detected.get(transcript);
+  if (!profile) {
+    const { text } = transcript;
+    // Cut at a blank line so the sample ends between cues.
+    const cut = text.length <= SAMPLE_CHARS ? text.length : text.lastIndexOf('\n\n', SAMPLE_CHARS);
+    profile = detectQaProfile(parseVtt(text.slice(0, cut > 0 ? cut : SAMPLE_CHARS)).cues);
+    detected.set(transcript, profile);
+  }
+  return profile;
+}
+
+/** The QA rules in force for `transcript`: the chosen (or the file's) profile, then the user's own limits. */
+export function qaRulesFor(settings: Pick<AppSettings, 'qaProfile' | 'qa'>, transcript: { readonly text: string } | null): QaRules {
+  const profile = settings.qaProfile === 'auto' ? (transcript ? fileQaProfile(transcript) : 'subtitle') : settings.qaProfile;
+  return { ...QA_PROFILES[profile], ...settings.qa };
 }
