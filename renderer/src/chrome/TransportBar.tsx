@@ -8,10 +8,11 @@ import { useEffect, useRef, useState } from 'react';
 import { formatClock } from '../time';
 import { MAX_RATE, MIN_RATE, type Player } from '../playback/player';
 import type { FollowPlayback } from '../editor/follow-playback';
+import type { AppCore } from '../app-core';
 
 export interface TransportBarProps {
-  player: Player;
-  follow: FollowPlayback;
+  /** The player and follow toggle it shows; Play runs the editor's play-pause action (it may start at the cursor's cue). */
+  core: Pick<AppCore, 'player' | 'follow' | 'runAction'>;
 }
 
 interface PlayerState { ready: boolean; playing: boolean; rate: number; duration: number }
@@ -54,7 +55,8 @@ function useFollowEnabled(follow: FollowPlayback): boolean {
   return enabled;
 }
 
-export function TransportBar({ player, follow }: TransportBarProps) {
+export function TransportBar({ core }: TransportBarProps) {
+  const { player, follow } = core;
   const { ready, playing, rate, duration } = usePlayerState(player);
   const following = useFollowEnabled(follow);
   const playhead = useRef<HTMLSpanElement>(null);
@@ -72,7 +74,7 @@ export function TransportBar({ player, follow }: TransportBarProps) {
         <button
           type="button"
           className="transport-play"
-          onClick={() => player.playPause()}
+          onClick={() => { if (!core.runAction('play-pause')) player.playPause(); }}
           disabled={disabled}
           aria-label={playing ? 'Pause' : 'Play'}
           title="Play / pause (Esc, Ctrl+Space)"
