@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importTxt } from '../formats/txt/import';
+import { importToVtt } from '../formats/txt/to-vtt';
+import { parseVtt } from '../formats/vtt/parser';
 import { PROFILE_LIMITS, resegmentTimed, segmentProse, type ProseSegment, type SegmentProfile, type TimedChunk } from './segment';
 import { endsSentence, fits, wordsOf, wrapWords } from './sentences';
+import { segmentUntimedNotes } from './untimed-notes';
 
 const PAGES = join(__dirname, '../../../shared/fixtures/pages');
 const page = (name: string) => readFileSync(join(PAGES, name), 'utf8');
@@ -161,5 +164,41 @@ describe('sentence rules', () => {
   it('wraps into balanced lines or says it cannot', () => {
     expect(wrapWords(wordsOf('one two three four five six seven eight nine ten eleven twelve'), 42, 2)).toEqual(['one two three four five six seven', 'eight nine ten eleven twelve']);
     expect(wrapWords(wordsOf('a'.repeat(40) + ' ' + 'b'.repeat(41) + ' c'), 42, 2)).toBeNull();
+  });
+});
+
+describe('segmentUntimedNotes: the untimed page as the app opens it', () => {
+  // Opening the page gives `NOTE needs timing` blocks of up to ~300 characters, the first
+  // with the chrome lines joined to the sponsor line.
+  const vtt = importToVtt(importTxt(UNTIMED));
+  const doc = parseVtt(vtt);
+
+  it('segments all the blocks as one text: the same segments as the page itself', () => {
+    const runs = segmentUntimedNotes(doc, 'subtitles');
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.from).toBe(doc.blocks[0]!.range.from);
+    expect(runs[0]!.to).toBe(doc.blocks.at(-1)!.range.to);
+    expect(wordsIn(runs[0]!.segments)).toEqual(tokens(UNTIMED));
+    expect(runs[0]!.segments).toEqual(segmentProse(UNTIMED, 'subtitles'));
+  });
+
+  it('takes the chrome apart where the importer joined it to the next line', () => {
+    expect(vtt).toContain('NOTE needs timing\n← Back to Show Notes Transcript: Django and Rust Tooling - Lily Foote This episode is sponsored by');
+    const segs = segmentUntimedNotes(doc, 'transcript')[0]!.segments;
+    expect(segs.filter((s) => s.kind === 'chrome').map((s) => s.text)).toEqual([
+      '← Back to Show Notes',
+      'Transcript: Django and Rust Tooling - Lily Foote',
+      'This episode is sponsored by Hacksoft, your Django development partner beyond code.',
+      'More on their services later in the show.',
+      'This episode was sponsored by Hacksoft, your Django development partner beyond code.',
+      'Learn more about their services in the link in the description.',
+    ]);
+    expect(segs.find((s) => s.kind === 'speech')!.text.startsWith('Hi, welcome to another episode of Django Chat')).toBe(true);
+  });
+
+  it('keeps a run per stretch of untimed blocks between timed cues', () => {
+    const mixed = parseVtt('WEBVTT\n\nNOTE needs timing\nso we were\n\nNOTE needs timing\ntalking. Yes.\n\n00:00:05.000 --> 00:00:06.000\nTimed.\n\nNOTE needs timing\nAfter.\n');
+    const runs = segmentUntimedNotes(mixed, 'subtitles');
+    expect(runs.map((r) => r.segments.map((s) => s.text))).toEqual([['so we were talking.', 'Yes.'], ['After.']]);
   });
 });

@@ -5,6 +5,7 @@
  * audio. Every word of the input is in exactly one segment, in order.
  */
 import { isChromeLine } from '../cleaning/chrome';
+import { pageChrome } from './page-chrome';
 import { cutToLimits, endsSentence, fits, groupSentences, joinedLength, sentencesOf, wordsOf, wrapWords, type PieceLimits, type Word } from './sentences';
 
 export type SegmentProfile = 'subtitles' | 'transcript';
@@ -44,9 +45,6 @@ export const PROFILE_LIMITS: Readonly<Record<SegmentProfile, Readonly<ProfileLim
 
 /** Sound descriptions a caption file or page puts in brackets: `[MUSIC]`, `(laughs)`, `♪`. */
 const SOUND_TAG = /\[[^\]\n]{1,40}\]|\((?:laughs?|laughter|music|applause|inaudible|crosstalk|silence)\)|♪+/giu;
-/** Sponsor furniture a page adds around the transcript, and the promotion line after it. */
-const SPONSOR_LINE = /^This episode (?:is|was) (?:sponsored|brought to you|supported) by\b/i;
-const PROMO_LINE = /\b(?:their services|learn more|in the description|more on)\b/i;
 
 /** A stretch of words that is either speech or chrome; `breakBefore` starts a new paragraph. */
 interface Run {
@@ -70,30 +68,6 @@ function runsOfText(text: string, piece: number, breakBefore: boolean): Run[] {
   }
   push('speech', text.length);
   return out;
-}
-
-/** Indices of lines that are chrome: chrome lines anywhere, sponsor furniture at the page's edges. */
-function chromeLineSet(lines: readonly string[]): Set<number> {
-  const chrome = new Set<number>();
-  lines.forEach((l, i) => isChromeLine(l) && chrome.add(i));
-  const nonBlank = lines.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
-  // From the top: chrome, a sponsor line and the promotion line right after it.
-  for (let k = 0; k < nonBlank.length; k++) {
-    const i = nonBlank[k]!;
-    const t = lines[i]!.trim();
-    const afterSponsor = k > 0 && SPONSOR_LINE.test(lines[nonBlank[k - 1]!]!.trim());
-    if (chrome.has(i) || SPONSOR_LINE.test(t) || (afterSponsor && PROMO_LINE.test(t))) chrome.add(i);
-    else break;
-  }
-  // From the bottom: the same, read upwards.
-  for (let k = nonBlank.length - 1; k >= 0; k--) {
-    const i = nonBlank[k]!;
-    const t = lines[i]!.trim();
-    const afterSponsor = k > 0 && SPONSOR_LINE.test(lines[nonBlank[k - 1]!]!.trim());
-    if (chrome.has(i) || SPONSOR_LINE.test(t) || (afterSponsor && PROMO_LINE.test(t))) chrome.add(i);
-    else break;
-  }
-  return chrome;
 }
 
 /** Cuts the speech of one paragraph into segment-sized word lists. */
@@ -161,12 +135,21 @@ function segmentRuns(runs: readonly Run[], profile: SegmentProfile, anchor: (w: 
  */
 export function segmentProse(text: string, profile: SegmentProfile): ProseSegment[] {
   const lines = text.split(/\r\n|\r|\n/);
-  const chrome = chromeLineSet(lines);
+  const chrome = pageChrome(lines);
   const runs: Run[] = [];
   lines.forEach((line, i) => {
     if (!line.trim()) return;
-    if (chrome.has(i)) runs.push({ kind: 'chrome', words: wordsOf(line, i), breakBefore: true });
-    else runs.push(...runsOfText(line, i, false));
+    const words = wordsOf(line, i);
+    let k = 0;
+    for (const count of chrome.get(i) ?? []) {
+      runs.push({ kind: 'chrome', words: words.slice(k, k + count), breakBefore: true });
+      k += count;
+    }
+    if (k === 0) runs.push(...runsOfText(line, i, false));
+    else if (k < words.length) {
+      const from = words[k]!.offset;
+      runs.push(...runsOfText(line.slice(from), i, true).map((r) => ({ ...r, words: r.words.map((w) => ({ ...w, offset: w.offset + from })) })));
+    }
   });
   return segmentRuns(runs, profile, () => ({}), () => undefined);
 }
