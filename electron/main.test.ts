@@ -12,19 +12,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EDITOR_ACTION_INFO } from '../shared/editor-actions';
 import { invokeChannels, menuCommand } from '../shared/ipc/contract';
 import { contentSecurityPolicy } from '../shared/security/csp';
-import { fakeEvent, FakeElectron, type FakeOptions } from './services/testing/fake-electron';
+import { fakeEvent, FakeElectron, useFake, type FakeOptions } from './services/testing/fake-electron';
 
-// The mocked module forwards to the current test's fake (one mock module for the file,
-// while main.ts is evaluated anew for each test).
-const holder = vi.hoisted(() => ({ fake: null as { module(): Record<string, unknown> } | null }));
-vi.mock('electron', () => {
-  const forward: Record<string, unknown> = {};
-  for (const n of ['app', 'BrowserWindow', 'dialog', 'ipcMain', 'Menu', 'protocol', 'session']) {
-    Object.defineProperty(forward, n, { get: () => holder.fake!.module()[n], enumerable: true });
-  }
-  Object.defineProperty(forward, 'default', { get: () => forward });
-  return forward;
-});
+// The real electron module is never loaded: every import of it gets the current fake.
+vi.mock('electron', async () => (await import('./services/testing/fake-electron')).forwardingModule());
 
 const ROOT = join(__dirname, '..');
 const DEMO = join(ROOT, 'resources', 'demo');
@@ -40,8 +31,7 @@ afterEach(() => {
 /** Loads a fresh copy of main.ts against a new fake, as Electron would start it with `files` on the command line. */
 async function boot(files: string[], options: Partial<FakeOptions> = {}, { ready = true } = {}) {
   const userData = await mkdtemp(join(tmpdir(), 'cueline-shell-data-'));
-  const fake = new FakeElectron({ userData, appPath: ROOT, ...options });
-  holder.fake = fake;
+  const fake = useFake(new FakeElectron({ userData, appPath: ROOT, ...options }));
   booted.push(fake);
   process.argv = ['electron', '.', '--', ...files];
   // A new query is a new module instance: main.ts runs from the top, as at each app start.

@@ -5,7 +5,7 @@
  * keeps a longer history than it shows, because it is also the record of which files
  * the user opened at all: a crash-recovery entry may point only at one of those.
  */
-import { realpath, stat } from 'node:fs/promises';
+import { mkdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeTranscriptFile } from './transcript-file';
 import { readBounded } from './user-file';
@@ -70,7 +70,10 @@ export class RecentFiles {
     const entries = (await this.load()).filter((e) => e.path !== real);
     entries.unshift({ path: real, openedAt: Date.now() });
     this.entries = entries.slice(0, MAX_HISTORY);
-    if (this.file) await writeTranscriptFile(this.file, `${JSON.stringify(this.entries, null, 2)}\n`, 'utf-8').catch((e: Error) => this.log(`cannot write ${this.file}: ${e.message}`));
+    if (!this.file) return;
+    // The data folder may not exist yet (a first preview run): the record of opened files must still land.
+    await mkdir(dirname(this.file), { recursive: true }).catch(() => {});
+    await writeTranscriptFile(this.file, `${JSON.stringify(this.entries, null, 2)}\n`, 'utf-8').catch((e: Error) => this.log(`cannot write ${this.file}: ${e.message}`));
   }
 
   /** The newest ten entries whose files still exist. */

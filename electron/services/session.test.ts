@@ -138,3 +138,46 @@ describe('Session crash-recovery journal', () => {
     expect(entry!.text).toBe(original.replace('Hello there', 'Hello there, world'));
   });
 });
+
+describe('Session recovery list through the router', () => {
+  it('lists entries of files the user opened; a tampered or oddly named entry is reported, never shown or restored', async () => {
+    const { RecoveryJournal, journalKey } = await import('./recovery-journal');
+    const { RecentFiles } = await import('./recent-files');
+    const { IpcRouter } = await import('./ipc-router');
+    const dir = await mkdtemp(join(tmpdir(), 'cueline-session-recovery-'));
+    const data = join(dir, 'data');
+    const file = join(dir, 'talk.vtt');
+    await writeFile(file, 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello\n');
+    const make = () => {
+      const journal = new RecoveryJournal(join(data, 'recovery'), { flushMs: 10 });
+      const s = new Session({
+        guard: new PathGuard(), media: new MediaRegistry(), dialogs: { chooseOpen: async () => null, chooseSave: async () => null },
+        launchPaths: [file], demoDir: '/nonexistent', mediaBase: 'app://cueline', journal, recent: new RecentFiles(data), log: () => {},
+      });
+      return { s, journal, router: new IpcRouter(s.handlers(), { isTrustedSender: () => true, log: () => {} }) };
+    };
+    // A first run opens the file and types into it, then crashes.
+    const first = make();
+    const id = (await first.s.opener.initial()).transcript!.id;
+    await first.s.recovery.record({ id, text: 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello, unsaved\n' });
+    await first.journal.close();
+    // Someone adds entries: one oddly named, one pointing at a file never opened.
+    const tampered = journalKey({ path: '/etc/passwd', name: 'passwd' });
+    await writeFile(join(data, 'recovery', 'x.journal.json'), JSON.stringify({ version: 1, path: file, name: 'x.vtt', text: 'WEBVTT\n', savedAt: 1 }));
+    await writeFile(join(data, 'recovery', `${tampered}.journal.json`), JSON.stringify({ version: 1, path: '/etc/passwd', name: 'passwd', text: 'WEBVTT\n', savedAt: 2 }));
+
+    const second = make();
+    const reply = await second.router.handle('recovery:list', {}, 'app://cueline/index.html');
+    expect(reply.ok).toBe(true);
+    const listed = (reply as { value: { documents: { name: string; key: string; samples: { recovered: string | null }[] }[]; problems: string[] } }).value;
+    expect(listed.documents.map((d) => d.name)).toEqual(['talk.vtt']);
+    expect(listed.documents[0]!.samples.map((s) => s.recovered)).toContain('Hello, unsaved');
+    expect(listed.problems.sort()).toEqual([
+      `${tampered}.journal.json: points at a file never opened in Cueline; not offered, kept`,
+      'x.journal.json: not named as a recovery entry (24 hex digits); left alone',
+    ]);
+    expect(JSON.stringify(listed)).not.toContain('root:');
+    const restored = await second.router.handle('recovery:restore', { key: tampered }, 'app://cueline/index.html');
+    expect(restored).toEqual({ ok: true, value: { transcript: null, audio: null, messages: [{ level: 'error', text: 'That recovery entry no longer exists.' }] } });
+  });
+});

@@ -90,6 +90,34 @@ export interface FakeOptions {
 
 type IpcEvent = { sender: unknown; senderFrame?: { url: string } };
 
+/** A file dropped on the window, as Electron's webUtils knows it (the page's File objects are not these). */
+export class DroppedFile {
+  constructor(readonly name: string, readonly path: string) {}
+}
+
+const ELECTRON_EXPORTS = ['app', 'BrowserWindow', 'dialog', 'ipcMain', 'Menu', 'protocol', 'session', 'contextBridge', 'ipcRenderer', 'webUtils'];
+let current: FakeElectron | null = null;
+
+/** Makes `fake` the one `forwardingModule()` answers for (the next import of main.ts or preload.ts uses it). */
+export function useFake(fake: FakeElectron): FakeElectron {
+  current = fake;
+  return fake;
+}
+
+/**
+ * What `vi.mock('electron', …)` returns: one module object for the test file whose
+ * exports forward to the current fake, so each fresh import of main.ts or preload.ts
+ * (a new query string) talks to a new fake.
+ */
+export function forwardingModule(): Record<string, unknown> {
+  const forward: Record<string, unknown> = {};
+  for (const name of ELECTRON_EXPORTS) {
+    Object.defineProperty(forward, name, { get: () => current!.module()[name], enumerable: true });
+  }
+  Object.defineProperty(forward, 'default', { get: () => forward });
+  return forward;
+}
+
 export class FakeElectron {
   /** Every call into the module, in order: `['app.quit']`, `['protocol.registerSchemesAsPrivileged', …]`. */
   readonly calls: Array<[string, ...unknown[]]> = [];
@@ -97,6 +125,11 @@ export class FakeElectron {
   readonly ipcHandlers = new Map<string, (event: IpcEvent, payload: unknown) => unknown>();
   readonly protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   menuTemplate: unknown[] | null = null;
+  /** What the preload exposed to the page (contextBridge.exposeInMainWorld). */
+  readonly exposed = new Map<string, unknown>();
+  /** ipcRenderer.invoke calls the preload made: [channel, request]. */
+  readonly rendererInvokes: Array<[string, unknown]> = [];
+  readonly rendererListeners = new Emitter();
   beforeRequest: ((details: { url: string }, callback: (r: { cancel: boolean }) => void) => void) | null = null;
   permissionHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
   readonly app: Emitter & Record<string, unknown>;
@@ -167,6 +200,22 @@ export class FakeElectron {
         },
       },
       ipcMain: { handle: (channel: string, handler: (event: IpcEvent, payload: unknown) => unknown) => { this.ipcHandlers.set(channel, handler); } },
+      contextBridge: { exposeInMainWorld: (name: string, api: unknown) => { this.exposed.set(name, api); } },
+      ipcRenderer: {
+        invoke: async (channel: string, request: unknown) => {
+          this.rendererInvokes.push([channel, request]);
+          return { ok: true, value: { transcript: null, audio: null, messages: [] } };
+        },
+        on: (event: string, listener: Listener) => this.rendererListeners.on(event, listener),
+        removeListener: () => {},
+      },
+      webUtils: {
+        // As Electron's: a path only for a File the user dropped; anything else throws.
+        getPathForFile: (file: unknown) => {
+          if (!(file instanceof DroppedFile)) throw new TypeError('Error processing argument at index 0, conversion failure');
+          return file.path;
+        },
+      },
       Menu: {
         buildFromTemplate: (template: unknown[]) => { this.menuTemplate = template; return { template }; },
         setApplicationMenu: (menu: unknown) => { this.calls.push(['Menu.setApplicationMenu', menu]); },
