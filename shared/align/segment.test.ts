@@ -12,6 +12,15 @@ const PAGES = join(__dirname, '../../../shared/fixtures/pages');
 const page = (name: string) => readFileSync(join(PAGES, name), 'utf8');
 const UNTIMED = page('djangochat-rust-tooling-untimed.txt');
 const PROFILES: SegmentProfile[] = ['subtitles', 'transcript'];
+/** The untimed page's chrome: its header lines and the sponsor furniture at both ends. */
+const PAGE_CHROME = [
+  '← Back to Show Notes',
+  'Transcript: Django and Rust Tooling - Lily Foote',
+  'This episode is sponsored by Hacksoft, your Django development partner beyond code.',
+  'More on their services later in the show.',
+  'This episode was sponsored by Hacksoft, your Django development partner beyond code.',
+  'Learn more about their services in the link in the description.',
+];
 
 const tokens = (text: string) => text.split(/\s+/).filter(Boolean);
 const wordsIn = (segs: readonly ProseSegment[]) => segs.flatMap((s) => tokens(s.text));
@@ -64,14 +73,7 @@ describe('segmentProse on the untimed page', () => {
 
   it('marks page chrome and sponsor furniture at the edges as chrome, and only those', () => {
     const segs = segmentProse(UNTIMED, 'subtitles');
-    expect(segs.filter((s) => s.kind === 'chrome').map((s) => s.text)).toEqual([
-      '← Back to Show Notes',
-      'Transcript: Django and Rust Tooling - Lily Foote',
-      'This episode is sponsored by Hacksoft, your Django development partner beyond code.',
-      'More on their services later in the show.',
-      'This episode was sponsored by Hacksoft, your Django development partner beyond code.',
-      'Learn more about their services in the link in the description.',
-    ]);
+    expect(segs.filter((s) => s.kind === 'chrome').map((s) => s.text)).toEqual(PAGE_CHROME);
     // The sponsor read in the middle is spoken: it stays speech.
     expect(speech(segs).some((s) => s.text.replace('\n', ' ') === 'Hacksoft is your development partner beyond code.')).toBe(true);
   });
@@ -185,14 +187,7 @@ describe('segmentUntimedNotes: the untimed page as the app opens it', () => {
   it('takes the chrome apart where the importer joined it to the next line', () => {
     expect(vtt).toContain('NOTE needs timing\n← Back to Show Notes Transcript: Django and Rust Tooling - Lily Foote This episode is sponsored by');
     const segs = segmentUntimedNotes(doc, 'transcript')[0]!.segments;
-    expect(segs.filter((s) => s.kind === 'chrome').map((s) => s.text)).toEqual([
-      '← Back to Show Notes',
-      'Transcript: Django and Rust Tooling - Lily Foote',
-      'This episode is sponsored by Hacksoft, your Django development partner beyond code.',
-      'More on their services later in the show.',
-      'This episode was sponsored by Hacksoft, your Django development partner beyond code.',
-      'Learn more about their services in the link in the description.',
-    ]);
+    expect(segs.filter((s) => s.kind === 'chrome').map((s) => s.text)).toEqual(PAGE_CHROME);
     expect(segs.find((s) => s.kind === 'speech')!.text.startsWith('Hi, welcome to another episode of Django Chat')).toBe(true);
   });
 
