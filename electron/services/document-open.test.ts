@@ -102,6 +102,23 @@ describe('opening what the user named or dropped', () => {
     expect(await readFile(vtt, 'utf8')).toBe(edited);
   });
 
+  it('Export TXT + VTT refuses to write the derived TXT through a link planted beside the chosen name', async () => {
+    const { episodes, outside, secret } = await folder();
+    await writeFile(join(episodes, 'talk.vtt'), VTT);
+    const target = join(outside, 'export');
+    await mkdir(target);
+    await symlink(secret, join(target, 'ep.txt'));
+    const logs: string[] = [];
+    const s = new Session({
+      guard: new PathGuard(), media: new MediaRegistry(), dialogs: { chooseOpen: async () => null, chooseSave: async () => join(target, 'ep.vtt') },
+      launchPaths: [], demoDir: '/nonexistent', mediaBase: 'app://cueline', log: (m) => logs.push(m),
+    });
+    const opened = await s.openPaths([join(episodes, 'talk.vtt')]);
+    expect(await s.writer.exportPair(opened.transcript!.id, VTT)).toEqual({ ok: false, canceled: false, message: 'ep.txt: is a link to a file outside its folder; refused. Nothing was exported.' });
+    expect(await readFile(secret, 'utf8')).toBe('root:x:0:0:secret\n');
+    await expect(readFile(join(target, 'ep.vtt'))).rejects.toThrow(/ENOENT/);
+  });
+
   it('leaves out a companion FIFO, and opens a companion linked within the folder', async () => {
     const { episodes } = await folder();
     await writeFile(join(episodes, 'talk.vtt'), VTT);

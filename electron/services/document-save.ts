@@ -4,6 +4,7 @@
  * format, and Export TXT + VTT. Replies say what was written as data (`name`,
  * `partnerName`, `renamed`), so the window never has to read it out of a message.
  */
+import { lstat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { SaveResult } from '../../shared/ipc/contract';
 import { renderExport, type ExportTarget } from '../../shared/formats/episode';
@@ -14,7 +15,7 @@ import type { DocumentStore, OpenDocument, PairState } from './document-store';
 import { textHash } from './file-watcher';
 import type { PathGuard } from './path-guard';
 import { readTranscriptFile, writeTranscriptFile, type TextEncodingName } from './transcript-file';
-import { errnoText } from './user-file';
+import { errnoText, resolveRegularFile } from './user-file';
 
 export interface WriterOptions {
   store: DocumentStore;
@@ -108,6 +109,12 @@ export class DocumentWriter {
     const chosen = await this.options.dialogs.chooseSave(`${basename(doc.suggestedName, extname(doc.suggestedName))}.vtt`);
     if (!chosen) return { ok: false, canceled: true, message: 'Export canceled.' };
     const stem = join(dirname(chosen), basename(chosen, extname(chosen)));
+    // The TXT's name was not chosen, only derived: if something is there already, it must
+    // be a regular file really in that folder (not a planted link to a file elsewhere).
+    if (await lstat(`${stem}.txt`).then(() => true, () => false)) {
+      const existing = await resolveRegularFile(`${stem}.txt`, { folder: dirname(chosen) });
+      if (!existing.ok) return { ok: false, canceled: false, message: `${existing.message} Nothing was exported.` };
+    }
     const vttPath = await this.options.guard.allow(`${stem}.vtt`);
     const txtPath = await this.options.guard.allow(`${stem}.txt`);
     const txt = episodeTxt(text, doc.pair?.pairing ?? null);
