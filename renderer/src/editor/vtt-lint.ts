@@ -38,7 +38,24 @@ function actionsFor(fixes: readonly QuickFix[], at: number, overlap: boolean): A
   return found.length ? found.map((f, i) => action(f, i, overlap)) : undefined;
 }
 
+/**
+ * The last result per parsed document and rules. A relint without a change (a refresh
+ * of the lint state) then gives the same diagnostic objects, which CodeMirror needs
+ * to find the diagnostic an action button belongs to.
+ */
+const memo = new WeakMap<object, { rules: object; result: LintDiagnostic[] }>();
+
 export function vttDiagnostics(state: EditorState): LintDiagnostic[] {
+  const doc = state.field(vttField);
+  const rules = state.facet(qaRules);
+  const last = memo.get(doc);
+  if (last && last.rules === rules) return last.result;
+  const result = computeDiagnostics(state);
+  memo.set(doc, { rules, result });
+  return result;
+}
+
+function computeDiagnostics(state: EditorState): LintDiagnostic[] {
   const doc = state.field(vttField);
   const max = state.doc.length;
   const fixes = quickFixes(doc);
