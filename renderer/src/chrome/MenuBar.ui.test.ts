@@ -90,6 +90,14 @@ describe('in-page menu bar', () => {
     // A play() would have fired its 'play' event by the second frame from now.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(await page.getByTestId('transport-play').getAttribute('aria-label')).toBe('Play');
+
+    // With the mouse: File opens on click, hovering Help switches to it, a click runs the item.
+    await page.getByRole('menuitem', { name: 'File' }).click();
+    expect(await page.getByRole('menu').count()).toBe(1);
+    await page.getByRole('menuitem', { name: 'Help' }).hover();
+    await page.getByRole('menu', { name: 'Help' }).getByRole('menuitem', { name: 'Keyboard Shortcuts' }).click();
+    await page.getByTestId('shortcuts').waitFor();
+    expect(await page.getByRole('menu').count()).toBe(0);
     expect(app.errors).toEqual([]);
   });
 
