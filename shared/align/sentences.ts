@@ -120,27 +120,32 @@ export function fits(words: readonly Word[], limits: PieceLimits): boolean {
  * preferring cuts after a comma or before a clause word. Never cuts inside a word.
  */
 export function cutToLimits(sentence: readonly Word[], limits: PieceLimits): Word[][] {
+  // Prefix sums of "word + space": a run's length is O(1), so a sentence of any length
+  // (unpunctuated speech recognition runs for thousands of words) is cut in linear time.
+  const pre = [0];
+  for (const w of sentence) pre.push(pre.at(-1)! + w.text.length + 1);
+  const length = (from: number, to: number) => pre[to]! - pre[from]! - 1;
+  const n = sentence.length;
   const out: Word[][] = [];
-  let rest = sentence.slice();
-  while (!fits(rest, limits)) {
-    const total = joinedLength(rest);
+  let at = 0;
+  while (n - at > 1 && (length(at, n) > limits.maxChars || !fits(sentence.slice(at), limits))) {
+    const total = length(at, n);
     const pieces = Math.max(2, Math.ceil(total / limits.maxChars));
     const target = total / pieces;
     let best = { k: 1, score: -Infinity };
-    let len = -1;
-    for (let k = 1; k < rest.length; k++) {
-      len += rest[k - 1]!.text.length + 1;
+    for (let k = 1; at + k < n; k++) {
+      const len = length(at, at + k);
       if (len > limits.maxChars && k > 1) break;
-      if (!fits(rest.slice(0, k), limits)) continue;
+      if (!fits(sentence.slice(at, at + k), limits)) continue;
       // A cut that leaves more than the other pieces can hold would add a piece: avoid it.
       const crowded = total - len - 1 > (pieces - 1) * limits.maxChars * 0.9;
-      const score = cutQuality(rest[k - 1]!.text, rest[k]!.text) - (2 * Math.abs(len - target)) / target - (crowded ? 10 : 0);
+      const score = cutQuality(sentence[at + k - 1]!.text, sentence[at + k]!.text) - (2 * Math.abs(len - target)) / target - (crowded ? 10 : 0);
       if (score >= best.score) best = { k, score };
     }
-    out.push(rest.slice(0, best.k));
-    rest = rest.slice(best.k);
+    out.push(sentence.slice(at, at + best.k));
+    at += best.k;
   }
-  if (rest.length) out.push(rest);
+  if (at < n) out.push(sentence.slice(at));
   return out;
 }
 
