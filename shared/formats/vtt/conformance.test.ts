@@ -75,6 +75,14 @@ describe('preprocessing', () => {
     expect(view).toEqual(specParse(text));
   });
 
+  it('a region id with a NUL is found by a cue setting with a NUL or a U+FFFD', () => {
+    const text = `WEBVTT\n\nREGION\nid:r\u0000\n\n${CUE} region:r\u0000\na\n\n${CUE} region:r\ufffd\nb\n`;
+    const view = browserView(text);
+    expect(view.regions.map((r) => r.id)).toEqual(['r\ufffd']);
+    expect(view.cues.map((c) => c.settings.region)).toEqual(['r\ufffd', 'r\ufffd']);
+    expect(view).toEqual(specParse(text));
+  });
+
   it('CR and CRLF line ends read as LF', () => {
     for (const eol of ['\r', '\r\n']) {
       const text = ['WEBVTT', '', 'id', CUE, 'one', 'two', ''].join(eol);

@@ -122,7 +122,8 @@ function applyCueSetting(
     case 'region': {
       let found: VttRegion | null = null;
       for (let i = regions.length - 1; i >= 0; i--) {
-        if (regions[i]!.id === value) {
+        // Region ids read NUL as U+FFFD (the spec's preprocessing); so does this value.
+        if (regions[i]!.id === value || (value.includes('\0') && regions[i]!.id === value.replace(/\0/g, '\ufffd'))) {
           found = regions[i]!;
           break;
         }
