@@ -2,9 +2,9 @@
  * The transport bar: play/pause, playhead and duration, speed 0.5–2×, the follow-playback
  * toggle and waveform zoom. The playhead is written straight into its DOM node from the
  * player's time events, so playback never re-renders React; only rare changes (play or
- * pause, speed, new audio, the follow toggle) are React state.
+ * pause, speed, new audio, the follow toggle) re-render, through useSyncExternalStore.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { formatClock } from '../time';
 import { MAX_RATE, MIN_RATE, type Player } from '../playback/player';
 import type { FollowPlayback } from '../editor/follow-playback';
@@ -15,52 +15,41 @@ export interface TransportBarProps {
   core: Pick<AppCore, 'player' | 'follow' | 'runAction'>;
 }
 
-interface PlayerState { ready: boolean; playing: boolean; rate: number; duration: number }
-
-const readState = (p: Player): PlayerState => ({ ready: p.ready(), playing: p.playing, rate: p.rate, duration: p.duration });
-const sameState = (a: PlayerState, b: PlayerState) => a.ready === b.ready && a.playing === b.playing && a.rate === b.rate && a.duration === b.duration;
-
-/** The player's rarely-changing state, re-read on its events (never on 'time'). */
-function usePlayerState(player: Player): PlayerState {
-  const [state, setState] = useState(() => readState(player));
-  useEffect(() => {
-    const update = () => setState((old) => { const next = readState(player); return sameState(old, next) ? old : next; });
-    update();
-    const offs = (['load', 'ready', 'play', 'pause', 'rate'] as const).map((e) => player.on(e, update));
+/** One of the player's rarely-changing values, re-read on its events (never on 'time'). */
+function usePlayerValue<T>(player: Player, read: (p: Player) => T): T {
+  const subscribe = useCallback((changed: () => void) => {
+    const offs = (['load', 'ready', 'play', 'pause', 'rate'] as const).map((e) => player.on(e, changed));
     return () => offs.forEach((off) => off());
   }, [player]);
-  return state;
+  return useSyncExternalStore(subscribe, () => read(player));
 }
 
-/** Writes the player's time into `node` on every time event, outside React. */
-function usePlayheadText(node: React.RefObject<HTMLElement | null>, player: Player): void {
-  useEffect(() => {
-    const el = node.current;
-    if (!el) return;
+/** A ref callback that writes the player's time into its node on every time event, outside React. */
+function usePlayheadRef(player: Player): (node: HTMLElement | null) => (() => void) | undefined {
+  return useCallback((node: HTMLElement | null) => {
+    if (!node) return undefined;
     const write = (t: number) => {
       const text = formatClock(t);
-      if (el.textContent !== text) el.textContent = text;
+      if (node.textContent !== text) node.textContent = text;
     };
     write(player.time());
     return player.on('time', write);
-  }, [node, player]);
+  }, [player]);
 }
 
 function useFollowEnabled(follow: FollowPlayback): boolean {
-  const [enabled, setEnabled] = useState(follow.enabled);
-  useEffect(() => {
-    setEnabled(follow.enabled);
-    return follow.on('change', setEnabled);
-  }, [follow]);
-  return enabled;
+  const subscribe = useCallback((changed: () => void) => follow.on('change', changed), [follow]);
+  return useSyncExternalStore(subscribe, () => follow.enabled);
 }
 
 export function TransportBar({ core }: TransportBarProps) {
   const { player, follow } = core;
-  const { ready, playing, rate, duration } = usePlayerState(player);
+  const ready = usePlayerValue(player, (p) => p.ready());
+  const playing = usePlayerValue(player, (p) => p.playing);
+  const rate = usePlayerValue(player, (p) => p.rate);
+  const duration = usePlayerValue(player, (p) => p.duration);
   const following = useFollowEnabled(follow);
-  const playhead = useRef<HTMLSpanElement>(null);
-  usePlayheadText(playhead, player);
+  const playhead = usePlayheadRef(player);
   const disabled = !ready;
   // Uncontrolled: the player applies a new speed a moment later ('rate'), and a controlled
   // input would snap back to the old one in between, losing fast key repeats.
