@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,13 @@ describe('SettingsStore', () => {
     const logs: string[] = [];
     expect(await new SettingsStore(dir, (m) => logs.push(m)).get()).toEqual(DEFAULT_SETTINGS);
     expect(logs[0]).toContain('settings.json');
+  });
+
+  it('starts from defaults, and says so, when settings.json is a FIFO (never waits for a writer)', async () => {
+    execFileSync('mkfifo', [join(dir, 'settings.json')]);
+    const logs: string[] = [];
+    expect(await new SettingsStore(dir, (m) => logs.push(m)).get()).toEqual(DEFAULT_SETTINGS);
+    expect(logs).toEqual([`${join(dir, 'settings.json')}: unreadable settings, using defaults (settings.json: is not a regular file (a FIFO, socket or device); refused.)`]);
   });
 
   it('refuses invalid settings and leaves the file alone', async () => {

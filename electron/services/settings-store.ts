@@ -3,10 +3,11 @@
  * with the shared schema (invalid parts fall back to defaults, and the file is named in
  * the log), written atomically on change.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appSettings, DEFAULT_SETTINGS, storedSettings, type AppSettings } from '../../shared/settings';
 import { writeTranscriptFile } from './transcript-file';
+import { readBounded } from './user-file';
 
 export class SettingsStore {
   private current: AppSettings | null = null;
@@ -19,12 +20,13 @@ export class SettingsStore {
   async get(): Promise<AppSettings> {
     if (this.current) return this.current;
     if (!this.path) return (this.current = DEFAULT_SETTINGS);
-    let raw: string;
-    try {
-      raw = await readFile(this.path, 'utf8');
-    } catch {
+    // Bounded and never blocking (a FIFO in the data folder must not hang the start).
+    const read = await readBounded(this.path, 4 * 1024 * 1024);
+    if (!read.ok) {
+      if (read.kind !== 'missing') this.log(`${this.path}: unreadable settings, using defaults (${read.message})`);
       return (this.current = DEFAULT_SETTINGS);
     }
+    const raw = read.bytes.toString('utf8');
     try {
       this.current = storedSettings.parse(JSON.parse(raw));
     } catch (error) {
