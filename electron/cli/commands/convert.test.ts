@@ -107,10 +107,16 @@ describe('convert', () => {
     let io = capture();
     expect(await run(['empty.txt', '--to', 'vtt'], io)).toBe(1);
     expect(io.err).toBe('empty.txt:1:1: error: the file is empty.\n');
-    writeFileSync(join(dir, 'bin.vtt'), Buffer.from([0x49, 0x44, 0x33, 0x0a, 0x41, 0x00, 0x01]));
+    // An MP3 renamed .vtt is refused and named; a VTT with a stray NUL is not binary.
+    copyFileSync(F + 'audio/515-temporal-first120s.mp3', join(dir, 'bin.vtt'));
     io = capture();
     expect(await run(['bin.vtt', '--to', 'txt'], io)).toBe(1);
-    expect(io.err).toMatch(/^bin\.vtt:2:2: error: this is a binary file/);
+    expect(io.err).toBe('bin.vtt:1:1: error: this is a binary file (an MP3 file), not a transcript.\n');
+    expect(io.out).toBe('');
+    writeFileSync(join(dir, 'nul.vtt'), 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\na\u0000b\n');
+    io = capture();
+    expect(await run(['nul.vtt', '--to', 'txt', '--txt-style', 'plain'], io)).toBe(0);
+    expect(io.out).toBe('a\ufffdb\n');
     io = capture();
     expect(await run(['nope.vtt', '--to', 'txt'], io)).toBe(1);
     expect(io.err).toMatch(/^nope\.vtt:1:1: error: cannot read/);

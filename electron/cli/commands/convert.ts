@@ -89,12 +89,16 @@ async function load(file: string, cwd: string): Promise<Loaded> {
   if (!read.ok) {
     // An empty file still has a browser's parse (no cues, invalid signature) to print.
     if (await isEmptyFile(path)) return fromText(file, '', 'utf-8', null, [{ line: 1, column: 1, offset: 0, length: 0, severity: 'error', message: 'the file is empty.' }]);
-    // The reader words its messages as `name:line:col: problem` or `name: problem`.
-    const at = /^[^\n]*?:(\d+):(\d+): ([\s\S]*)$/.exec(read.message);
-    const message = at ? at[3]! : read.message.replace(/^[^:]*: /, '');
-    throw new ConvertError(`${file}:${at ? at[1] : 1}:${at ? at[2] : 1}: error: ${message}`);
+    throw new ConvertError(readFailure(file, read.message));
   }
   return fromText(file, read.text, read.encoding, read.notice ?? null);
+}
+
+/** A reader's refusal as `file:line:col: error: problem` (it words them `name:line:col: problem` or `name: problem`). */
+export function readFailure(file: string, readerMessage: string): string {
+  const at = /^[^\n]*?:(\d+):(\d+): ([\s\S]*)$/.exec(readerMessage);
+  const message = at ? at[3]! : readerMessage.replace(/^[^:]*: /, '');
+  return `${file}:${at ? at[1] : 1}:${at ? at[2] : 1}: error: ${message}`;
 }
 
 async function isEmptyFile(path: string): Promise<boolean> {

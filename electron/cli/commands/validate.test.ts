@@ -38,7 +38,11 @@ describe('validate', () => {
   it('several files, one missing: errors reported, exit 1', async () => {
     const io = capture();
     expect(await run(['ep.vtt', 'nope.vtt'], io)).toBe(1);
-    expect(io.err).toMatch(/^nope\.vtt: error: cannot read file/);
+    expect(io.err).toMatch(/^nope\.vtt:1:1: error: cannot read/);
+    writeFileSync(join(dir, 'song.vtt'), Buffer.from([0x49, 0x44, 0x33, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00]));
+    const bin = capture();
+    expect(await run(['song.vtt'], bin)).toBe(1);
+    expect(bin.err).toMatch(/^song\.vtt:\d+:\d+: error: /);
     expect(await run([], capture())).toBe(2);
   });
 

@@ -20,6 +20,7 @@ import { applyQuickFixes, parseVtt } from '../../../shared/formats/vtt';
 import { formatDiagnostic, type Diagnostic } from '../../../shared/model/diagnostic';
 import { readTranscriptFile, writeTranscriptFile } from '../../services/transcript-file';
 import type { CliIO } from '../io';
+import { readFailure } from './convert';
 
 const USAGE = 'usage: validate [--fix] FILE...  check transcripts; prints file:line:col: severity: message; --fix applies the WebVTT quick fixes\n';
 
@@ -47,7 +48,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const path = resolve(io.cwd, file);
     const read = await readTranscriptFile(path);
     if (!read.ok) {
-      io.stderr(`${file}: error: cannot read file: ${read.message}\n`);
+      io.stderr(readFailure(file, read.message) + '\n');
       failed = true;
       continue;
     }
