@@ -4,8 +4,12 @@
  * the mouse and keyboard as a user would.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { copyFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openApp, type AppHarness } from '../../../electron/preview/harness';
+import { PROJECT_ROOT } from '../../../electron/preview/server';
 
 let app: AppHarness | null = null;
 afterEach(async () => { await app?.close(); app = null; });
@@ -45,10 +49,19 @@ function countRendersAndTicks() {
 
 describe('transport bar', () => {
   it('plays and pauses, shows time without re-rendering React per frame, changes speed, toggles follow, zooms, all in one row', async () => {
-    app = await openApp({ viewport: { width: 1280, height: 800 } });
+    // The demo episode under one of the long names podcast repositories use.
+    const dir = await mkdtemp(join(tmpdir(), 'cueline-transport-'));
+    const name = 'youtube-518-celebrating-django-s-20th-birthday-with-its-creators';
+    await copyFile(join(PROJECT_ROOT, 'resources', 'demo', 'demo.vtt'), join(dir, `${name}.vtt`));
+    await copyFile(join(PROJECT_ROOT, 'resources', 'demo', 'demo.mp3'), join(dir, `${name}.mp3`));
+    app = await openApp({ launchPaths: [join(dir, `${name}.vtt`)], viewport: { width: 1280, height: 800 } });
     const { page } = app;
     await app.context.addInitScript(countRendersAndTicks);
     await page.reload();
+    // The cursor in the first cue (0.5 s), so the status bar shows all its figures; Play starts there.
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+ArrowDown');
     const play = page.getByTestId('transport-play');
     await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByTestId('transport-duration').textContent()).toMatch(/^0:0[1-9]:\d\d\.\d$/);
@@ -67,7 +80,7 @@ describe('transport bar', () => {
     const before = await page.evaluate(() => ({ ...(window as unknown as { __counts: { commits: number; ticks: number } }).__counts }));
     await play.click();
     await expect.poll(() => play.getAttribute('aria-label')).toBe('Pause');
-    await expect.poll(() => playhead(page), { timeout: 10_000 }).toBeGreaterThan(2);
+    await expect.poll(() => playhead(page), { timeout: 10_000 }).toBeGreaterThan(2.5);
     await play.click();
     await expect.poll(() => play.getAttribute('aria-label')).toBe('Play');
     const after = await page.evaluate(() => ({ ...(window as unknown as { __counts: { commits: number; ticks: number } }).__counts }));
