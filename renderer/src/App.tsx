@@ -60,7 +60,7 @@ export function App() {
     <div className="app">
       <MenuBar core={core} />
       <Toolbar core={core} />
-      <TransportBar player={core.player} follow={core.follow} />
+      <TransportBar core={core} />
       <section className="waveform-pane" aria-label="Waveform">
         {audio ? (
           <Waveform url={audio.url} player={core.player} timeline={core.timeline} onError={(text) => core.messages.add([{ level: 'error', text: `${audio.name}: ${text}` }])} />
