@@ -22,6 +22,9 @@ describe('quick fixes', () => {
     ['missing leading zeros', '0:01.5 --> 0:02', '00:00:01.500 --> 00:00:02.000'],
     ['a second of 60', '00:00:60.000 --> 00:01:01.000', '00:01:00.000 --> 00:01:01.000'],
     ['four fraction digits', '00:00:01.2345 --> 00:00:02.000', '00:00:01.235 --> 00:00:02.000'],
+    ['seconds alone', '1.5 --> 2,25', '00:00:01.500 --> 00:00:02.250'],
+    ['no-break spaces around the arrow', '00:00:01.500\u00a0-->\u00a000:00:02.000', '00:00:01.500 --> 00:00:02.000'],
+    ['an em dash arrow', '00:00:01.500 \u2014> 00:00:02.000', '00:00:01.500 --> 00:00:02.000'],
   ])('%s: the dropped cue comes back; only the timing bytes change; settings kept', (_name, bad, good) => {
     const text = `WEBVTT\n\n00:00:00.000 --> 00:00:00.500\nfirst\n\n${bad} align:start\nsecond\n`;
     const r = fixed(text);
@@ -29,6 +32,11 @@ describe('quick fixes', () => {
     expect(r.doc.cues.map((c) => c.text)).toEqual(['first', 'second']);
     expect(r.doc.cues[1]!.settings.align).toBe('start');
     expect(r.applied).toMatchObject([{ line: 6, column: 1, kind: 'timing-line' }]);
+  });
+
+  it('a line that only looks like numbers around an arrow is left alone', () => {
+    const text = 'WEBVTT\n\n00:00:00.000 --> 00:00:00.500\nfirst\n\n1 --> 2\nsecond\n';
+    expect(quickFixes(parseVtt(text)).filter((f) => f.kind === 'timing-line')).toEqual([]);
   });
 
   it('timestamps are written in the shape the file uses (hours-less stays hours-less)', () => {

@@ -27,13 +27,17 @@ export interface QuickFix {
   preferred: boolean;
 }
 
-/** A timing line as people mistype it: 1–3 digit fields, `.` or `,` and any fraction, `->`. */
-const LOOSE_TIMING = /^([ \t]*)((?:\d{1,3}:)?\d{1,3}:\d{1,3}(?:[.,]\d+)?)[ \t]*-+>[ \t]*((?:\d{1,3}:)?\d{1,3}:\d{1,3}(?:[.,]\d+)?)/;
+/**
+ * A timing line as people mistype it: 1–3 digit fields (or seconds alone, with a
+ * fraction), `.` or `,` and any fraction, `->`, `—>` or `-->`, no-break spaces.
+ */
+const LOOSE_TS = String.raw`(?:(?:\d{1,3}:)?\d{1,3}:\d{1,3}(?:[.,]\d+)?|\d{1,5}[.,]\d+)`;
+const LOOSE_TIMING = new RegExp(String.raw`^([ \t\f\u00a0]*)(${LOOSE_TS})[ \t\f\u00a0]*(?:-+|[\u2013\u2014])>[ \t\f\u00a0]*(${LOOSE_TS})`);
 
 function looseMs(ts: string): number {
   const [clock, fraction = ''] = ts.split(/[.,]/);
   const fields = clock!.split(':').map(Number);
-  const [h, m, s] = fields.length === 3 ? fields : [0, fields[0]!, fields[1]!];
+  const [h, m, s] = fields.length === 3 ? fields : fields.length === 2 ? [0, fields[0]!, fields[1]!] : [0, 0, fields[0]!];
   return ((h! * 60 + m!) * 60 + s!) * 1000 + (fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0);
 }
 
