@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { editorText, openApp, type AppHarness } from '../electron/preview/harness';
 import { PROJECT_ROOT } from '../electron/preview/server';
+import { fixture } from './test/fixtures';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 let app: AppHarness | null = null;
@@ -126,7 +127,7 @@ describe('app shell', () => {
 
   it('exports TXT + VTT side by side; an unedited paired episode comes out byte for byte', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cueline-export-pair-'));
-    const talkpython = join(import.meta.dirname, '../../shared/fixtures/talkpython');
+    const talkpython = fixture.talkpython;
     for (const ext of ['vtt', 'txt']) await copyFile(join(talkpython, `518-django-birthday.${ext}`), join(dir, `518-django-birthday.${ext}`));
     await mkdir(join(dir, 'out'));
     app = await openApp({ launchPaths: [join(dir, '518-django-birthday.vtt')], dialogs: { chooseOpen: async () => null, chooseSave: async () => join(dir, 'out', 'episode.vtt') } });

@@ -8,8 +8,9 @@ import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { editorText, openApp, type AppHarness } from '../../electron/preview/harness';
+import { fixture } from '../test/fixtures';
 
-const TALKPYTHON = join(import.meta.dirname, '../../../shared/fixtures/talkpython');
+const TALKPYTHON = fixture.talkpython;
 let app: AppHarness | null = null;
 afterEach(async () => { await app?.close(); app = null; });
 

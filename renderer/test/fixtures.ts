@@ -5,7 +5,9 @@
 import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { PROJECT_ROOT } from '../../electron/preview/server';
+
+/** The repository (this file is renderer/test/fixtures.ts). */
+const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
 /** /work/shared/fixtures: see its README. */
 export const FIXTURES = resolve(PROJECT_ROOT, '../shared/fixtures');

@@ -10,10 +10,15 @@ export async function playhead(page: Page): Promise<number> {
 /** Where the cursor's line is in the editor's visible height: 0 top, 0.5 middle, 1 bottom (outside: <0 or >1). */
 export function cursorHeightInEditor(page: Page): Promise<number> {
   return page.evaluate(() => {
+    // CodeMirror's view, by the back-pointer EditorView.findFromDOM uses (the drawn
+    // cursor is not updated while the focus is in the find panel).
+    type View = { state: { selection: { main: { head: number } } }; coordsAtPos(pos: number): { top: number; bottom: number } | null };
+    const content = document.querySelector('.cm-content') as (Element & { cmTile?: { root?: { view?: View } } }) | null;
+    const view = content?.cmTile?.root?.view;
+    const coords = view?.coordsAtPos(view.state.selection.main.head);
+    if (!coords) return NaN;
     const scroller = document.querySelector('.cm-scroller')!.getBoundingClientRect();
-    const cursor = document.querySelector('.cm-cursor-primary, .cm-cursor')?.getBoundingClientRect();
-    if (!cursor) return NaN;
-    return (cursor.top + cursor.height / 2 - scroller.top) / scroller.height;
+    return ((coords.top + coords.bottom) / 2 - scroller.top) / scroller.height;
   });
 }
 

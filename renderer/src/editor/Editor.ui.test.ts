@@ -4,13 +4,12 @@
  * key rebinding. Needs `npm run build` first (`npm test` does it).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { editorText, openApp, type AppHarness } from '../../../electron/preview/harness';
+import { fixture, folderWith, tempDir } from '../../test/fixtures';
 
-const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures');
 let app: AppHarness | null = null;
 
 afterEach(async () => {
@@ -19,9 +18,7 @@ afterEach(async () => {
 });
 
 async function open515(options: { dataDir?: string } = {}): Promise<{ page: Page; original: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'cueline-editor-'));
-  const path = join(dir, '515-temporal.vtt');
-  await copyFile(join(FIXTURES, 'talkpython/515-temporal.vtt'), path);
+  const path = (await folderWith({ '515-temporal.vtt': fixture.vtt515 }, 'cueline-editor-')).path['515-temporal.vtt']!;
   app = await openApp({ launchPaths: [path], ...options });
   const { page } = app;
   await page.locator('.cm-content').waitFor();
@@ -105,7 +102,7 @@ describe('editor timing commands (515-temporal.vtt)', () => {
   });
 
   it('lints timing problems, F8 jumps to the next one, and a rebound key is saved in the settings', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'cueline-data-'));
+    const dataDir = await tempDir('cueline-data-');
     const { page, original } = await open515({ dataDir });
     // 515 is a podcast transcript, so the profile follows the file to 'transcript'; choose subtitles.
     await page.getByTestId('qa-profile').selectOption('subtitle');
@@ -150,5 +147,19 @@ describe('editor timing commands (515-temporal.vtt)', () => {
     expect(await editorText(page)).toBe(original);
     await page.keyboard.press('Control+Shift+k');
     expect((await lines(page)).slice(2, 6)).toEqual(['00:00:00.020 --> 00:00:01.844', 'What if your code was crash-proof?', '', '00:00:01.844 --> 00:00:04.740']);
+  });
+
+  it('shows a cue that ends before it starts with a negative duration, flagged as an error', async () => {
+    const { path } = await folderWith({ 'backwards.vtt': { text: 'WEBVTT\n\n00:00:05.000 --> 00:00:03.750\nThis cue ends before it starts\n' } });
+    app = await openApp({ launchPaths: [path['backwards.vtt']!] });
+    const { page } = app;
+    await page.locator('.cm-content').waitFor();
+    const figures = page.locator('.cm-vtt-figures');
+    await expect.poll(() => figures.textContent()).toBe('−1.25 s · ends before it starts');
+    expect(await figures.getAttribute('class')).toContain('cm-vtt-figures-error');
+    await page.locator('.cm-line', { hasText: 'This cue ends' }).click();
+    await expect.poll(() => page.getByTestId('status-duration').textContent()).toBe('Dur −1.250 s (ends before it starts)');
+    expect(await page.getByTestId('status-duration').getAttribute('class')).toContain('status-error');
+    expect(await page.getByTestId('status-bar').textContent()).not.toContain('∞');
   });
 });

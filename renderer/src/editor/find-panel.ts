@@ -89,6 +89,8 @@ class FindPanel implements Panel {
   private readonly list: HTMLOListElement;
   private query: SearchQuery;
   private pending = 0;
+  /** "Replaced N", shown until the query changes (the count after typing would hide it). */
+  private note: string | null = null;
 
   constructor(private readonly view: EditorView) {
     this.query = getSearchQuery(view.state);
@@ -159,13 +161,17 @@ class FindPanel implements Panel {
 
   private replaceAll() {
     const { total } = listMatches(this.view.state, this.query, 0);
-    if (total && replaceAll(this.view)) this.count.textContent = `Replaced ${total}`;
+    if (total && replaceAll(this.view)) {
+      this.note = `Replaced ${total}`;
+      this.count.textContent = this.note;
+    }
   }
 
   update(u: ViewUpdate) {
     const query = getSearchQuery(u.state);
     if (!query.eq(this.query)) {
       this.query = query;
+      this.note = null;
       if (this.searchInput.value !== query.search) this.searchInput.value = query.search;
       if (this.replaceInput.value !== query.replace) this.replaceInput.value = query.replace;
       this.caseBox.checked = query.caseSensitive;
@@ -182,7 +188,7 @@ class FindPanel implements Panel {
   private refresh() {
     const { total, entries } = listMatches(this.view.state, this.query);
     const invalid = this.query.search !== '' && !this.query.valid;
-    this.count.textContent = invalid ? 'Invalid pattern' : this.query.search ? `${total} match${total === 1 ? '' : 'es'}` : '';
+    this.count.textContent = this.note ?? (invalid ? 'Invalid pattern' : this.query.search ? `${total} match${total === 1 ? '' : 'es'}` : '');
     const items = entries.map((m) => {
       const time = el('span', { className: 'cue-find-time' }, m.time === null ? `line ${m.line}` : formatClock(m.time, { hours: 'auto' }));
       const item = el('li', { className: 'cue-find-item', tabIndex: 0 }, time, el('span', { className: 'cue-find-context' }, m.context));

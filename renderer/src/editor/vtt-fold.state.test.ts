@@ -5,10 +5,11 @@ import { foldable } from '@codemirror/language';
 import { describe, expect, it } from 'vitest';
 import { vttField } from './cue-field';
 import { vttFold } from './vtt-fold';
+import { fixture } from '../../test/fixtures';
 
 describe('cue folding', () => {
   it('folds each cue to its timing line, and nothing else', () => {
-    const text = readFileSync(join(import.meta.dirname, '../../../../shared/fixtures/snippets/vtt_overlap_515.vtt'), 'utf8');
+    const text = readFileSync(join(fixture.snippets, 'vtt_overlap_515.vtt'), 'utf8');
     const state = EditorState.create({ doc: text, extensions: [vttField, vttFold] });
     const timing = state.doc.line(3);
     expect(timing.text).toBe('00:34:26.139 --> 00:34:31.960');

@@ -13,9 +13,10 @@ import { join } from 'node:path';
 import { openApp, type AppHarness } from '../../../electron/preview/harness';
 import { PROJECT_ROOT } from '../../../electron/preview/server';
 import { parseVtt } from '../../../shared/formats/vtt/parser';
+import { fixture } from '../../test/fixtures';
 
-const AUDIO = `${__dirname}/../../../../shared/fixtures/audio/515-temporal-first120s.mp3`;
-const VTT = `${__dirname}/../../../../shared/fixtures/talkpython/515-temporal.vtt`;
+const AUDIO = fixture.audio515;
+const VTT = fixture.vtt515;
 const AUDIO_SECONDS = 120;
 
 let app: AppHarness | null = null;
@@ -205,7 +206,16 @@ describe('waveform', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + dx / 2, box.y + box.height / 2);
     await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2);
+    // While dragging, the edge's time and the cue's duration show beside it.
+    const readout = page.getByTestId('drag-readout');
+    await expect.poll(() => readout.isVisible()).toBe(true);
+    const shown = /^End (\d\d):(\d\d):(\d\d\.\d{3}) · (\d+\.\d\d) s$/.exec((await readout.textContent())!);
+    expect(shown, (await readout.textContent())!).not.toBeNull();
+    const shownEnd = Number(shown![1]) * 3600 + Number(shown![2]) * 60 + Number(shown![3]);
+    expect(Math.abs(shownEnd - (first.end + 0.5))).toBeLessThan(0.1);
+    expect(Number(shown![4])).toBeCloseTo(shownEnd - first.start, 1);
     await page.mouse.up();
+    expect(await readout.isVisible()).toBe(false);
     const text = () => page.evaluate(() => {
       // CodeMirror keeps its tile tree on the content element; the root tile holds the view.
       const tile = (document.querySelector('.cm-content') as HTMLElement & { cmTile?: { root?: { view?: { state: { doc: { toString(): string } } } } } }).cmTile;

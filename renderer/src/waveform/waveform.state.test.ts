@@ -13,9 +13,10 @@ import { decodePeaks } from '../../../electron/services/audio/decode-peaks';
 import { cuesInWindow, indexCues } from './cue-window';
 import { clampPxPerSec, MAX_SCROLL_WIDTH, zoomStep } from './zoom';
 import { mediaTokenOf, streamPeaks, toWaveSurferChannel, type PeaksState } from './peaks-stream';
+import { fixture } from '../../test/fixtures';
 
-const VTT = `${__dirname}/../../../../shared/fixtures/talkpython/515-temporal.vtt`;
-const AUDIO = `${__dirname}/../../../../shared/fixtures/audio/515-temporal-first120s.mp3`;
+const VTT = fixture.vtt515;
+const AUDIO = fixture.audio515;
 
 describe('cuesInWindow', () => {
   const cues = parseVtt(readFileSync(VTT, 'utf8')).cues;

@@ -1,0 +1,96 @@
+/**
+ * Typing during playback, as a transcriber does: playback never moves the view away
+ * from the cursor while the user types or moves it; "Follow playback" brings the spoken
+ * cue into view once the user pauses, and can be turned off; Play starts at the
+ * cursor's cue when the cursor moved since the last pause, else at the playhead.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, type AppHarness } from '../../electron/preview/harness';
+import { secondsEpisode } from '../test/fixtures';
+import { cursorHeightInEditor, playhead } from '../test/ui';
+
+let app: AppHarness | null = null;
+afterEach(async () => { await app?.close(); app = null; });
+
+const playing = async (page: Page) => (await page.getByTestId('transport-play').getAttribute('aria-label')) === 'Pause';
+
+/** Whether the highlighted spoken cue is inside the editor's visible area. */
+const spokenInView = (page: Page) => page.evaluate(() => {
+  const scroller = document.querySelector('.cm-scroller')!.getBoundingClientRect();
+  return [...document.querySelectorAll('.cm-vtt-spoken-cue')].some((el) => {
+    const r = el.getBoundingClientRect();
+    return r.bottom > scroller.top && r.top < scroller.bottom;
+  });
+});
+const scrollTop = (page: Page) => page.evaluate(() => document.querySelector('.cm-scroller')!.scrollTop);
+
+describe('follow playback', () => {
+  it('never scrolls away from the cursor while the user types; follows once they pause; the toggle turns it off; Play starts at the moved cursor', async () => {
+    const { vtt } = await secondsEpisode();
+    app = await openApp({ launchPaths: [vtt] });
+    const { page } = app;
+    await page.locator('.cm-content').waitFor();
+    await expect.poll(() => page.getByTestId('transport-play').isEnabled(), { timeout: 20_000 }).toBe(true);
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 31; i++) await page.keyboard.press('Alt+ArrowDown');
+    // The cursor moved: Play starts at its cue (second 30), not at the playhead (0).
+    await page.keyboard.press('Escape');
+    await expect.poll(() => playing(page)).toBe(true);
+    await expect.poll(() => playhead(page), { timeout: 5000 }).toBeGreaterThanOrEqual(30);
+    expect(await playhead(page)).toBeLessThan(33);
+
+    // Back to the top to type, while the spoken cue moves on below: the view stays.
+    await page.keyboard.press('Control+Home');
+    const from = await playhead(page);
+    let keys = 0;
+    while ((await playhead(page)) < from + 3) {
+      await page.keyboard.type('a');
+      keys++;
+      const at = await cursorHeightInEditor(page);
+      expect(at, `cursor after key ${keys}`).toBeGreaterThanOrEqual(0);
+      expect(at, `cursor after key ${keys}`).toBeLessThanOrEqual(1);
+    }
+    expect(keys).toBeGreaterThan(0);
+    // The user stops typing: following resumes and brings the spoken cue into view.
+    await expect.poll(() => spokenInView(page), { timeout: 15_000 }).toBe(true);
+
+    // Follow off: back at the top, the view stays there while several cues go by.
+    const follow = page.getByTestId('transport-follow');
+    await follow.click();
+    expect(await follow.getAttribute('aria-pressed')).toBe('false');
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    const top = await scrollTop(page);
+    const at = await playhead(page);
+    await expect.poll(() => playhead(page), { timeout: 15_000 }).toBeGreaterThan(at + 6);
+    expect(await scrollTop(page)).toBe(top);
+    expect(await spokenInView(page)).toBe(false);
+    // On again: the spoken cue comes back into view.
+    await follow.click();
+    await expect.poll(() => spokenInView(page), { timeout: 15_000 }).toBe(true);
+
+    // Pause and resume without moving the cursor: from the playhead (less the 1 s auto-rewind).
+    await page.keyboard.press('Escape');
+    await expect.poll(() => playing(page)).toBe(false);
+    const paused = await playhead(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => playing(page)).toBe(true);
+    const resumed = await playhead(page);
+    expect(resumed).toBeGreaterThan(paused - 2);
+    expect(resumed).toBeLessThan(paused + 3);
+    // Pause, move the cursor to the fifth cue (second 4): Play starts there.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => playing(page)).toBe(false);
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Alt+ArrowDown');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => playing(page)).toBe(true);
+    const started = await playhead(page);
+    expect(started).toBeGreaterThanOrEqual(4);
+    expect(started).toBeLessThan(8);
+    expect(app.errors).toEqual([]);
+  });
+});
