@@ -9,16 +9,12 @@
  * touches. A run is usually one spec block; it splits when a later line contains
  * `-->` (the spec then starts a new block there without a blank line).
  */
-import { scanTimestamp, msToSeconds } from '../timestamp';
-import { cueSpeaker, parseCueText } from './cue-text';
 import { DiagnosticSink } from './diagnostics';
-import { DEFAULT_CUE_SETTINGS, isAsciiWhitespace, parseCueSettings, parseRegionSettings } from './settings';
+import { buildCue, parseTiming, type Timing } from './cue-block';
+import { CR, LF, Lines, joinedLines, onlyWhitespaceAfter, startsWithWord, withoutNul } from './lines';
+import { parseRegionSettings } from './settings';
 import { checkSignature } from './signature';
-import type { LineEnding, TextRange, VttBlock, VttCue, VttDocument, VttRegion, VttSettingToken } from './types';
-
-const LF = 10;
-const CR = 13;
-const EMPTY_TOKENS: readonly VttSettingToken[] = Object.freeze([]);
+import type { LineEnding, TextRange, VttBlock, VttCue, VttDocument, VttRegion } from './types';
 
 /** What parsing a block needs from the blocks before it. Mutated as blocks are parsed. */
 export interface BlockContext {
@@ -40,137 +36,14 @@ export function createBlockContext(text: string, init: Partial<BlockContext> = {
   };
 }
 
-/**
- * Line reader over `text`: finds line ends with indexOf when the text has no CR (the
- * common case, and much faster than a char loop), and tracks the next `-->` with a
- * monotonic cursor so each line's check is O(1) amortised.
- */
-class Lines {
-  private arrowAt = -2;
-  private nulAt = -2;
-  readonly hasCR: boolean;
-
-  /** `wholeText` false: skip the whole-text CR check (a one-block reparse must not scan the document). */
-  constructor(readonly text: string, wholeText = true) {
-    this.hasCR = wholeText ? text.indexOf('\r') !== -1 : true;
-  }
-
-  /** End of the line content starting at `p` (before its terminator), capped at `limit`. */
-  end(p: number, limit: number): number {
-    const text = this.text;
-    if (!this.hasCR) {
-      const nl = text.indexOf('\n', p);
-      return nl === -1 || nl > limit ? limit : nl;
-    }
-    for (let i = p; i < limit; i++) {
-      const c = text.charCodeAt(i);
-      if (c === LF || c === CR) return i;
-    }
-    return limit;
-  }
-
-  /** Start of the line after the one ending at `le` (past its terminator). */
-  next(le: number): number {
-    const c = this.text.charCodeAt(le);
-    if (c === CR) return this.text.charCodeAt(le + 1) === LF ? le + 2 : le + 1;
-    return c === LF ? le + 1 : le;
-  }
-
-  /** Whether `text[ls, le)` contains `-->`. Calls must come with non-decreasing `ls`. */
-  hasArrow(ls: number, le: number): boolean {
-    if (this.arrowAt !== -1 && this.arrowAt < ls) this.arrowAt = this.text.indexOf('-->', ls);
-    return this.arrowAt !== -1 && this.arrowAt + 3 <= le;
-  }
-
-  /** First NUL in `text[from, to)`, or -1. Calls must come with non-decreasing `from`. */
-  nul(from: number, to: number): number {
-    if (this.nulAt !== -1 && this.nulAt < from) this.nulAt = this.text.indexOf('\0', from);
-    return this.nulAt !== -1 && this.nulAt < to ? this.nulAt : -1;
-  }
-}
-
-/** The spec's preprocessing replaces U+0000 by U+FFFD; the source text itself is kept. */
-function withoutNul(s: string, hasNul: boolean): string {
-  return hasNul ? s.replace(/\0/g, '\ufffd') : s;
-}
-
 /** Warnings the quick fixes (quick-fixes.ts) answer by inserting a blank line here. */
 export const MISSING_BLANK_AFTER_HEADER = 'a blank line must separate the WEBVTT header from the first cue';
 export const MISSING_BLANK_BEFORE_TIMING = 'a blank line must come before this timing line; without it, the lines above it stay in the block before';
-
-/** Said where a timing line fails: WebVTT parsers drop that cue (or block) and go on. */
-const DROPPED = '; the cue is dropped';
 
 export interface RunResult {
   blocks: VttBlock[];
   /** End of the run's last line content. */
   to: number;
-}
-
-interface Timing {
-  startMs: number;
-  endMs: number;
-  startRange: TextRange;
-  endRange: TextRange;
-  startStyle: VttCue['startStyle'];
-  endStyle: VttCue['endStyle'];
-  settingsFrom: number;
-}
-
-/** The spec's "collect WebVTT cue timings": timestamp, `-->`, timestamp. Null on failure (reported). */
-function parseTiming(text: string, ls: number, le: number, sink: DiagnosticSink, arrowInId: boolean): Timing | null {
-  let p = ls;
-  while (p < le && isAsciiWhitespace(text.charCodeAt(p))) p++;
-  const startFrom = p;
-  const start = scanTimestamp(text, p, le, '.');
-  if (!start.ok) {
-    const arrow = text.indexOf('-->', ls);
-    if (arrowInId && start.at <= arrow) {
-      sink.add(ls, le - ls, 'error', "a cue identifier must not contain '-->'; this line is read as a timing line and the block is dropped");
-    } else {
-      sink.add(start.at, 1, 'error', `a line containing '-->' is read as a cue timing line, but its start time is invalid: ${start.message}${DROPPED}`);
-    }
-    return null;
-  }
-  p = start.end;
-  while (p < le && isAsciiWhitespace(text.charCodeAt(p))) p++;
-  if (text.charCodeAt(p) !== 45 || text.charCodeAt(p + 1) !== 45 || text.charCodeAt(p + 2) !== 62 || p + 3 > le) {
-    sink.add(p, 1, 'error', `expected '-->' after the cue start time${DROPPED}`);
-    return null;
-  }
-  p += 3;
-  while (p < le && isAsciiWhitespace(text.charCodeAt(p))) p++;
-  const end = scanTimestamp(text, p, le, '.');
-  if (!end.ok) {
-    sink.add(end.at, 1, 'error', `invalid cue end time: ${end.message}${DROPPED}`);
-    return null;
-  }
-  return {
-    startMs: start.ms,
-    endMs: end.ms,
-    startRange: { from: startFrom, to: start.end },
-    endRange: { from: p, to: end.end },
-    startStyle: start.style,
-    endStyle: end.style,
-    settingsFrom: end.end,
-  };
-}
-
-function startsWithWord(text: string, ls: number, le: number, word: string): boolean {
-  if (!text.startsWith(word, ls)) return false;
-  const after = ls + word.length;
-  return after === le || text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9;
-}
-
-function onlyWhitespaceAfter(text: string, from: number, le: number): boolean {
-  for (let i = from; i < le; i++) if (!isAsciiWhitespace(text.charCodeAt(i))) return false;
-  return true;
-}
-
-/** Lines joined with LF, as the spec's buffer holds them (CRLF/CR files included). */
-function joinedLines(text: string, from: number, to: number, multiline: boolean): string {
-  const raw = text.slice(from, to);
-  return multiline && raw.indexOf('\r') !== -1 ? raw.replace(/\r\n?/g, '\n') : raw;
 }
 
 /**
@@ -304,71 +177,6 @@ function collectRun(lines: Lines, from: number, limit: number, ctx: BlockContext
     }
   }
   return { blocks, to: runEnd };
-}
-
-function buildCue(
-  text: string,
-  range: TextRange,
-  idRange: TextRange | null,
-  timingLine: TextRange,
-  t: Timing,
-  bufFrom: number,
-  bufTo: number,
-  bufLines: number,
-  ctx: BlockContext,
-  hasNul: boolean,
-): VttCue {
-  const sink = ctx.sink;
-  const settingsRange = { from: t.settingsFrom, to: timingLine.to };
-  let settings = DEFAULT_CUE_SETTINGS as VttCue['settings'];
-  let settingTokens = EMPTY_TOKENS;
-  if (!onlyWhitespaceAfter(text, settingsRange.from, settingsRange.to)) {
-    if (!isAsciiWhitespace(text.charCodeAt(settingsRange.from))) {
-      sink.add(settingsRange.from, 0, 'warning', 'cue settings must be separated from the end time by a space');
-    }
-    const parsed = parseCueSettings(text, settingsRange.from, settingsRange.to, ctx.regions);
-    settings = parsed.settings;
-    settingTokens = parsed.tokens;
-    for (const pr of parsed.problems) sink.add(pr.range.from, pr.range.to - pr.range.from, 'warning', pr.message);
-  }
-  if (t.endMs < t.startMs) {
-    // Error, not warning: the WebVTT syntax requires the end to be greater than the start.
-    // Browsers still create the cue (it never shows), so it stays in `cues` for editing.
-    sink.add(t.endRange.from, t.endRange.to - t.endRange.from, 'error', 'cue end time must be after its start time');
-  } else if (t.endMs === t.startMs) {
-    // Common in speech-recognition output (223 of 560 files of one real repository).
-    // Browsers keep such a cue; it is never shown, so it is worth a look, not a failure.
-    sink.add(t.endRange.from, t.endRange.to - t.endRange.from, 'warning', 'zero-length cue: its end equals its start, so it is never shown');
-  }
-  if (ctx.previousStartMs > t.startMs) {
-    sink.add(t.startRange.from, t.startRange.to - t.startRange.from, 'warning', 'cue starts before the previous cue; WebVTT requires cues in start-time order');
-  }
-  ctx.previousStartMs = t.startMs;
-  const textRange = bufFrom === -1 ? { from: timingLine.to, to: timingLine.to } : { from: bufFrom, to: bufTo };
-  const cueText = bufFrom === -1 ? '' : withoutNul(joinedLines(text, bufFrom, bufTo, bufLines > 1), hasNul);
-  if (cueText.indexOf('<') !== -1) {
-    const problems: { from: number; to: number; message: string }[] = [];
-    parseCueText(text.slice(textRange.from, textRange.to), problems);
-    for (const pr of problems) sink.add(textRange.from + pr.from, pr.to - pr.from, 'warning', pr.message);
-  }
-  return {
-    id: idRange ? withoutNul(text.slice(idRange.from, idRange.to), hasNul) : '',
-    start: msToSeconds(t.startMs),
-    end: msToSeconds(t.endMs),
-    text: cueText,
-    speaker: cueSpeaker(cueText),
-    range,
-    idRange,
-    timingRange: timingLine,
-    startRange: t.startRange,
-    endRange: t.endRange,
-    settingsRange,
-    textRange,
-    settings,
-    settingTokens,
-    startStyle: t.startStyle,
-    endStyle: t.endStyle,
-  };
 }
 
 function detectEol(text: string): LineEnding {
