@@ -133,6 +133,18 @@ describe('convert keeps going where a browser does', () => {
     expect(j.err).toMatch(/^blocks\.vtt:12:1: warning: STYLE blocks must come before the first cue/m);
   });
 
+  it('UTF-16 without a BOM is read as text, and --to vtt -o writes the same bytes', async () => {
+    const text = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\ncafé — ok\n';
+    for (const [name, bytes] of [['le.vtt', Buffer.from(text, 'utf16le')], ['be.vtt', Buffer.from(text, 'utf16le').swap16()]] as const) {
+      const j = await json(name, bytes);
+      expect(j.code).toBe(0);
+      expect(j.json.cues.map((c) => c.text)).toEqual(['café — ok']);
+      const r = await convert(name, bytes, '--to', 'vtt', '-o', `copy-${name}`);
+      expect(r.code).toBe(0);
+      expect(readFileSync(join(dir, `copy-${name}`))).toEqual(bytes);
+    }
+  });
+
   it('a Windows-1252 input says so', async () => {
     const r = await convert('cp.vtt', Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\ncaf\xe9\n', 'latin1'), '--to', 'vtt');
     expect(r.code).toBe(0);
