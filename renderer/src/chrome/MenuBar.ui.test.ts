@@ -4,12 +4,11 @@
  * File ▸ Export ▸ WebVTT writes the file; a Timing item retimes the cue at the cursor.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { editorText, openApp, type AppHarness } from '../../../electron/preview/harness';
-import { PROJECT_ROOT } from '../../../electron/preview/server';
+import { demo, folderWith } from '../../test/fixtures';
 
 let app: AppHarness | null = null;
 afterEach(async () => { await app?.close(); app = null; });
@@ -22,13 +21,11 @@ const focused = (page: Page) => page.evaluate(() => {
 
 describe('in-page menu bar', () => {
   it('opens by keyboard, exports WebVTT, runs a Timing action, and Esc returns to the text without playing', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'cueline-menu-'));
-    await copyFile(join(PROJECT_ROOT, 'resources', 'demo', 'demo.vtt'), join(dir, 'episode.vtt'));
-    await copyFile(join(PROJECT_ROOT, 'resources', 'demo', 'demo.mp3'), join(dir, 'episode.mp3'));
+    const { dir, path } = await folderWith({ 'episode.vtt': demo.vtt, 'episode.mp3': demo.mp3 }, 'cueline-menu-');
     const exported = join(dir, 'exported.vtt');
     const asked: string[] = [];
     app = await openApp({
-      launchPaths: [join(dir, 'episode.vtt')],
+      launchPaths: [path['episode.vtt']!],
       dialogs: { chooseOpen: async () => null, chooseSave: async (name) => { asked.push(name); return exported; } },
     });
     const { page } = app;

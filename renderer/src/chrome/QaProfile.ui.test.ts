@@ -6,12 +6,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, openApp, type AppHarness } from '../../../electron/preview/harness';
 import { PROJECT_ROOT } from '../../../electron/preview/server';
+import { fixture, folderWith, tempDir } from '../../test/fixtures';
 import { asSubtitles } from './as-subtitles';
 
 let app: AppHarness | null = null;
@@ -30,10 +30,8 @@ const problems = async (page: Page) => Number((await page.getByTestId('status-pr
 const shownProfile = (page: Page) => page.getByTestId('qa-profile').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.textContent);
 
 async function episodes() {
-  const dir = await mkdtemp(join(tmpdir(), 'cueline-qa-'));
-  const transcript = await readFile(join(PROJECT_ROOT, '..', 'shared', 'fixtures', 'talkpython', '515-temporal.vtt'), 'utf8');
-  await writeFile(join(dir, 'transcript.vtt'), transcript);
-  await writeFile(join(dir, 'subtitles.vtt'), asSubtitles(transcript));
+  const transcript = await readFile(fixture.vtt515, 'utf8');
+  const { dir } = await folderWith({ 'transcript.vtt': fixture.vtt515, 'subtitles.vtt': { text: asSubtitles(transcript) } }, 'cueline-qa-');
   return dir;
 }
 
@@ -72,7 +70,7 @@ async function stopPreview(): Promise<void> {
 describe('QA profile', () => {
   it('follows the file until the user chooses, then keeps the choice', async () => {
     const dir = await episodes();
-    const dataDir = await mkdtemp(join(tmpdir(), 'cueline-data-'));
+    const dataDir = await tempDir('cueline-data-');
     app = await openApp({ launchPaths: [join(dir, 'transcript.vtt')], dataDir, dropFolder: dir });
     const { page } = app;
     await page.locator('.cm-content').waitFor();
@@ -101,7 +99,7 @@ describe('QA profile', () => {
 
   it('is remembered by npm run preview from one run to the next', async () => {
     const dir = await episodes();
-    const dataDir = await mkdtemp(join(tmpdir(), 'cueline-data-'));
+    const dataDir = await tempDir('cueline-data-');
     let page = await runPreview(join(dir, 'subtitles.vtt'), dataDir);
     await expect.poll(() => shownProfile(page)).toBe('auto: subtitles');
     await expect.poll(() => problems(page), { timeout: 5000 }).toBeGreaterThan(100);

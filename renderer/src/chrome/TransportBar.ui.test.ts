@@ -4,21 +4,13 @@
  * the mouse and keyboard as a user would.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openApp, type AppHarness } from '../../../electron/preview/harness';
-import { PROJECT_ROOT } from '../../../electron/preview/server';
+import { demo, folderWith } from '../../test/fixtures';
+import { playhead } from '../../test/ui';
 
 let app: AppHarness | null = null;
 afterEach(async () => { await app?.close(); app = null; });
-
-/** The playhead shown (`H:MM:SS.d`), in seconds. */
-async function playhead(page: Page): Promise<number> {
-  const [h, m, s] = (await page.getByTestId('playhead').textContent())!.split(':').map(Number);
-  return h! * 3600 + m! * 60 + s!;
-}
 
 /** The waveform's drawn width in px (wavesurfer draws into its shadow root). */
 const waveformWidth = (page: Page) => page.evaluate(() => {
@@ -50,11 +42,9 @@ function countRendersAndTicks() {
 describe('transport bar', () => {
   it('plays and pauses, shows time without re-rendering React per frame, changes speed, toggles follow, zooms, all in one row', async () => {
     // The demo episode under one of the long names podcast repositories use.
-    const dir = await mkdtemp(join(tmpdir(), 'cueline-transport-'));
     const name = 'youtube-518-celebrating-django-s-20th-birthday-with-its-creators';
-    await copyFile(join(PROJECT_ROOT, 'resources', 'demo', 'demo.vtt'), join(dir, `${name}.vtt`));
-    await copyFile(join(PROJECT_ROOT, 'resources', 'demo', 'demo.mp3'), join(dir, `${name}.mp3`));
-    app = await openApp({ launchPaths: [join(dir, `${name}.vtt`)], viewport: { width: 1280, height: 800 } });
+    const { path } = await folderWith({ [`${name}.vtt`]: demo.vtt, [`${name}.mp3`]: demo.mp3 }, 'cueline-transport-');
+    app = await openApp({ launchPaths: [path[`${name}.vtt`]!], viewport: { width: 1280, height: 800 } });
     const { page } = app;
     await app.context.addInitScript(countRendersAndTicks);
     await page.reload();
