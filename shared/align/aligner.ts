@@ -72,28 +72,38 @@ export function align(input: AlignInput): AlignedUnit[] {
   const shares = speechShareGuide(refSpeech, ref.envelope.step, synSpeech, syn.envelope.step);
   const synToRef = speechShareGuide(synSpeech, syn.envelope.step, refSpeech, ref.envelope.step);
 
-  let guide = shares;
-  let radius = Math.min(120, Math.max(20, refSeconds * 0.15));
+  // Candidate guides for the coarse pass; the cheapest path wins. Given times can be
+  // right (keep them), drifted (undo a fitted scale and offset) or off by more than any
+  // fit (then the speech shares guide better), and only the audio can tell which.
+  const candidates: { guide: (t: number) => number; radius: number }[] = [];
   const given: AnchorPoint[] = [];
   units.forEach((u, k) => {
     const a = input.anchors[k];
     if (a !== null && a !== undefined) given.push({ ref: a - ref.envelope.offset, syn: u.start });
   });
+  const wide = Math.min(120, Math.max(20, refSeconds * 0.15));
   if (given.length > 0 && input.anchorKind !== 'none') {
-    const fixed = input.anchorKind === 'drifted' ? undoDrift(given, synToRef) : given;
-    guide = anchorGuide(monotoneAnchors(fixed, refSeconds, synSeconds));
-    radius = input.anchorKind === 'drifted' ? Math.min(radius, 12) : 6;
+    candidates.push({ guide: anchorGuide(monotoneAnchors(given, refSeconds, synSeconds)), radius: input.anchorKind === 'coarse' ? 6 : 12 });
+    if (input.anchorKind === 'drifted') {
+      const fixed = undoDrift(given, synToRef);
+      if (fixed !== given) candidates.push({ guide: anchorGuide(monotoneAnchors(fixed, refSeconds, synSeconds)), radius: 12 });
+    }
   }
+  if (input.anchorKind !== 'coarse' || candidates.length === 0) candidates.push({ guide: shares, radius: wide });
 
   const coarseRef = poolFrames(ref.frames, COARSE);
   const coarseSyn = poolFrames(syn.frames, COARSE);
   const coarseRefHop = ref.hop * COARSE;
   const coarseSynHop = syn.hop * COARSE;
   const tick = input.tick;
-  const coarseBand = bandAround(coarseRef.length, coarseSyn.length, radius / coarseRefHop, (i) => guide(i * coarseRefHop) / coarseSynHop);
-  const coarsePenalty = STEP_PENALTY;
-  const coarse = bandedDtw(coarseRef, coarseSyn, coarseBand, coarsePenalty, tick && ((row) => tick((0.3 * row) / coarseRef.length)));
-  const fineBand = bandFromCoarse(coarse, COARSE, ref.frames.length, syn.frames.length, FINE_MARGIN);
+  let coarse: WarpPath | null = null;
+  candidates.forEach(({ guide, radius }, c) => {
+    const band = bandAround(coarseRef.length, coarseSyn.length, radius / coarseRefHop, (i) => guide(i * coarseRefHop) / coarseSynHop);
+    const share = (row: number) => (0.3 * (c + row / coarseRef.length)) / candidates.length;
+    const path = bandedDtw(coarseRef, coarseSyn, band, STEP_PENALTY, tick && ((row) => tick(share(row))));
+    if (!coarse || path.normalizedCost < coarse.normalizedCost) coarse = path;
+  });
+  const fineBand = bandFromCoarse(coarse!, COARSE, ref.frames.length, syn.frames.length, FINE_MARGIN);
   const fine = bandedDtw(ref.frames, syn.frames, fineBand, STEP_PENALTY, tick && ((row) => tick(0.3 + (0.7 * row) / ref.frames.length)));
   return placeUnits(input, fine, refLevels);
 }

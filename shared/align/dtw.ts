@@ -20,6 +20,8 @@ export interface WarpPath {
   syn: Int32Array;
   /** Local distance of each pair. */
   cost: Float32Array;
+  /** The path's accumulated cost over (rows + columns): comparable between bands. */
+  normalizedCost: number;
 }
 
 /**
@@ -145,6 +147,7 @@ export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalt
     }
     [prev, cur] = [cur, prev];
   }
+  const total = prev[hi[rows - 1]! - lo[rows - 1]!]!;
   // Walk back from the last cell.
   const refPath: number[] = [];
   const synPath: number[] = [];
@@ -161,7 +164,7 @@ export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalt
     else (i--, j--);
   }
   const n = refPath.length;
-  const path: WarpPath = { ref: new Int32Array(n), syn: new Int32Array(n), cost: new Float32Array(n) };
+  const path: WarpPath = { ref: new Int32Array(n), syn: new Int32Array(n), cost: new Float32Array(n), normalizedCost: total / (rows + syn.length) };
   for (let k = 0; k < n; k++) {
     const r = refPath[n - 1 - k]!;
     const s = synPath[n - 1 - k]!;

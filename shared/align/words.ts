@@ -3,9 +3,9 @@
  * with tags removed (what `--to json` lists), the one-space-joined string the
  * synthesizer reads, and the synthesizer's word events mapped back onto those tokens.
  */
-import { cueTextToPlain } from '../formats/vtt/cue-text';
+import { cueWords } from './word-tags';
 
-export interface CueWords {
+export interface SpokenWords {
   tokens: string[];
   /** Tokens joined by single spaces: what is synthesized. */
   spoken: string;
@@ -13,8 +13,8 @@ export interface CueWords {
   offsets: number[];
 }
 
-export function cueWords(rawCueText: string): CueWords {
-  const tokens = cueTextToPlain(rawCueText).split(/\s+/).filter((t) => t.length > 0);
+export function spokenWords(rawCueText: string): SpokenWords {
+  const tokens = cueWords(rawCueText).map((w) => w.text);
   const offsets: number[] = [];
   let at = 0;
   for (const t of tokens) {
@@ -36,7 +36,7 @@ export interface WordEvent {
  * at `speechEnd`. Tokens the synthesizer said nothing for (a lone dash) get the time
  * of their neighbours.
  */
-export function tokenSpans(words: CueWords, events: WordEvent[], speechStart: number, speechEnd: number): { start: number; end: number }[] {
+export function tokenSpans(words: SpokenWords, events: WordEvent[], speechStart: number, speechEnd: number): { start: number; end: number }[] {
   const n = words.tokens.length;
   const starts: (number | null)[] = new Array<number | null>(n).fill(null);
   let t = 0;

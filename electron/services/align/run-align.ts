@@ -4,7 +4,7 @@
  * align/aligner.ts) places the cues. Used by the align worker (the app) and the CLI.
  */
 import { align, type AlignedUnit, type AnchorKind } from '../../../shared/align/aligner';
-import { cueWords } from '../../../shared/align/words';
+import { spokenWords } from '../../../shared/align/words';
 import type { AlignStage } from '../../../shared/ipc/align-contract';
 import { decodeFeatures } from './decode-features';
 import { synthesize } from './synthesizer';
@@ -30,7 +30,7 @@ export interface RunAlignResult {
 const DECODE_SHARE = 0.6;
 
 export async function runAlign(input: RunAlignInput): Promise<RunAlignResult> {
-  const words = input.cues.map((c) => cueWords(c.text));
+  const words = input.cues.map((c) => spokenWords(c.text));
   let decoded = 0;
   let synthesized = 0;
   const report = () => input.onProgress?.(decoded < 1 ? 'decoding' : 'synthesizing', DECODE_SHARE * Math.min(decoded, synthesized));

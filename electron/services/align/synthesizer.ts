@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Signal, SynthUnit } from '../../../shared/align/aligner';
 import { MfccExtractor } from '../../../shared/align/features';
-import { tokenSpans, type CueWords } from '../../../shared/align/words';
+import { tokenSpans, type SpokenWords } from '../../../shared/align/words';
 import { REF_HOP } from './decode-features';
 
 export const SYNTH_WPM = 350;
@@ -67,7 +67,7 @@ function replyReader(onReply: (reply: Reply) => void): (chunk: Buffer) => void {
   };
 }
 
-export function synthesize(cues: CueWords[], options: SynthesizeOptions = {}): Promise<Synthesized> {
+export function synthesize(cues: SpokenWords[], options: SynthesizeOptions = {}): Promise<Synthesized> {
   const child = spawn(process.execPath, [options.program ?? defaultProgram()], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
