@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toInt16, WAV_HEADER_BYTES, wavRange, type PcmSource } from './pcm-wav';
+import { toInt16, WAV_HEADER_BYTES, wavHeader, wavRange, type PcmSource } from './pcm-wav';
 
 export const CLICK_TIMES = [0.5, 1.0, 2.25, 5.0, 7.777, 9.5];
 
@@ -26,21 +26,12 @@ export function writeClickWav(path: string, options: { seconds?: number; sampleR
       for (let c = 0; c < channels; c++) data.writeInt16LE(value, (at * channels + c) * 2);
     }
   }
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8);
-  header.write('fmt ', 12);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(channels, 22);
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * channels * 2, 28);
-  header.writeUInt16LE(channels * 2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  writeFileSync(path, Buffer.concat([header, data]));
+  writePcm16Wav(path, data, sampleRate, channels);
+}
+
+/** A 16-bit PCM WAV of `data` (interleaved little-endian samples). */
+export function writePcm16Wav(path: string, data: Buffer, sampleRate: number, channels: number): void {
+  writeFileSync(path, Buffer.concat([Buffer.from(wavHeader({ totalSamples: data.length / (2 * channels), channels, sampleRate })), data]));
 }
 
 export function run(command: string, args: string[]): void {

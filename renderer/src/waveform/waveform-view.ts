@@ -10,7 +10,7 @@
  * time; arrow keys scroll. A click moves the playhead and the editor's cursor there.
  */
 import WaveSurfer from 'wavesurfer.js';
-import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
+import type { GenericPlugin } from 'wavesurfer.js/dist/base-plugin.js';
 import { api } from '../api';
 import { downsamplePairs, OVERVIEW_PER_SECOND } from '../../../shared/audio/peak-accumulator';
 import type { CueTimeline } from '../editor/cue-timeline';
@@ -20,6 +20,7 @@ import { OverviewPlugin } from './overview-strip';
 import { PeaksSource } from './peaks-source';
 import { base64ToInt8, mediaTokenOf, toWaveSurferChannel, type PeaksState } from './peaks-stream';
 import { silenceNear } from './snap';
+import { TimeRulerPlugin } from './time-ruler';
 import { clampPxPerSec, zoomStep } from './zoom';
 import { waveformColors } from '../chrome/theme';
 import { dressWaveform } from '../chrome/waveform-chrome';
@@ -31,6 +32,8 @@ export interface WaveformParts {
   player: Player;
   timeline: CueTimeline;
   onError(message: string): void;
+  /** More plugins created and destroyed with wavesurfer (the spectrogram strip). */
+  plugins?: GenericPlugin[];
 }
 
 const INITIAL_PX_PER_SEC = 50;
@@ -122,7 +125,7 @@ export class WaveformView {
       normalize: false,
       autoScroll: true,
       autoCenter: true,
-      plugins: [TimelinePlugin.create({ height: 18 }), this.layer, this.overview],
+      plugins: [TimeRulerPlugin.create({ duration: () => this.drawDuration }), this.layer, this.overview, ...(this.parts.plugins ?? [])],
     });
     this.wavesurfer = ws;
     this.cleanup.push(dressWaveform(ws, host));

@@ -1,0 +1,94 @@
+/**
+ * The spectrogram's tiles: at a zoom, the file's width in pixels is cut into tiles of
+ * TILE_COLUMNS columns (one column a pixel); only the tiles in and next to the view
+ * are ever computed, and a bounded least-recently-used cache keeps the ones seen, so
+ * scrolling back is free and memory is bounded whatever the file's length. Pure.
+ */
+
+export const TILE_COLUMNS = 256;
+/**
+ * Most samples one tile may read (about 47 s at 44.1 kHz, 4 MiB of 16-bit stereo PCM
+ * to decode and move): below the zoom this allows (~5 px/s) the strip asks to zoom in
+ * rather than decode minutes of audio per tile.
+ */
+export const MAX_TILE_SAMPLES = 2 ** 21;
+
+export interface TileId {
+  key: string;
+  /** First column (pixel) of the tile at this zoom. */
+  first: number;
+  columns: number;
+  secondsPerColumn: number;
+}
+
+/** Least px/s the spectrogram is computed at for audio of `sampleRate`. */
+export function minSpectrogramPxPerSec(sampleRate: number): number {
+  return (TILE_COLUMNS * sampleRate) / MAX_TILE_SAMPLES;
+}
+
+function scaleKey(pxPerSec: number): string {
+  return pxPerSec.toPrecision(9);
+}
+
+/**
+ * The tiles covering pixels `[scroll, scroll + width)` at `pxPerSec` over `duration`
+ * seconds, the one under the view's centre first, then outwards; then `margin` tiles
+ * beyond each side (prefetched, so a scroll finds them ready).
+ */
+export function tilesForView(scroll: number, width: number, pxPerSec: number, duration: number, margin = 1): { visible: TileId[]; ahead: TileId[] } {
+  const totalColumns = Math.ceil(duration * pxPerSec);
+  const last = Math.max(0, Math.ceil(totalColumns / TILE_COLUMNS) - 1);
+  const firstTile = Math.max(0, Math.floor(scroll / TILE_COLUMNS));
+  const lastTile = Math.min(last, Math.floor((scroll + Math.max(1, width) - 1) / TILE_COLUMNS));
+  const centre = (scroll + width / 2) / TILE_COLUMNS;
+  const id = (index: number): TileId => ({
+    key: `${scaleKey(pxPerSec)}:${index}`,
+    first: index * TILE_COLUMNS,
+    columns: Math.min(TILE_COLUMNS, totalColumns - index * TILE_COLUMNS),
+    secondsPerColumn: 1 / pxPerSec,
+  });
+  const visible: TileId[] = [];
+  for (let i = firstTile; i <= lastTile; i++) visible.push(id(i));
+  visible.sort((a, b) => Math.abs(a.first / TILE_COLUMNS + 0.5 - centre) - Math.abs(b.first / TILE_COLUMNS + 0.5 - centre));
+  const ahead: TileId[] = [];
+  for (let d = 1; d <= margin; d++) {
+    if (lastTile + d <= last) ahead.push(id(lastTile + d));
+    if (firstTile - d >= 0) ahead.push(id(firstTile - d));
+  }
+  return { visible, ahead };
+}
+
+/** A least-recently-used map of at most `capacity` entries. */
+export class TileCache<T> {
+  private readonly entries = new Map<string, T>();
+
+  constructor(readonly capacity: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  /** The entry, now the most recently used. */
+  get(key: string): T | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: T): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  values(): IterableIterator<T> {
+    return this.entries.values();
+  }
+}

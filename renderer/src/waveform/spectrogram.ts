@@ -1,0 +1,228 @@
+/**
+ * A spectrogram strip under the waveform, as a wavesurfer.js plugin, for the visible
+ * window only. wavesurfer's own Spectrogram plugin FFTs the whole decoded buffer (a
+ * 1-hour file would be decoded in the page first: `npm run bench -- spectrogram`);
+ * here a worker reads just the PCM of the tiles in view through the app's audio URL
+ * and FFTs them (spectrogram.worker.ts), and a bounded cache keeps the tiles seen
+ * (spectrogram-tiles.ts): the whole file's FFT never exists.
+ *
+ * The strip is one view-wide canvas that stays in view (`position: sticky` inside
+ * wavesurfer's scrolling wrapper), redrawn from the cached tiles on scroll and zoom;
+ * being in the wrapper's flow, the cue regions and the playhead, which span the
+ * wrapper, are drawn over it. Hidden until shown (its toggle: `toggle()`, or S on the
+ * waveform); nothing is computed while hidden.
+ */
+import BasePlugin from 'wavesurfer.js/dist/base-plugin.js';
+import { onColorSchemeChange } from '../chrome/theme';
+import { spectrogramColorMap } from './spectrogram-colors';
+import { followView } from './time-ruler';
+import { minSpectrogramPxPerSec, TileCache, tilesForView, type TileId } from './spectrogram-tiles';
+import type { SpectrogramReply, SpectrogramRequest } from './spectrogram.worker';
+
+export interface SpectrogramOptions {
+  /** The audio's URL (the same the player plays). */
+  url: string;
+  height?: number;
+  /** Tiles kept (each TILE_COLUMNS x rows levels plus its bitmap: ~128 KiB at 96 rows). */
+  maxTiles?: number;
+}
+
+export type SpectrogramEvents = { destroy: []; toggle: [shown: boolean] };
+
+interface Tile {
+  levels: Uint8Array;
+  columns: number;
+  rows: number;
+  /** Coloured with the current colour map; dropped when the scheme changes. */
+  bitmap: HTMLCanvasElement | null;
+}
+
+export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, SpectrogramOptions> {
+  readonly element: HTMLDivElement;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly note: HTMLDivElement;
+  private readonly rows: number;
+  private readonly tiles: TileCache<Tile>;
+  private worker: Worker | null = null;
+  private sampleRate = 0;
+  private pending: string | null = null;
+  private colors: Uint32Array | null = null;
+  private shown = false;
+  private shownAt = 0;
+
+  static create(options: SpectrogramOptions): SpectrogramPlugin {
+    return new SpectrogramPlugin(options);
+  }
+
+  constructor(options: SpectrogramOptions) {
+    super(options);
+    const height = options.height ?? 96;
+    this.rows = height;
+    this.tiles = new TileCache(options.maxTiles ?? 96);
+    const el = document.createElement('div');
+    el.dataset.testid = 'spectrogram';
+    el.setAttribute('part', 'spectrogram');
+    el.setAttribute('role', 'img');
+    el.setAttribute('aria-label', 'Spectrogram, 0 to 8 kHz (mel scale)');
+    Object.assign(el.style, { position: 'sticky', left: '0', height: `${height}px`, display: 'none', pointerEvents: 'none', background: 'var(--panel, #fff)', borderTop: '1px solid var(--border, #ccc)' });
+    const canvas = document.createElement('canvas');
+    Object.assign(canvas.style, { width: '100%', height: '100%', display: 'block' });
+    canvas.width = 0;
+    canvas.height = 0;
+    const note = document.createElement('div');
+    note.dataset.testid = 'spectrogram-note';
+    Object.assign(note.style, { position: 'absolute', left: '8px', top: '4px', font: '11px system-ui, sans-serif', color: 'var(--muted, #585f6b)' });
+    el.append(canvas, note);
+    this.element = el;
+    this.canvas = canvas;
+    this.note = note;
+  }
+
+  get visible(): boolean {
+    return this.shown;
+  }
+
+  protected override onInit(): void {
+    const ws = this.wavesurfer!;
+    ws.getWrapper().append(this.element);
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key === 's' || e.key === 'S') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        this.toggle();
+      }
+    };
+    const host = ws.options.container instanceof HTMLElement ? ws.options.container : null;
+    host?.addEventListener('keydown', onKey);
+    this.subscriptions.push(
+      ...followView(ws, () => this.render()),
+      onColorSchemeChange(() => {
+        this.colors = null;
+        for (const tile of this.tiles.values()) tile.bitmap = null;
+        this.render();
+      }),
+      () => host?.removeEventListener('keydown', onKey),
+    );
+  }
+
+  override destroy(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.element.remove();
+    super.destroy();
+  }
+
+  toggle(show = !this.shown): void {
+    if (show === this.shown) return;
+    this.shown = show;
+    this.element.style.display = show ? 'block' : 'none';
+    this.element.dataset.shown = String(show);
+    if (show) {
+      this.shownAt = performance.now();
+      delete this.element.dataset.firstTileMs;
+      this.startWorker();
+      this.render();
+    } else {
+      // A hidden strip holds no canvas memory (and adds no pixels to the waveform's).
+      this.canvas.width = 0;
+      this.canvas.height = 0;
+    }
+    this.emit('toggle', show);
+  }
+
+  private startWorker(): void {
+    if (this.worker) return;
+    const worker = new Worker(new URL('./spectrogram.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<SpectrogramReply>) => this.onReply(event.data);
+    worker.postMessage({ type: 'open', url: new URL(this.options.url, location.href).href, rows: this.rows } satisfies SpectrogramRequest);
+    this.worker = worker;
+  }
+
+  private onReply(m: SpectrogramReply): void {
+    if (m.type === 'info') {
+      this.sampleRate = m.sampleRate;
+      this.render();
+    } else if (m.type === 'tile') {
+      this.tiles.set(m.key, { levels: m.levels, columns: m.columns, rows: m.rows, bitmap: null });
+      this.element.dataset.tileMs = m.ms.toFixed(1);
+      if (this.pending === m.key) this.pending = null;
+      this.render();
+    } else {
+      if (m.key && this.pending === m.key) this.pending = null;
+      this.note.textContent = `Spectrogram unavailable: ${m.message}`;
+      this.element.dataset.error = m.message;
+    }
+  }
+
+  /** Draws the cached tiles of the view and asks the worker for the next missing one. */
+  render(): void {
+    const ws = this.wavesurfer;
+    const duration = ws?.getDecodedData()?.duration ?? 0;
+    if (!ws || !this.shown || !(duration > 0)) return;
+    const pxPerSec = ws.getWrapper().clientWidth / duration;
+    const width = ws.getWidth();
+    const height = this.rows;
+    if (!(pxPerSec > 0) || !(width > 0)) return;
+    this.element.style.width = `${width}px`;
+    const ratio = window.devicePixelRatio || 1;
+    const cw = Math.round(width * ratio);
+    const ch = Math.round(height * ratio);
+    if (this.canvas.width !== cw || this.canvas.height !== ch) {
+      this.canvas.width = cw;
+      this.canvas.height = ch;
+    }
+    const ctx = this.canvas.getContext('2d')!;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    if (!this.sampleRate) {
+      this.note.textContent = this.element.dataset.error ? this.note.textContent : 'Computing spectrogram…';
+      return;
+    }
+    if (pxPerSec < minSpectrogramPxPerSec(this.sampleRate)) {
+      this.note.textContent = 'Zoom in to see the spectrogram';
+      this.element.dataset.drawn = '0';
+      return;
+    }
+    const scroll = ws.getScroll();
+    const { visible, ahead } = tilesForView(scroll, width, pxPerSec, duration);
+    let drawn = 0;
+    let missing: TileId | null = null;
+    for (const id of visible) {
+      const tile = this.tiles.get(id.key);
+      if (!tile) {
+        missing ??= id;
+        continue;
+      }
+      ctx.drawImage(this.bitmapOf(tile), id.first - scroll, 0, tile.columns, height);
+      drawn++;
+    }
+    missing ??= ahead.find((id) => !this.tiles.has(id.key)) ?? null;
+    this.note.textContent = drawn < visible.length ? 'Computing spectrogram…' : '';
+    const d = this.element.dataset;
+    d.drawn = String(drawn);
+    d.complete = String(drawn === visible.length);
+    d.from = String(scroll / pxPerSec);
+    d.pxPerSec = String(pxPerSec);
+    if (drawn > 0 && d.firstTileMs === undefined) d.firstTileMs = (performance.now() - this.shownAt).toFixed(1);
+    if (missing && this.pending === null && this.worker) {
+      this.pending = missing.key;
+      this.worker.postMessage({ type: 'tile', key: missing.key, first: missing.first, columns: missing.columns, secondsPerColumn: missing.secondsPerColumn } satisfies SpectrogramRequest);
+    }
+  }
+
+  /** The tile's levels coloured (once per colour scheme), lowest frequency at the bottom. */
+  private bitmapOf(tile: Tile): HTMLCanvasElement {
+    if (tile.bitmap) return tile.bitmap;
+    this.colors ??= spectrogramColorMap();
+    const image = new ImageData(tile.columns, tile.rows);
+    const pixels = new Uint32Array(image.data.buffer);
+    for (let c = 0; c < tile.columns; c++) {
+      for (let r = 0; r < tile.rows; r++) pixels[(tile.rows - 1 - r) * tile.columns + c] = this.colors[tile.levels[c * tile.rows + r]!]!;
+    }
+    const bitmap = document.createElement('canvas');
+    bitmap.width = tile.columns;
+    bitmap.height = tile.rows;
+    bitmap.getContext('2d')!.putImageData(image, 0, 0);
+    tile.bitmap = bitmap;
+    return bitmap;
+  }
+}
