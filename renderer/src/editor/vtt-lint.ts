@@ -13,9 +13,35 @@ import { checkCue } from '../../../shared/timing/qa';
 import { vttField } from './cue-field';
 import { qaRules } from './qa-rules';
 
-/** The fixes answering a problem at `at` (overlap fixes belong to the QA gap rule only). */
+/**
+ * Fixes by where their problem starts; the signature and timing-line fixes cover a span
+ * (a problem anywhere in the line or block), the others start exactly at theirs. A map
+ * keeps a 4,000-cue file with thousands of overlaps from costing diagnostics × fixes.
+ */
+class FixIndex {
+  private readonly at = new Map<number, QuickFix[]>();
+  private readonly spans: QuickFix[] = [];
+
+  constructor(fixes: readonly QuickFix[]) {
+    for (const f of fixes) {
+      if (f.kind === 'signature' || f.kind === 'timing-line') this.spans.push(f);
+      else {
+        const list = this.at.get(f.from);
+        if (list) list.push(f);
+        else this.at.set(f.from, [f]);
+      }
+    }
+  }
+
+  /** The fixes answering a problem at `at` (overlap fixes belong to the QA gap rule only). */
+  find(at: number, overlap: boolean): QuickFix[] {
+    const found = (this.at.get(at) ?? []).concat(this.spans.filter((f) => f.from <= at && at <= f.to));
+    return found.filter((f) => (f.kind === 'overlap') === overlap);
+  }
+}
+
 function fixesAt(fixes: readonly QuickFix[], at: number, overlap: boolean): QuickFix[] {
-  return fixes.filter((f) => (f.kind === 'overlap') === overlap && f.from <= at && at <= f.to);
+  return new FixIndex(fixes).find(at, overlap);
 }
 
 /**
@@ -33,8 +59,8 @@ function action(fix: QuickFix, rank: number, overlap: boolean): Action {
   };
 }
 
-function actionsFor(fixes: readonly QuickFix[], at: number, overlap: boolean): Action[] | undefined {
-  const found = fixesAt(fixes, at, overlap);
+function actionsFor(fixes: FixIndex, at: number, overlap: boolean): Action[] | undefined {
+  const found = fixes.find(at, overlap);
   return found.length ? found.map((f, i) => action(f, i, overlap)) : undefined;
 }
 
@@ -58,7 +84,7 @@ export function vttDiagnostics(state: EditorState): LintDiagnostic[] {
 function computeDiagnostics(state: EditorState): LintDiagnostic[] {
   const doc = state.field(vttField);
   const max = state.doc.length;
-  const fixes = quickFixes(doc);
+  const fixes = new FixIndex(quickFixes(doc));
   const out: LintDiagnostic[] = doc.diagnostics.map((d) => {
     const lint: LintDiagnostic = {
       from: Math.min(d.offset, max),
