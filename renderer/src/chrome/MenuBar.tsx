@@ -1,15 +1,16 @@
 /**
  * The in-page menu bar, for where the page has no native menu (preview in a browser):
- * the WAI-ARIA menubar pattern. Alt (pressed and released alone) focuses it, arrow keys
- * move (Left/Right between menus, Up/Down in a menu, Right/Left into and out of Export),
- * Enter or Space runs an item, a letter jumps to the next item starting with it, Esc
- * closes a menu and then gives the focus back to where it was. Choosing an item runs what
- * the native menu runs for it (menu-model.ts).
+ * the WAI-ARIA menubar pattern. Alt (pressed and released alone) focuses File; arrow
+ * keys move (Left/Right between menus, Up/Down in a menu, Right/Left into and out of
+ * Export), Enter or Space runs an item, a letter jumps to the next item starting with it,
+ * Esc closes a menu and then gives the focus back to where it was (menu-navigation.ts).
+ * Choosing an item runs what the native menu runs for it (menu-model.ts).
  */
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, type KeyboardEvent } from 'react';
 import { redo, selectAll, undo } from '@codemirror/commands';
 import type { AppCore } from '../app-core';
-import { MENUS, focusableItems, nextIndex, type MenuEntry, type MenuItem, type MenuRun } from './menu-model';
+import { MENUS, focusableItems, type MenuEntry, type MenuItem, type MenuRun } from './menu-model';
+import { menuMove } from './menu-navigation';
 
 export interface MenuBarProps {
   /** Runs commands and actions as the native menu's events do; its editor serves Undo, Redo and Select All. */
@@ -29,8 +30,6 @@ export function MenuBar(props: MenuBarProps) {
   return hasNativeMenu() ? null : <InPageMenuBar {...props} />;
 }
 
-const TOP_LABELS = MENUS.map((m) => m.label);
-const labelsOf = (items: readonly MenuItem[]) => items.map((i) => i.label);
 const pathOf = (el: EventTarget | null) => (el instanceof HTMLElement && el.dataset.path ? el.dataset.path.split('.').map(Number) : null);
 
 function InPageMenuBar({ core }: MenuBarProps) {
@@ -66,10 +65,9 @@ function InPageMenuBar({ core }: MenuBarProps) {
     const count = focusableItems(MENUS[top]!.items).length;
     focusPath(focus === 'none' ? `${top}` : `${top}.${focus === 'first' ? 0 : count - 1}`);
   };
-  const openSub = (top: number, item: number, focus: 'first' | 'last') => {
+  const openSub = (top: number, item: number) => {
     setSub(item);
-    const count = focusableItems(focusableItems(MENUS[top]!.items)[item]!.items ?? []).length;
-    focusPath(`${top}.${item}.${focus === 'first' ? 0 : count - 1}`);
+    focusPath(`${top}.${item}.0`);
   };
   const closeMenus = (focusTop: boolean) => {
     setOpen(null);
@@ -148,75 +146,23 @@ function InPageMenuBar({ core }: MenuBarProps) {
 
   const onKeyDown = (e: KeyboardEvent) => {
     const path = pathOf(e.target);
-    if (!path) return;
-    const [top, item, subItem] = path as [number, number?, number?];
-    const letter = e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey ? e.key : undefined;
-    const step = (key: string): 1 | -1 => (key === 'ArrowRight' || key === 'ArrowDown' ? 1 : -1);
-    const items = focusableItems(MENUS[top]!.items);
-    let handled = true;
-    if (item === undefined) {
-      switch (e.key) {
-        case 'ArrowRight': case 'ArrowLeft': {
-          const next = nextIndex(TOP_LABELS, top, step(e.key));
-          if (open !== null) openMenu(next, 'first');
-          else focusPath(`${next}`);
-          break;
-        }
-        case 'ArrowDown': case 'Enter': case ' ': openMenu(top, 'first'); break;
-        case 'ArrowUp': openMenu(top, 'last'); break;
-        case 'Home': focusPath('0'); break;
-        case 'End': focusPath(`${MENUS.length - 1}`); break;
-        case 'Escape':
-          if (open !== null) closeMenus(true);
-          else restoreFocus();
-          break;
-        default:
-          if (letter) focusPath(`${nextIndex(TOP_LABELS, top, 1, letter)}`);
-          else handled = false;
-      }
-    } else if (subItem === undefined) {
-      const current = items[item]!;
-      const labels = labelsOf(items);
-      switch (e.key) {
-        case 'ArrowDown': case 'ArrowUp': setSub(null); focusPath(`${top}.${nextIndex(labels, item, step(e.key))}`); break;
-        case 'Home': setSub(null); focusPath(`${top}.0`); break;
-        case 'End': setSub(null); focusPath(`${top}.${items.length - 1}`); break;
-        case 'Enter': case ' ':
-          if (current.items) openSub(top, item, 'first');
-          else activate(current);
-          break;
-        case 'ArrowRight':
-          if (current.items) openSub(top, item, 'first');
-          else openMenu(nextIndex(TOP_LABELS, top, 1), 'first');
-          break;
-        case 'ArrowLeft': openMenu(nextIndex(TOP_LABELS, top, -1), 'first'); break;
-        case 'Escape': closeMenus(true); break;
-        case 'Tab': closeMenus(false); handled = false; break;
-        default:
-          if (letter) { setSub(null); focusPath(`${top}.${nextIndex(labels, item, 1, letter)}`); }
-          else handled = false;
-      }
-    } else {
-      const subItems = focusableItems(items[item]!.items ?? []);
-      const labels = labelsOf(subItems);
-      switch (e.key) {
-        case 'ArrowDown': case 'ArrowUp': focusPath(`${top}.${item}.${nextIndex(labels, subItem, step(e.key))}`); break;
-        case 'Home': focusPath(`${top}.${item}.0`); break;
-        case 'End': focusPath(`${top}.${item}.${subItems.length - 1}`); break;
-        case 'Enter': case ' ': activate(subItems[subItem]!); break;
-        case 'ArrowLeft': case 'Escape': setSub(null); focusPath(`${top}.${item}`); break;
-        case 'ArrowRight': openMenu(nextIndex(TOP_LABELS, top, 1), 'first'); break;
-        case 'Tab': closeMenus(false); handled = false; break;
-        default:
-          if (letter) focusPath(`${top}.${item}.${nextIndex(labels, subItem, 1, letter)}`);
-          else handled = false;
-      }
+    const move = path && menuMove(path, e.key, open !== null, e.ctrlKey || e.metaKey || e.altKey);
+    if (!move) return;
+    switch (move.to) {
+      case 'focus':
+        if (move.closeSub) setSub(null);
+        focusPath(move.path.join('.'));
+        break;
+      case 'open': openMenu(move.top, move.focus); break;
+      case 'sub': openSub(move.top, move.item); break;
+      case 'run': activate(move.item); break;
+      case 'close': closeMenus(move.focusTop); break;
+      case 'leave': restoreFocus(); break;
+      case 'tab': closeMenus(false); return;
     }
-    if (handled) {
-      // Handled here: Esc must not also play or pause behind the menu.
-      e.preventDefault();
-      e.stopPropagation();
-    }
+    // Handled here: Esc must not also play or pause behind the menu.
+    e.preventDefault();
+    e.stopPropagation();
   };
 
   const renderItems = (entries: readonly MenuEntry[], prefix: string, label: string, nested: boolean) => {
@@ -233,7 +179,7 @@ function InPageMenuBar({ core }: MenuBarProps) {
               <div key={entry.label} role="none" className="menu-parent">
                 <button
                   type="button" role="menuitem" tabIndex={-1} data-path={path} aria-haspopup="menu" aria-expanded={expanded}
-                  onClick={() => (expanded ? setSub(null) : openSub(open!, index, 'first'))}
+                  onClick={() => (expanded ? setSub(null) : openSub(open!, index))}
                   onMouseEnter={() => setSub(index)}
                 >
                   {entry.label}<span aria-hidden="true" className="menu-arrow">▸</span>
