@@ -9,7 +9,7 @@
 import { bandAround, bandedDtw, bandFromCoarse, type WarpPath } from './dtw';
 import { normalizeFrames, poolFrames, type FrameMatrix } from './features';
 import { anchorGuide, cumulativeSpeech, monotoneAnchors, speechShareGuide, undoDrift, type AnchorPoint } from './guide';
-import { nearestEdge, speechLevels, type Envelope } from './onsets';
+import { nearestEdge, speechEdgeWithin, speechLevels, voicedShare, type Envelope } from './onsets';
 import { scoreUnits } from './confidence';
 
 export interface Signal {
@@ -55,6 +55,8 @@ export interface AlignedUnit {
 const STEP_PENALTY = 1;
 /** Synthesized frames either side of the coarse path the fine pass may go. */
 const FINE_MARGIN = 20;
+/** Below this share of speech in its span a cue is taken as not spoken. */
+const MIN_VOICED = 0.3;
 /** Recording frames per coarse frame (40 ms: 200 ms blurred the phones away). */
 const COARSE = 4;
 
@@ -137,6 +139,8 @@ function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof
     lowConfidence: scores[k]!.low,
   }));
   const audioEnd = ref.envelope.offset + ref.frames.length * ref.hop + 2 * ref.centre;
+  // Text placed on a pause was not spoken there (a line the audio lacks lands in a gap).
+  for (const p of placed) if (!p.lowConfidence && voicedShare(ref.envelope, levels, p.start, p.end) < MIN_VOICED) (p.lowConfidence = true), (p.confidence = Math.min(p.confidence, 0.2));
   const search = { radius: 0.3, minPause: 0.06 };
   for (let k = 0; k < placed.length; k++) {
     const p = placed[k]!;
@@ -149,11 +153,34 @@ function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof
     const end = nearestEdge(ref.envelope, levels, p.end, 'end', search, { min: start ?? p.start, max: maxEnd });
     if (start !== null) p.start = start;
     if (end !== null) p.end = end;
+    // Stretched over a pause: the cue starts and ends where its speech does.
+    p.start = speechEdgeWithin(ref.envelope, levels, p.start, p.end, 'start') ?? p.start;
+    p.end = speechEdgeWithin(ref.envelope, levels, p.start, p.end, 'end') ?? p.end;
     if (p.end <= p.start) p.end = p.start + 0.05;
   }
+  for (const p of placed) if (!p.lowConfidence) snapWords(p, ref.envelope, levels);
   interpolateLow(placed, units, ref.envelope.offset, audioEnd);
   for (const p of placed) fitWords(p);
   return placed;
+}
+
+/**
+ * A word after a clear pause starts where the voice comes back: the path is only good to
+ * a few frames, the envelope to 5 ms. The pause must be longer than a stop consonant's
+ * closure, so words inside fluent speech keep their path times.
+ */
+function snapWords(p: AlignedUnit, envelope: Envelope, levels: ReturnType<typeof speechLevels>): void {
+  const search = { radius: 0.4, minPause: 0.12 };
+  for (let k = 1; k < p.words.length; k++) {
+    const w = p.words[k]!;
+    const previous = p.words[k - 1]!;
+    const next = p.words[k + 1];
+    const edge = nearestEdge(envelope, levels, w.start, 'start', search, { min: previous.start + 0.05, max: next ? next.start : p.end });
+    if (edge === null) continue;
+    w.start = edge;
+    previous.end = Math.min(previous.end, edge);
+    w.end = Math.max(w.end, edge);
+  }
 }
 
 /** Low-confidence cues share the gap between their confident neighbours by synthesized length. */

@@ -126,7 +126,7 @@ export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalt
       let best: number;
       let dir: number;
       if (i === 0) {
-        best = j === 0 ? d : cur[j - 1 - l]! + d;
+        best = j === 0 ? 2 * d : cur[j - 1 - l]! + d + penalty;
         dir = LEFT;
       } else {
         best = Infinity;

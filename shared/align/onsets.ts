@@ -72,3 +72,30 @@ export function nearestEdge(envelope: Envelope, levels: Levels, estimate: number
   }
   return best;
 }
+
+/** Share of the envelope's steps in [from, to) that are speech. */
+export function voicedShare(envelope: Envelope, levels: Levels, from: number, to: number): number {
+  const a = Math.max(0, Math.floor((from - envelope.offset) / envelope.step));
+  const b = Math.min(envelope.values.length, Math.ceil((to - envelope.offset) / envelope.step));
+  if (b <= a) return 0;
+  let loud = 0;
+  for (let k = a; k < b; k++) if (envelope.values[k]! >= levels.threshold) loud++;
+  return loud / (b - a);
+}
+
+/**
+ * Where speech is within [from, to]: the first loud step (kind 'start') or the end of the
+ * last one ('end'), or null when it is all quiet. A cue the path stretched over a pause
+ * starts where its speech does, not in the pause.
+ */
+export function speechEdgeWithin(envelope: Envelope, levels: Levels, from: number, to: number, kind: 'start' | 'end'): number | null {
+  const a = Math.max(0, Math.floor((from - envelope.offset) / envelope.step));
+  const b = Math.min(envelope.values.length - 1, Math.ceil((to - envelope.offset) / envelope.step));
+  const loud = (k: number) => envelope.values[k]! >= levels.threshold;
+  if (kind === 'start') {
+    for (let k = a; k <= b; k++) if (loud(k)) return envelope.offset + k * envelope.step;
+  } else {
+    for (let k = b; k >= a; k--) if (loud(k)) return envelope.offset + (k + 1) * envelope.step;
+  }
+  return null;
+}
