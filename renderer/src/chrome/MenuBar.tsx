@@ -6,15 +6,17 @@
  * Esc closes a menu and then gives the focus back to where it was (menu-navigation.ts).
  * Choosing an item runs what the native menu runs for it (menu-model.ts).
  */
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
 import { redo, selectAll, undo } from '@codemirror/commands';
 import type { AppCore } from '../app-core';
+import { displayKey, resolveBindings } from '../editor/keymaps';
+import { useStore } from '../store';
 import { MENUS, focusableItems, type MenuEntry, type MenuItem, type MenuRun } from './menu-model';
 import { menuMove } from './menu-navigation';
 
 export interface MenuBarProps {
   /** Runs commands and actions as the native menu's events do; its editor serves Undo, Redo and Select All. */
-  core: Pick<AppCore, 'runCommand' | 'runAction' | 'timeline'>;
+  core: Pick<AppCore, 'runCommand' | 'runAction' | 'timeline' | 'settings'>;
 }
 
 /**
@@ -30,10 +32,21 @@ export function MenuBar(props: MenuBarProps) {
   return hasNativeMenu() ? null : <InPageMenuBar {...props} />;
 }
 
+const MAC = /Mac/.test(navigator.platform);
+
+/** A CodeMirror key name (`Mod-Shift-s`) as aria-keyshortcuts writes it (`Control+Shift+S`). */
+function ariaKeys(key: string): string {
+  return key.split(/-(?!$)/).map((p) => (p === 'Mod' ? (MAC ? 'Meta' : 'Control') : p.length === 1 ? p.toUpperCase() : p)).join('+');
+}
+
 const pathOf = (el: EventTarget | null) => (el instanceof HTMLElement && el.dataset.path ? el.dataset.path.split('.').map(Number) : null);
 
 function InPageMenuBar({ core }: MenuBarProps) {
   const editor = useCallback(() => core.timeline.editor, [core]);
+  const settings = useStore(core.settings);
+  const bindings = useMemo(() => resolveBindings(settings.keymapPreset, settings.keyOverrides), [settings.keymapPreset, settings.keyOverrides]);
+  /** The key shown beside an item: its command's, or the first its action is bound to now. */
+  const keysOf = (item: MenuItem) => item.keys ?? (item.run && 'action' in item.run ? bindings[item.run.action]?.[0] : undefined);
   const nav = useRef<HTMLElement>(null);
   /** The top menu shown, and the submenu shown in it (its index among the menu's items). */
   const [open, setOpen] = useState<number | null>(null);
@@ -188,13 +201,16 @@ function InPageMenuBar({ core }: MenuBarProps) {
               </div>
             );
           }
+          const keys = keysOf(entry);
           return (
             <button
               key={entry.label} type="button" role="menuitem" tabIndex={-1} data-path={path}
+              aria-keyshortcuts={keys ? ariaKeys(keys) : undefined}
               onClick={() => activate(entry)}
               onMouseEnter={nested ? undefined : () => setSub(null)}
             >
               {entry.label}
+              {keys && <span className="menu-keys" aria-hidden="true">{displayKey(keys, MAC)}</span>}
             </button>
           );
         })}

@@ -16,7 +16,9 @@ afterEach(async () => { await app?.close(); app = null; });
 /** Role and name of the focused element, as a screen reader would announce it. */
 const focused = (page: Page) => page.evaluate(() => {
   const el = document.activeElement as HTMLElement | null;
-  return { role: el?.getAttribute('role') ?? el?.tagName.toLowerCase() ?? '', name: el?.textContent?.replace('▸', '').trim() ?? '', editor: !!el?.closest('.cm-content') };
+  // The name without the key hint or the submenu arrow (both aria-hidden).
+  const label = [...(el?.childNodes ?? [])].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+  return { role: el?.getAttribute('role') ?? el?.tagName.toLowerCase() ?? '', name: label, editor: !!el?.closest('.cm-content') };
 });
 
 describe('in-page menu bar', () => {
@@ -68,6 +70,10 @@ describe('in-page menu bar', () => {
     expect(await focused(page)).toMatchObject({ name: 'Timing' });
     await page.keyboard.press('ArrowDown');
     expect(await focused(page)).toMatchObject({ name: 'Start earlier (large step)' });
+    // The item shows the key the keymap binds to its action.
+    const item = page.getByRole('menuitem', { name: 'Start earlier (large step)' });
+    expect(await item.getAttribute('aria-keyshortcuts')).toBe('Alt+ArrowLeft');
+    expect(await item.locator('.menu-keys').textContent()).toBe('Alt+Left');
     await page.keyboard.press('Enter');
     const after = (await editorText(page))!;
     const changed = before.split('\n').map((line, i) => [line, after.split('\n')[i]]).filter(([a, b]) => a !== b);

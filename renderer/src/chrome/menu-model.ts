@@ -15,6 +15,8 @@ export interface MenuItem {
   run?: MenuRun;
   /** Set on items that open a submenu. */
   items?: MenuEntry[];
+  /** The fixed key of a command (CodeMirror notation); an action's keys come from the keymap in force. */
+  keys?: string;
 }
 
 export type MenuEntry = MenuItem | 'separator';
@@ -24,7 +26,7 @@ export interface Menu {
   items: MenuEntry[];
 }
 
-const command = (label: string, c: MenuCommand): MenuItem => ({ label, run: { command: c } });
+const command = (label: string, c: MenuCommand, keys?: string): MenuItem => ({ label, run: { command: c }, ...(keys ? { keys } : {}) });
 
 const actions = (group: EditorActionGroup): MenuItem[] =>
   EDITOR_ACTION_INFO.filter((a) => a.group === group).map((a) => ({ label: a.label, run: { action: a.id } }));
@@ -33,12 +35,12 @@ export const MENUS: readonly Menu[] = [
   {
     label: 'File',
     items: [
-      command('Open…', 'open-transcript'),
+      command('Open…', 'open-transcript', 'Mod-o'),
       command('Open Audio…', 'open-audio'),
       command('Open Recent…', 'open-recent'),
       'separator',
-      command('Save', 'save'),
-      command('Save As…', 'save-as'),
+      command('Save', 'save', 'Mod-s'),
+      command('Save As…', 'save-as', 'Mod-Shift-s'),
       {
         label: 'Export',
         items: [
@@ -59,10 +61,10 @@ export const MENUS: readonly Menu[] = [
   {
     label: 'Edit',
     items: [
-      { label: 'Undo', run: { edit: 'undo' } },
-      { label: 'Redo', run: { edit: 'redo' } },
+      { label: 'Undo', run: { edit: 'undo' }, keys: 'Mod-z' },
+      { label: 'Redo', run: { edit: 'redo' }, keys: 'Mod-Shift-z' },
       'separator',
-      { label: 'Select All', run: { edit: 'selectAll' } },
+      { label: 'Select All', run: { edit: 'selectAll' }, keys: 'Mod-a' },
       'separator',
       command('Clean and Correct…', 'clean-correct'),
     ],
