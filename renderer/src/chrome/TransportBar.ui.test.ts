@@ -67,18 +67,18 @@ describe('transport bar', () => {
 
     // Play: the playhead runs; React commits far less often than the time it shows changes.
     expect(await play.getAttribute('aria-label')).toBe('Play');
-    const before = await page.evaluate(() => ({ ...(window as unknown as { __counts: { commits: number; ticks: number } }).__counts }));
+    const counts = () => page.evaluate(() => ({ ...(window as unknown as { __counts: { commits: number; ticks: number } }).__counts }));
+    const before = await counts();
     await play.click();
     await expect.poll(() => play.getAttribute('aria-label')).toBe('Pause');
-    await expect.poll(() => playhead(page), { timeout: 10_000 }).toBeGreaterThan(2.5);
+    // Every tenth of a second shown is a tick; wait for 20 of them, however fast frames come.
+    await expect.poll(async () => (await counts()).ticks - before.ticks, { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
     await play.click();
     await expect.poll(() => play.getAttribute('aria-label')).toBe('Play');
-    const after = await page.evaluate(() => ({ ...(window as unknown as { __counts: { commits: number; ticks: number } }).__counts }));
-    const ticks = after.ticks - before.ticks;
-    const commits = after.commits - before.commits;
-    // Every tenth of a second shown is a tick: 2 s of playback is 20 of them at least.
-    expect(ticks).toBeGreaterThanOrEqual(15);
-    expect(commits).toBeLessThan(ticks / 3);
+    const after = await counts();
+    expect(await playhead(page)).toBeGreaterThan(1.5);
+    // Re-rendering per frame would commit at least once per tick; only play and pause may.
+    expect(after.commits - before.commits).toBeLessThan((after.ticks - before.ticks) / 3);
 
     // Speed: the slider by keyboard, shown beside it and in the status bar.
     const speed = page.getByTestId('transport-speed');
