@@ -10,7 +10,7 @@ import { vttField } from '../editor/cue-field';
 import { cueWordTimes, wordTimes } from '../editor/word-times';
 import { alignmentTransaction } from './apply';
 import { AlignPreviewView } from './AlignPreviewView';
-import { alignProfileFor, formatTimeLeft, runAlignment, type AlignFn, type AlignJob } from './client';
+import { alignOverIpc, alignProfileFor, formatTimeLeft, runAlignment, type AlignInvoke, type AlignFn, type AlignJob } from './client';
 import { driftResult } from './fixture-results';
 import { alignmentDiagnostics } from './lint';
 import { previewAlignment } from './preview';
@@ -127,5 +127,32 @@ describe('running an alignment', () => {
     expect(formatTimeLeft(42.4)).toBe('about 42 s left');
     expect(formatTimeLeft(125)).toBe('about 2 min 5 s left');
     expect([alignProfileFor('subtitle'), alignProfileFor('transcript')]).toEqual(['subtitles', 'transcript']);
+  });
+
+  it('talks to the align channels with the document and audio, checking the replies', async () => {
+    const calls: [string, unknown][] = [];
+    const replies: Record<string, unknown> = {
+      'align:start': { job: 'align-7' },
+      'align:status': { status: 'running', stage: 'aligning', progress: 0.5, secondsLeft: 3 },
+      'align:cancel': {},
+    };
+    const invoke = (async (channel: string, request: unknown) => {
+      calls.push([channel, request]);
+      return replies[channel];
+    }) as AlignInvoke;
+    const media = 'ab'.repeat(16);
+    const job = await alignOverIpc(invoke, 'doc-3', media)({ text: 'WEBVTT\n', range: { first: 0, last: 1 }, profile: 'subtitles' });
+    expect(await job.status()).toEqual(replies['align:status']);
+    await job.cancel();
+    expect(calls).toEqual([
+      ['align:start', { id: 'doc-3', media, text: 'WEBVTT\n', range: { first: 0, last: 1 }, profile: 'subtitles' }],
+      ['align:status', { job: 'align-7' }],
+      ['align:cancel', { job: 'align-7' }],
+    ]);
+    replies['align:status'] = { status: 'running', progress: 2 };
+    await expect(job.status()).rejects.toThrow();
+    replies['align:start'] = { job: 'not-a-job' };
+    const end = await runAlignment(alignOverIpc(invoke, 'doc-3', media), { text: '' }, () => {}, new AbortController().signal);
+    expect(end.status).toBe('error');
   });
 });

@@ -4,6 +4,7 @@
  * runs against the IPC channels in the app and against a double in tests.
  */
 import {
+  alignInvokeContract,
   alignStatus,
   type AlignChannel,
   type AlignProfile,
@@ -33,7 +34,8 @@ export type AlignInvoke = <C extends AlignChannel>(channel: C, request: AlignReq
 /** The dialog's `align` for a document and its opened audio, over the 'align:*' channels. */
 export function alignOverIpc(invoke: AlignInvoke, documentId: string, mediaToken: string): AlignFn {
   return async (request) => {
-    const { job } = await invoke('align:start', { id: documentId, media: mediaToken, text: request.text, ...(request.range ? { range: request.range } : {}), ...(request.profile ? { profile: request.profile } : {}) });
+    // Replies are checked here too: the app may hand in its generic invoke with a cast.
+    const { job } = alignInvokeContract['align:start'].response.parse(await invoke('align:start', { id: documentId, media: mediaToken, text: request.text, ...(request.range ? { range: request.range } : {}), ...(request.profile ? { profile: request.profile } : {}) }));
     return {
       status: async () => alignStatus.parse(await invoke('align:status', { job })),
       cancel: async () => {
