@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EDITOR_ACTION_INFO } from '../shared/editor-actions';
-import { invokeChannels, menuCommand } from '../shared/ipc/contract';
+import { appChannels } from '../shared/ipc/channels';
+import { menuCommand } from '../shared/ipc/contract';
 import { contentSecurityPolicy } from '../shared/security/csp';
 import { fakeEvent, FakeElectron, useFake, type FakeOptions } from './services/testing/fake-electron';
 
@@ -67,10 +68,11 @@ describe('Electron shell (main.ts against a fake electron module)', () => {
     expect(window!.shown).toBe(true);
   });
 
-  it('registers a handler for every invoke channel of the contract, checking sender and frame URL', async () => {
+  it('registers a handler for every invoke channel of the contract (alignment included), checking sender and frame URL', async () => {
     const dir = await episode();
     const fake = await boot([join(dir, 'demo.vtt')]);
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...invokeChannels].sort());
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...appChannels].sort());
+    expect(appChannels).toEqual(expect.arrayContaining(['session:initial', 'document:save', 'align:start', 'align:status', 'align:cancel']));
     const opened = (await fake.invoke('session:initial', {})) as Opened;
     expect(opened.ok).toBe(true);
     expect(opened.value.transcript?.name).toBe('demo.vtt');

@@ -6,7 +6,8 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { invokeChannels, type MenuCommand } from '../shared/ipc/contract';
+import { appChannels } from '../shared/ipc/channels';
+import type { MenuCommand } from '../shared/ipc/contract';
 import { isAppPageUrl } from '../shared/security/sender';
 import type { EditorActionId } from '../shared/editor-actions';
 import { createAppRequestHandler } from './services/app-protocol';
@@ -102,7 +103,7 @@ function startShell(): void {
     });
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-    for (const channel of invokeChannels) {
+    for (const channel of appChannels) {
       ipcMain.handle(channel, (event, payload) => {
         if (!mainWindow || event.sender !== mainWindow.webContents) {
           log(`refused ${channel} from a foreign webContents`);

@@ -4,15 +4,11 @@
  * Chromium test harness both call `handle`, so the checks the tests exercise are the
  * ones the app runs.
  */
-import {
-  invokeContract,
-  type InvokeChannel,
-  type IpcReply,
-  type RequestOf,
-  type ResponseOf,
-} from '../../shared/ipc/contract';
+import type { IpcReply } from '../../shared/ipc/contract';
+import { appInvokeContract, type AppChannel, type AppRequestOf, type AppResponseOf } from '../../shared/ipc/channels';
 
-export type IpcHandlers = { [C in InvokeChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+/** One handler per channel of the app's contract (core and feature tables). */
+export type IpcHandlers = { [C in AppChannel]: (request: AppRequestOf<C>) => Promise<AppResponseOf<C>> };
 
 export interface IpcRouterOptions {
   /** True when the calling frame is the app's own page (checked on every call). */
@@ -30,11 +26,11 @@ export class IpcRouter {
     if (!this.options.isTrustedSender(senderUrl)) {
       return this.refuse(`refused IPC from untrusted sender ${senderUrl}`);
     }
-    if (typeof channel !== 'string' || !Object.hasOwn(invokeContract, channel)) {
+    if (typeof channel !== 'string' || !Object.hasOwn(appInvokeContract, channel)) {
       return this.refuse(`refused unknown IPC channel ${String(channel).slice(0, 80)}`);
     }
-    const name = channel as InvokeChannel;
-    const parsed = invokeContract[name].request.safeParse(payload);
+    const name = channel as AppChannel;
+    const parsed = appInvokeContract[name].request.safeParse(payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return this.refuse(`refused ${name}: invalid payload${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}`);
@@ -42,7 +38,7 @@ export class IpcRouter {
     try {
       const handler = this.handlers[name] as (request: unknown) => Promise<unknown>;
       const value = await handler(parsed.data);
-      return { ok: true, value: invokeContract[name].response.parse(value) };
+      return { ok: true, value: appInvokeContract[name].response.parse(value) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.options.log(`${name} failed: ${message}`);

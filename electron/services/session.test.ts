@@ -181,3 +181,17 @@ describe('Session recovery list through the router', () => {
     expect(restored).toEqual({ ok: true, value: { transcript: null, audio: null, messages: [{ level: 'error', text: 'That recovery entry no longer exists.' }] } });
   });
 });
+
+describe('Session alignment channels', () => {
+  it('routes align:* to the alignment handlers, which name audio by media token only', async () => {
+    const { IpcRouter } = await import('./ipc-router');
+    const { s } = session([]);
+    const router = new IpcRouter(s.handlers(), { isTrustedSender: () => true, log: () => {} });
+    const text = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello\n';
+    expect(await router.handle('align:start', { id: 'doc-1', media: '0'.repeat(32), text }, 'app://cueline/index.html'))
+      .toEqual({ ok: false, error: 'the audio is no longer open; open it again to align' });
+    expect(await router.handle('align:start', { id: 'doc-1', media: '/etc/passwd', text }, 'app://cueline/index.html'))
+      .toMatchObject({ ok: false, error: expect.stringContaining('invalid payload at media') });
+    s.dispose();
+  });
+});

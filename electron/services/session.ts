@@ -1,6 +1,6 @@
 /**
  * What a window has open, and the IPC handlers that act on it: a document store, and one
- * handler table per feature (opening, writing, recovery, audio, settings, the window),
+ * handler table per feature (opening, writing, recovery, audio, alignment, settings, the window),
  * combined into the contract's full table. Plain Node: Electron (dialogs, windows)
  * reaches it only through the ports it is given, so the same code runs under Electron,
  * in the preview server and in tests.
@@ -17,6 +17,8 @@ import type { RecentFiles } from './recent-files';
 import type { RecoveryJournal } from './recovery-journal';
 import { SessionRecovery } from './session-recovery';
 import { SessionPeaks } from './audio/session-peaks';
+import { createAlignHandlers } from './align/align-handlers';
+import { AlignService } from './align/align-service';
 import { SettingsStore } from './settings-store';
 import { readTranscriptFile } from './transcript-file';
 import { resolveRegularFile } from './user-file';
@@ -61,6 +63,7 @@ export class Session {
   readonly writer: DocumentWriter;
   readonly recovery: SessionRecovery;
   private readonly peaks: SessionPeaks;
+  private readonly align = new AlignService();
   private readonly settings: SettingsStore;
   /** Set once the renderer has settled unsaved work for a close. */
   closeConfirmed = false;
@@ -80,6 +83,7 @@ export class Session {
   dispose(): void {
     this.store.dispose();
     this.peaks.dispose();
+    this.align.closeAll();
   }
 
   handlers(): IpcHandlers {
@@ -89,6 +93,8 @@ export class Session {
       ...this.recovery.handlers(),
       ...this.audioHandlers(),
       ...this.windowHandlers(),
+      // Timing ▸ Align to Audio: jobs in worker threads, audio named by its media token.
+      ...createAlignHandlers({ resolveMedia: (token) => this.options.media.resolve(token), service: this.align }),
       'corrections:load': ({ id }) => this.loadCorrections(id),
       'settings:get': () => this.settings.get(),
       'settings:set': (settings) => this.settings.set(settings),

@@ -3,16 +3,8 @@
  * table by the same function in the Electron preload and in the Chromium test harness,
  * so both expose exactly the same surface.
  */
-import {
-  eventChannels,
-  pageChannels,
-  type EventChannel,
-  type EventOf,
-  type IpcReply,
-  type PageChannel,
-  type RequestOf,
-  type ResponseOf,
-} from './contract';
+import { eventChannels, type EventChannel, type EventOf, type IpcReply, type ResponseOf } from './contract';
+import { pageChannels, type AppRequestOf, type AppResponseOf, type PageChannel } from './channels';
 
 /** A dropped file as the page has it (a DOM File); only the preload can tell its path. */
 export interface DroppedFile {
@@ -21,7 +13,7 @@ export interface DroppedFile {
 
 export type CuelineApi = {
   /** Any channel of the contract except the preload-only ones (which carry paths). */
-  invoke<C extends PageChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  invoke<C extends PageChannel>(channel: C, request: AppRequestOf<C>): Promise<AppResponseOf<C>>;
   on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void;
   /** Opens files dropped on the window: their paths are looked up outside the page, then checked by the main process. */
   openDropped(files: readonly DroppedFile[]): Promise<ResponseOf<'session:open-dropped'>>;

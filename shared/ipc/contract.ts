@@ -270,13 +270,11 @@ export const invokeChannels = Object.keys(invokeContract) as InvokeChannel[];
 /**
  * Channels only the preload (or the test harness's stand-in for it) may call: they carry
  * what the page must never choose, such as file paths. `window.cueline.invoke` refuses
- * them, and a bridge without a preload (the browser preview) refuses them too.
+ * them (see `pageChannels` in channels.ts), and a bridge without a preload (the browser
+ * preview) refuses them too.
  */
 export const PRELOAD_ONLY_CHANNELS = ['session:open-dropped'] as const satisfies readonly InvokeChannel[];
 export type PreloadOnlyChannel = (typeof PRELOAD_ONLY_CHANNELS)[number];
-/** The channels the page may call through `window.cueline.invoke`. */
-export type PageChannel = Exclude<InvokeChannel, PreloadOnlyChannel>;
-export const pageChannels = invokeChannels.filter((c): c is PageChannel => !(PRELOAD_ONLY_CHANNELS as readonly string[]).includes(c));
 
 /** How a successful save or export reads in a message: `515.vtt` or `515.vtt + 515.txt`. */
 export function savedFiles(result: { name: string; partnerName?: string }): string {
