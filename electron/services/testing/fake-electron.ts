@@ -151,11 +151,13 @@ export class FakeElectron {
     this.app = app;
   }
 
-  /** Electron is ready: the shell's whenReady work runs (awaited here). */
+  /**
+   * Electron is ready: the shell's whenReady work runs. It registered its callback before
+   * this await, and the callback is synchronous, so it has run when this returns.
+   */
   async ready(): Promise<void> {
     this.resolveReady();
     await this.readyPromise;
-    await new Promise((r) => setTimeout(r, 0));
   }
 
   /** Calls an IPC handler as ipcRenderer.invoke from the window's page would. */
