@@ -4,8 +4,9 @@ import { editorBenchmark } from './editor';
 import { fixBenchmark } from './fix';
 import { seekBenchmark } from './seek';
 import { rendererMemoryBenchmark } from './renderer-memory';
+import { spectrogramBenchmark } from './spectrogram';
 import { formatsBenchmark } from './formats';
 import { txtPairBenchmark } from './txt-pair';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per benchmark module. */
-export const benchmarks: Benchmark[] = [formatsBenchmark, txtPairBenchmark, fixBenchmark, editorBenchmark, seekBenchmark, audioBenchmark, rendererMemoryBenchmark];
+export const benchmarks: Benchmark[] = [formatsBenchmark, txtPairBenchmark, fixBenchmark, editorBenchmark, seekBenchmark, audioBenchmark, rendererMemoryBenchmark, spectrogramBenchmark];

@@ -21,14 +21,14 @@ import { buildLongVtt } from './formats';
 import { percentile, type Benchmark, type BenchResult } from './report';
 
 /** Resident memory of all Chromium renderer processes, MiB (Linux `ps`). */
-function rendererRssMiB(): number {
+export function rendererRssMiB(): number {
   const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
   let kib = 0;
   for (const line of out.split('\n')) if (line.includes('--type=renderer')) kib += Number(line.trim().split(/\s+/)[0]);
   return kib / 1024;
 }
 
-async function heapMiB(page: Page): Promise<number> {
+export async function heapMiB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -37,7 +37,7 @@ async function heapMiB(page: Page): Promise<number> {
 }
 
 /** rAF intervals (ms) while `act` runs. */
-async function frames(page: Page, act: () => Promise<void>): Promise<number[]> {
+export async function frames(page: Page, act: () => Promise<void>): Promise<number[]> {
   // A string: tsx would wrap a named inner function with a helper the page lacks.
   await page.evaluate(`(() => {
     window.__frames = [];
@@ -92,29 +92,47 @@ async function measure(vtt: string | null, audio: string | null): Promise<Measur
 }
 
 /** wavesurfer.js loading the MP3 by URL, as it does by default: the whole file decoded in the page. */
-async function wavesurferUrlLoad(mp3: string): Promise<{ readyMs: number; rss: number } | { error: string }> {
-  const bundle = await readFile(join(PROJECT_ROOT, 'node_modules/wavesurfer.js/dist/wavesurfer.min.js'), 'utf8');
+function wavesurferUrlLoad(mp3: string): Promise<{ readyMs: number; rss: number } | { error: string }> {
+  return wavesurferPage(mp3, [], '{ container: "#w", url: "/audio.mp3" }', 'ready');
+}
+
+/**
+ * wavesurfer.js (and `plugins`, UMD bundles from its dist/plugins) in a bare page that
+ * loads the MP3 by URL with `options` (a JS object literal, evaluated in the page); the
+ * time until wavesurfer, or `readyOf` (a plugin, by its global name), emits `ready`, and
+ * the renderers' largest RSS meanwhile; or the error, or the timeout.
+ */
+export async function wavesurferPage(mp3: string, plugins: string[], options: string, readyOf: string, timeoutMs = 300_000): Promise<{ readyMs: number; rss: number } | { error: string }> {
+  const scripts = await Promise.all(['wavesurfer.min.js', ...plugins.map((p) => `plugins/${p}.min.js`)].map((f) => readFile(join(PROJECT_ROOT, 'node_modules/wavesurfer.js/dist', f), 'utf8')));
+  const bootstrap = `window.__run = () => new Promise((resolve) => {
+    const t0 = performance.now();
+    const ws = WaveSurfer.create(${options});
+    const target = ${readyOf === 'ready' ? 'ws' : `ws.getActivePlugins().find((p) => p instanceof WaveSurfer.${readyOf})`};
+    target.on('ready', () => resolve({ readyMs: performance.now() - t0 }));
+    target.on('error', (e) => resolve({ error: String(e) }));
+    ws.on('error', (e) => resolve({ error: String(e) }));
+  });`;
+  const page = `<div id="w"></div>${scripts.map((s) => `<script>${s}</script>`).join('')}<script>${bootstrap}</script>`;
   const server = createServer(async (req, res) => {
-    if (req.url === '/') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<div id="w"></div><script>${bundle}</script>`);
+    if (req.url === '/') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(page);
     if (req.url === '/audio.mp3') return void res.writeHead(200, { 'Content-Type': 'audio/mpeg' }).end(await readFile(mp3));
     res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const app = await openApp({ launchPaths: [] });
+  let rss = 0;
+  const sampler = setInterval(() => { rss = Math.max(rss, rendererRssMiB()); }, 500);
   try {
-    const page = await app.context.newPage();
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    const result = await page.evaluate(() => new Promise<{ readyMs: number } | { error: string }>((resolve) => {
-      const t0 = performance.now();
-      const ws = (window as unknown as { WaveSurfer: { create(o: object): { on(e: string, f: (x?: unknown) => void): void } } }).WaveSurfer.create({ container: '#w', url: '/audio.mp3' });
-      ws.on('ready', () => resolve({ readyMs: performance.now() - t0 }));
-      ws.on('error', (e) => resolve({ error: String(e) }));
-    }));
-    const rss = rendererRssMiB();
+    const tab = await app.context.newPage();
+    await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const timeout = new Promise<{ error: string }>((r) => setTimeout(() => r({ error: `no ready event within ${timeoutMs / 1000} s` }), timeoutMs));
+    const result = await Promise.race([tab.evaluate('window.__run()') as Promise<{ readyMs: number } | { error: string }>, timeout]);
+    rss = Math.max(rss, rendererRssMiB());
     return 'error' in result ? result : { ...result, rss };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   } finally {
+    clearInterval(sampler);
     await app.close();
     server.close();
   }

@@ -22,6 +22,13 @@ export interface DecodedChunk {
 
 export interface StreamDecoder {
   decode(bytes: Uint8Array): Promise<DecodedChunk | null>;
+  /**
+   * Where the decoder allows it (MP3): decodes `bytes` and hands each decoded block to
+   * `each` as views into the decoder's own memory, valid only during the call. For a
+   * consumer that folds the PCM and drops it (the peaks), this skips the copies `decode`
+   * makes: every block sliced out of the WASM heap, then all of them concatenated.
+   */
+  decodeEach?(bytes: Uint8Array, each: (chunk: DecodedChunk) => void): void;
   /** Returns what the decoder still holds once the input has ended. */
   flush(): Promise<DecodedChunk | null>;
   free(): void;
@@ -49,7 +56,9 @@ export async function createStreamDecoder(format: AudioFormat, options: StreamDe
       const { MPEGDecoder } = await import('mpg123-decoder');
       const decoder = new MPEGDecoder({ enableGapless: options.gapless ?? true });
       await decoder.ready;
-      return wrap((b) => decoder.decode(b), null, () => decoder.free());
+      const wrapped = wrap((b) => decoder.decode(b), null, () => decoder.free());
+      const each = mpg123DecodeEach(decoder);
+      return each ? { ...wrapped, decodeEach: each } : wrapped;
     }
     case 'flac': {
       const { FLACDecoder } = await import('@wasm-audio-decoders/flac');
@@ -87,5 +96,52 @@ function wrap(
     decode: async (bytes) => toChunk(await decode(bytes)),
     flush: async () => (flush ? toChunk(await flush()) : null),
     free,
+  };
+}
+
+/** The parts of mpg123-decoder 1.0.x's MPEGDecoder that its `decode` drives (not its public API). */
+interface Mpg123Internals {
+  _common?: { wasm?: { mpeg_decoder_feed?(d: number, input: number, length: number): number; mpeg_decoder_read?(d: number, output: number, length: number, samples: number, rate: number, error: number): number } };
+  _decoder?: number;
+  _input?: { buf: Uint8Array; ptr: number; len: number };
+  _output?: { buf: Float32Array; ptr: number; len: number };
+  _samplesDecodedPtr?: { buf: Uint32Array; ptr: number };
+  _sampleRatePtr?: { buf: Uint32Array; ptr: number };
+  _errorStringPtr?: { ptr: number };
+}
+
+const MPG123_NEED_MORE = -10;
+const MPG123_NEW_FORMAT = -11;
+
+/**
+ * `decodeEach` for mpg123-decoder: the loop its `decode` runs (feed the input buffer,
+ * read until it needs more), handing out views of the output buffer instead of copies.
+ * Null when the installed version's internals differ (then `decode` is used).
+ */
+function mpg123DecodeEach(decoder: object): StreamDecoder['decodeEach'] | null {
+  const m = decoder as Mpg123Internals;
+  const wasm = m._common?.wasm;
+  const { _input: input, _output: output, _samplesDecodedPtr: samples, _sampleRatePtr: rate, _errorStringPtr: error, _decoder: handle } = m;
+  if (!wasm?.mpeg_decoder_feed || !wasm.mpeg_decoder_read || !input || !output || !samples || !rate || !error || handle === undefined) return null;
+  const feed = wasm.mpeg_decoder_feed.bind(wasm);
+  const read = wasm.mpeg_decoder_read.bind(wasm);
+  return (bytes, each) => {
+    for (let offset = 0; offset < bytes.length; offset += input.len) {
+      const part = bytes.subarray(offset, offset + input.len);
+      input.buf.set(part);
+      if (feed(handle, input.ptr, part.length) === MPG123_NEED_MORE) continue;
+      for (let errors = 0; ;) {
+        samples.buf[0] = 0;
+        const code = read(handle, output.ptr, output.len, samples.ptr, rate.ptr, error.ptr);
+        const n = samples.buf[0]!;
+        // Planar: channel 0, then channel 1 (mpg123 always gives two).
+        if (n > 0) each({ channelData: [output.buf.subarray(0, n), output.buf.subarray(n, 2 * n)], samples: n, sampleRate: rate.buf[0]! });
+        if (code === MPG123_NEW_FORMAT || code === 0) continue;
+        if (code === MPG123_NEED_MORE) break;
+        // A damaged frame: mpg123 skips it and resyncs, as in `decode` (which logs it);
+        // a run of errors without end means the input is not MP3 any more.
+        if (++errors > 64) break;
+      }
+    }
   };
 }

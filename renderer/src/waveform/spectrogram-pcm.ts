@@ -7,7 +7,7 @@
  * is decoded for the window only by the browser's own decoder (WebCodecs, through
  * mediabunny's demuxer), its samples placed by their timestamps as the peaks are.
  */
-import { ALL_FORMATS, AudioSampleSink, Input, UrlSource, type InputAudioTrack } from 'mediabunny';
+import type { InputAudioTrack } from 'mediabunny';
 
 export interface PcmWindowReader {
   sampleRate: number;
@@ -81,6 +81,8 @@ function wavReader(url: string, wav: WavLayout): PcmWindowReader {
 }
 
 async function decodingReader(url: string): Promise<PcmWindowReader> {
+  // Loaded only for these formats: the demuxer is large, and MP3/Vorbis/WAV never need it.
+  const { ALL_FORMATS, AudioSampleSink, Input, UrlSource } = await import('mediabunny');
   const input = new Input({ source: new UrlSource(url), formats: ALL_FORMATS });
   const track: InputAudioTrack | null = await input.getPrimaryAudioTrack();
   if (!track) throw new Error('the file has no audio track');

@@ -59,16 +59,16 @@ describe('spectrum columns', () => {
 
 describe('spectrogram tiles', () => {
   it('covers the view, centre first, and prefetches one tile each side', () => {
-    const { visible, ahead } = tilesForView(1000, 800, 50, 3 * 3600);
-    expect(visible.map((t) => t.first / TILE_COLUMNS).sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7]);
-    expect(visible[0]!.first / TILE_COLUMNS).toBe(5);
-    expect(ahead.map((t) => t.first / TILE_COLUMNS)).toEqual([8, 2]);
+    const { visible, ahead } = tilesForView(10 * TILE_COLUMNS + 40, 3 * TILE_COLUMNS, 50, 3 * 3600);
+    expect(visible.map((t) => t.first / TILE_COLUMNS).sort((a, b) => a - b)).toEqual([10, 11, 12, 13]);
+    expect(visible[0]!.first / TILE_COLUMNS).toBe(11);
+    expect(ahead.map((t) => t.first / TILE_COLUMNS)).toEqual([14, 9]);
     expect(visible[0]!.secondsPerColumn).toBe(1 / 50);
   });
 
   it('clips the last tile at the end of the audio', () => {
-    const { visible, ahead } = tilesForView(0, 1000, 100, 3);
-    expect(visible.map((t) => [t.first, t.columns]).sort((x, y) => x[0]! - y[0]!)).toEqual([[0, 256], [256, 44]]);
+    const { visible, ahead } = tilesForView(0, 1000, 100, (2 * TILE_COLUMNS + 44) / 100);
+    expect(visible.map((t) => [t.first, t.columns]).sort((x, y) => x[0]! - y[0]!)).toEqual([[0, TILE_COLUMNS], [TILE_COLUMNS, TILE_COLUMNS], [2 * TILE_COLUMNS, 44]]);
     expect(ahead).toEqual([]);
   });
 

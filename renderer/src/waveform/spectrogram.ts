@@ -10,7 +10,7 @@
  * wavesurfer's scrolling wrapper), redrawn from the cached tiles on scroll and zoom;
  * being in the wrapper's flow, the cue regions and the playhead, which span the
  * wrapper, are drawn over it. Hidden until shown (its toggle: `toggle()`, or S on the
- * waveform); nothing is computed while hidden.
+ * waveform); nothing is computed while hidden (the worker only opens the audio).
  */
 import BasePlugin from 'wavesurfer.js/dist/base-plugin.js';
 import { onColorSchemeChange } from '../chrome/theme';
@@ -23,7 +23,7 @@ export interface SpectrogramOptions {
   /** The audio's URL (the same the player plays). */
   url: string;
   height?: number;
-  /** Tiles kept (each TILE_COLUMNS x rows levels plus its bitmap: ~128 KiB at 96 rows). */
+  /** Tiles kept (each TILE_COLUMNS x rows levels plus its bitmap: ~60 KiB at 96 rows). */
   maxTiles?: number;
 }
 
@@ -58,7 +58,7 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
     super(options);
     const height = options.height ?? 96;
     this.rows = height;
-    this.tiles = new TileCache(options.maxTiles ?? 96);
+    this.tiles = new TileCache(options.maxTiles ?? 192);
     const el = document.createElement('div');
     el.dataset.testid = 'spectrogram';
     el.setAttribute('part', 'spectrogram');
@@ -85,6 +85,9 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
   protected override onInit(): void {
     const ws = this.wavesurfer!;
     ws.getWrapper().append(this.element);
+    // The worker starts (and reads the audio's header) with the waveform, so the first
+    // tile after the toggle costs only its own PCM and FFTs; it computes nothing hidden.
+    this.startWorker();
     const onKey = (e: KeyboardEvent) => {
       if ((e.key === 's' || e.key === 'S') && !e.ctrlKey && !e.metaKey && !e.altKey) {
         e.preventDefault();
