@@ -28,6 +28,7 @@ import { TransportBar } from './chrome/TransportBar';
 import { TranscriptEditor } from './editor/TranscriptEditor';
 import type { EditorPreferences } from './editor/extensions';
 import { resolveBindings } from './editor/keymaps';
+import { SpeakersBar } from './speakers/SpeakersBar';
 import { StatusBar } from './StatusBar';
 import { useStore } from './store';
 import { Dialogs } from './views/Dialogs';
@@ -68,6 +69,7 @@ export function App() {
           <div className="waveform-empty" data-testid="waveform-empty">No audio. Open an audio file to see its waveform.</div>
         )}
       </section>
+      {transcript && <SpeakersBar key={transcript.key} core={core} />}
       <main className="editor-pane">
         {transcript ? (
           <TranscriptEditor key={transcript.key} core={core} transcript={transcript} preferences={preferences} />

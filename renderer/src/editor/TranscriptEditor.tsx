@@ -17,6 +17,7 @@ import { keysCompartment, preferenceExtensions, preferencesCompartment, transcri
 import { followPlayback } from './follow-playback';
 import { actionKeymap } from './keymaps';
 import { playbackPort } from './playback-port';
+import { openingViewMode, viewModeExtension } from '../transcript-view';
 
 export interface TranscriptEditorProps {
   core: AppCore;
@@ -43,6 +44,7 @@ export function TranscriptEditor({ core, transcript, preferences }: TranscriptEd
           // Keep the file's own line breaks so an unedited save is byte-identical.
           EditorState.lineSeparator.of(lineSeparatorOf(text)),
           transcriptExtensions(initialPreferences.current),
+          viewModeExtension(openingViewMode(transcript)),
           playbackPort.of(core.player),
           followPlayback(core.follow),
           publishTimeline(core.timeline),

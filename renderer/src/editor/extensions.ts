@@ -22,7 +22,9 @@ import { timingSettings, type TimingSettings } from './timing-settings';
 import { vttDecorations, vttTheme } from './vtt-decorations';
 import { vttFold } from './vtt-fold';
 import { vttLint } from './vtt-lint';
+import { followColorScheme } from '../chrome/editor-scheme';
 import type { QaRules } from '../../../shared/timing/qa';
+import { speakerCommands } from '../speakers/commands';
 
 /** Parts of the configuration the settings can change while a document is open. */
 export const keysCompartment = new Compartment();
@@ -57,8 +59,11 @@ export function transcriptExtensions(p: EditorPreferences): Extension {
     transcriptSearch(),
     vttDecorations,
     vttTheme,
+    // `&dark` theme rules follow prefers-color-scheme.
+    followColorScheme(),
     vttLint,
     cueHighlight,
+    speakerCommands,
     EditorView.lineWrapping,
     keysCompartment.of(actionKeymap(p.bindings)),
     preferencesCompartment.of(preferenceExtensions(p)),

@@ -44,7 +44,7 @@ class FiguresWidget extends WidgetType {
 }
 
 /** First block whose range ends at or after `pos`. */
-function firstBlockFrom(blocks: readonly VttBlock[], pos: number): number {
+export function firstBlockFrom(blocks: readonly VttBlock[], pos: number): number {
   let lo = 0;
   let hi = blocks.length;
   while (lo < hi) {

@@ -18,6 +18,7 @@ import { formatVttTimestamp } from '../../../shared/formats/timestamp';
 import type { VttCue } from '../../../shared/formats/vtt/types';
 import type { CueRetime, CueTimeline, TimelineSnapshot } from '../editor/cue-timeline';
 import { cuesInWindow, indexCues, type CueIndex } from './cue-window';
+import { speakerColour } from '../../../shared/speakers/colour';
 import { dragTimes, type CuePart, type CueTimes } from './cue-drag';
 
 export interface CueLayerOptions {
@@ -181,6 +182,9 @@ export class CueLayerPlugin extends BasePlugin<BasePluginEvents, CueLayerOptions
     region.style.left = `${Math.min(start, end) * this.pxPerSec}px`;
     region.style.width = `${Math.max(1, Math.abs(end - start) * this.pxPerSec)}px`;
     region.style.background = cueIndex === this.active ? 'var(--cue-active, rgba(224, 83, 47, 0.22))' : 'var(--cue-fill, rgba(59, 91, 146, 0.13))';
+    // The speaker's colour (shared/speakers/colour): a band along the region's foot.
+    region.dataset.speaker = cue.speaker ?? '';
+    region.style.boxShadow = cue.speaker ? `inset 0 -4px 0 ${speakerColour(cue.speaker)}` : '';
   }
 
   private makeRegion(): HTMLDivElement {

@@ -1,0 +1,120 @@
+/**
+ * The transcript view and the Speakers panel in real Chromium with the real services,
+ * on the Otter fixture (imported from TXT): chips and speaker labels instead of WebVTT
+ * markup, one command fixing the 0:14/0:19 turn offset, renaming Will Vincent in
+ * exactly his 37 blocks, undo restoring everything, Enter and Backspace keeping the
+ * structure, and the raw view toggle. Needs `npm run build` first (`npm test` does it).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { editorText, openApp, type AppHarness } from '../../../electron/preview/harness';
+import { fixture, folderWith } from '../../test/fixtures';
+
+let app: AppHarness | null = null;
+
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+async function openOtter(): Promise<{ page: Page; original: string }> {
+  const { path } = await folderWith({ 'otter.txt': `${fixture.pages}/djangochat-dev-environments-otter.txt` }, 'cueline-tv-');
+  app = await openApp({ launchPaths: [path['otter.txt']!] });
+  const { page } = app;
+  await page.locator('.cm-tv-chip').first().waitFor();
+  return { page, original: (await editorText(page))! };
+}
+
+/** Puts the cursor at the first occurrence of `text` in the document (as a click there would). */
+async function cursorAt(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    type View = { state: { sliceDoc(): string }; dispatch(spec: unknown): void; focus(): void };
+    const view = (document.querySelector('.cm-content') as unknown as { cmTile: { root: { view: View } } }).cmTile.root.view;
+    view.dispatch({ selection: { anchor: view.state.sliceDoc().indexOf(needle) }, scrollIntoView: true });
+    view.focus();
+  }, text);
+}
+
+const cueLines = (text: string) => text.split('\n').filter((l) => l.startsWith('<v '));
+
+describe('transcript view (Otter fixture)', () => {
+  it('shows timing chips and coloured speaker labels, not WebVTT markup; the panel counts each speaker', async () => {
+    const { page } = await openOtter();
+    await expect.poll(() => page.locator('.cm-tv-chip').first().textContent()).toBe('00:06.00 · 6.0 s');
+    const label = page.locator('.cm-tv-speaker', { hasText: 'Will Vincent' }).first();
+    await expect.poll(() => label.isVisible()).toBe(true);
+    const [labelColour, textColour] = await label.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el.closest('.cm-line')!).color]);
+    expect(labelColour).not.toBe(textColour);
+    // No visible line shows a timing line or a voice tag.
+    const visible = await page.locator('.cm-line').allTextContents();
+    expect(visible.some((l) => l.includes('-->') || l.includes('<v '))).toBe(false);
+    expect(await page.locator('[data-testid="speaker"]').evaluateAll((els) => els.map((e) => e.textContent?.match(/^(.*?)(\d+) cues/)?.slice(1)))).toEqual([
+      ['Will Vincent', '37'],
+      ['Carlton Gibson', '39'],
+      ['Calvin Hendryx-Parker', '53'],
+    ]);
+    expect(app!.errors).toEqual([]);
+  });
+
+  it('one command moves "Hey, well, hey, Carlton," from Will at 0:14 to Calvin at 0:19, with the times; undo restores', async () => {
+    const { page, original } = await openOtter();
+    await cursorAt(page, 'Hey, well, hey, Carlton,');
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    const after = (await editorText(page))!;
+    expect(cueLines(after).slice(2, 4)).toEqual([
+      "<v Will Vincent>And we're very pleased to welcome Calvin Hendryx-Parker back on to the show. Welcome, Calvin.",
+      "<v Calvin Hendryx-Parker>Hey, well, hey, Carlton, how's it going?",
+    ]);
+    const timings = after.split('\n').filter((l) => l.includes('-->')).slice(2, 4);
+    expect(timings[0]!.slice(0, 16)).toBe('00:00:14.000 -->');
+    expect(timings[1]!.endsWith('--> 00:00:20.000')).toBe(true);
+    // The boundary moved back from 0:19 to where the words start (in proportion to the characters).
+    expect(timings[0]!.slice(17)).toBe(timings[1]!.slice(0, 12));
+    // Calvin's cue (the fourth) shows its new start on its chip.
+    await expect.poll(() => page.locator('.cm-tv-chip').nth(3).textContent()).toMatch(/^00:1[78]\.\d\d · /);
+    await page.keyboard.press('Control+z');
+    expect(await editorText(page)).toBe(original);
+  });
+
+  it('renaming Will Vincent in the panel changes exactly his 37 blocks, as one undo step', async () => {
+    const { page, original } = await openOtter();
+    const will = page.locator('[data-testid="speaker"][data-name="Will Vincent"]');
+    await will.getByRole('button', { name: 'Rename' }).click();
+    const input = page.getByLabel('New name for Will Vincent');
+    await input.fill('William Vincent');
+    await input.press('Enter');
+    const after = (await editorText(page))!;
+    const before = original.split('\n');
+    const changed = after.split('\n').filter((l, i) => l !== before[i]);
+    expect(changed).toHaveLength(37);
+    expect(changed.every((l) => l.startsWith('<v William Vincent>'))).toBe(true);
+    await expect.poll(() => page.locator('[data-testid="speaker"]').first().getAttribute('data-name')).toBe('William Vincent');
+    await expect.poll(() => page.locator('.cm-tv-speaker', { hasText: 'William Vincent' }).count()).toBeGreaterThan(0);
+    await page.keyboard.press('Control+z');
+    expect(await editorText(page)).toBe(original);
+    await expect.poll(() => page.locator('[data-testid="speaker"]').first().getAttribute('data-name')).toBe('Will Vincent');
+  });
+
+  it('Enter at the end of a cue starts a new cue after it (no room: as short as WebVTT allows); Backspace at its start merges it back; the raw view toggle shows the markup', async () => {
+    const { page, original } = await openOtter();
+    await cursorAt(page, '\n\n00:00:14.000');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Yes, hello.');
+    const added = (await editorText(page))!;
+    expect(added).toContain('<v Carlton Gibson>Hello Will.\n\n00:00:14.000 --> 00:00:14.001\nYes, hello.\n\n00:00:14.000 --> 00:00:19.000\n');
+    for (let i = 0; i < 'Yes, hello.'.length; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Backspace');
+    expect(await editorText(page)).toContain('<v Carlton Gibson>Hello Will. Yes, hello.\n\n00:00:14.000 --> 00:00:19.000\n');
+
+    await page.getByRole('button', { name: 'Transcript view' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Transcript view' }).getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => page.locator('.cm-tv-chip').count()).toBe(0);
+    await expect.poll(async () => (await page.locator('.cm-line').allTextContents()).some((l) => l.startsWith('<v Will Vincent>'))).toBe(true);
+    expect(await page.evaluate(() => localStorage.getItem('cueline.editorView'))).toBe('raw');
+    // The document did not change with the view, and undo still works across the toggle.
+    await page.locator('.cm-content').focus();
+    for (let i = 0; i < 8 && (await editorText(page)) !== original; i++) await page.keyboard.press('Control+z');
+    expect(await editorText(page)).toBe(original);
+    expect(app!.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Cue text markup as a reader sees it, drawn for the visible cues only: `<v Name>` as a
+ * speaker label coloured per speaker (at the start of each turn; a cue continuing the
+ * same speaker's turn hides its tag), other tags hidden, character references as their
+ * characters. The lines the selection touches show their raw markup instead, as in
+ * Obsidian's live preview, so the markup stays editable where the user is.
+ */
+import { RangeSetBuilder, type EditorState } from '@codemirror/state';
+import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { tokenizeCueText } from '../../../shared/formats/vtt/cue-text';
+import { consumeCharacterReference } from '../../../shared/formats/vtt/entities';
+import { speakerColour } from '../../../shared/speakers/colour';
+import { vttField } from '../editor/cue-field';
+import { blockFrom } from './layout';
+import { TextWidget } from './text-widget';
+
+const HIDDEN_TAG = Decoration.replace({});
+
+/** Lines (by number) a selection range touches. */
+function revealedLines(state: EditorState): Set<number> {
+  const lines = new Set<number>();
+  for (const r of state.selection.ranges) {
+    const a = state.doc.lineAt(r.from).number;
+    const b = state.doc.lineAt(r.to).number;
+    for (let n = a; n <= b && n - a < 1000; n++) lines.add(n);
+  }
+  return lines;
+}
+
+function build(state: EditorState, visible: readonly { from: number; to: number }[]): DecorationSet {
+  const doc = state.field(vttField);
+  const reveal = revealedLines(state);
+  const builder = new RangeSetBuilder<Decoration>();
+  let last = -1;
+  for (const { from, to } of visible) {
+    for (let i = blockFrom(doc.blocks, from); i < doc.blocks.length; i++) {
+      const b = doc.blocks[i]!;
+      if (b.range.from > to) break;
+      if (i <= last || b.kind !== 'cue') continue;
+      last = i;
+      const c = b.cue;
+      const raw = state.doc.sliceString(c.textRange.from, c.textRange.to);
+      if (raw.indexOf('<') === -1 && raw.indexOf('&') === -1) continue;
+      const prev = doc.blocks[i - 1];
+      const prevSpeaker = prev?.kind === 'cue' ? prev.cue.speaker : null;
+      let voices = 0;
+      for (const t of tokenizeCueText(raw)) {
+        const at = c.textRange.from + t.from;
+        if (reveal.has(state.doc.lineAt(at).number)) continue;
+        if (t.type === 'start' && t.name === 'v') {
+          // The first voice continuing the previous cue's speaker is the same turn: no label.
+          const continues = voices++ === 0 && t.annotation === prevSpeaker && t.from === 0;
+          builder.add(at, c.textRange.from + t.to, continues || !t.annotation ? HIDDEN_TAG : Decoration.replace({ widget: new TextWidget('cm-tv-speaker', t.annotation, speakerColour(t.annotation)) }));
+        } else if (t.type !== 'text') builder.add(at, c.textRange.from + t.to, HIDDEN_TAG);
+        else {
+          for (let amp = raw.indexOf('&', t.from); amp !== -1 && amp < t.to; amp = raw.indexOf('&', amp + 1)) {
+            const ref = consumeCharacterReference(raw, amp, t.to);
+            if (!ref) continue;
+            builder.add(c.textRange.from + amp, c.textRange.from + ref.end, Decoration.replace({ widget: new TextWidget('cm-tv-char', ref.value) }));
+            amp = ref.end - 1;
+          }
+        }
+      }
+    }
+  }
+  return builder.finish();
+}
+
+export const inlineMarkup = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = build(view.state, view.visibleRanges);
+    }
+    update(u: ViewUpdate) {
+      if (u.docChanged || u.viewportChanged || u.selectionSet) this.decorations = build(u.state, u.view.visibleRanges);
+    }
+  },
+  {
+    decorations: (v) => v.decorations,
+    provide: (p) => EditorView.atomicRanges.of((view) => view.plugin(p)?.decorations ?? Decoration.none),
+  },
+);

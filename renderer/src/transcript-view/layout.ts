@@ -1,0 +1,49 @@
+/**
+ * Where the WebVTT structure sits around each block, read from the cue StateField: the
+ * part the transcript view hides (separator blank lines, header, cue id, timing line and
+ * its line break) and the part the user edits (the cue text). Both the decorations and
+ * the typing guard ask here, so they agree on every boundary.
+ */
+import type { EditorState, Text } from '@codemirror/state';
+import type { VttDocument } from '../../../shared/formats/vtt/types';
+import { vttField } from '../editor/cue-field';
+import { firstBlockFrom } from '../editor/vtt-decorations';
+
+export interface BlockLayout {
+  /** Start of the hidden lead: the line after the previous block (0 for the first). */
+  hiddenFrom: number;
+  /** End of the hidden lead: the cue text start (timing line end for a cue without text); a non-cue block's end. */
+  hiddenTo: number;
+  /** Where typing is not allowed: from the previous block's end (its last line break) to `hiddenTo`. */
+  guardFrom: number;
+}
+
+/** First block whose range ends at or after `pos` (the raw view's decorations search the same way). */
+export const blockFrom = firstBlockFrom;
+
+function lineAfter(text: Text, pos: number): number {
+  const line = text.lineAt(pos);
+  return line.number < text.lines ? text.line(line.number + 1).from : line.to;
+}
+
+export function layoutOf(text: Text, doc: VttDocument, i: number): BlockLayout {
+  const b = doc.blocks[i]!;
+  const prev = doc.blocks[i - 1];
+  const hiddenFrom = prev ? lineAfter(text, prev.range.to) : 0;
+  const guardFrom = prev ? prev.range.to : 0;
+  if (b.kind !== 'cue') return { hiddenFrom, hiddenTo: b.range.to, guardFrom };
+  const c = b.cue;
+  return { hiddenFrom, hiddenTo: c.textRange.to > c.textRange.from ? c.textRange.from : c.timingRange.to, guardFrom };
+}
+
+/** The blank lines after the last block, hidden too (null when there are none). */
+export function trailingRange(text: Text, doc: VttDocument): { from: number; to: number } | null {
+  const last = doc.blocks.at(-1);
+  if (!last) return null;
+  const from = lineAfter(text, last.range.to);
+  return from < text.length ? { from, to: text.length } : null;
+}
+
+export function layoutAt(state: EditorState, i: number): BlockLayout {
+  return layoutOf(state.doc, state.field(vttField), i);
+}
