@@ -5,6 +5,7 @@
  * no test bindings at all opens the printed URL and shows the episode (this was a blank
  * page: "Cannot read properties of undefined (reading 'invoke')"). Needs dist/ built.
  */
+import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -98,9 +99,35 @@ describe('preview HTTP bridge', () => {
         server!.session.onEvent('document:external-change', change);
         return page.evaluate(() => (globalThis as unknown as { got?: unknown }).got ?? null);
       }).toEqual(change);
+      // A drop has no path in a browser: the page says what to do instead.
+      const dropped = await page.evaluate(() => (globalThis as unknown as { cueline: { openDropped(f: { name: string }[]): Promise<unknown> } }).cueline.openDropped([{ name: 'x.vtt' }]));
+      expect(dropped).toMatchObject({ transcript: null, messages: [{ level: 'warning', text: expect.stringContaining('use File ▸ Open') }] });
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
+    }
+  }, 60_000);
+
+  it('npm run preview, headless, prints the URL and how to open it, and that URL opens the app', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'cueline-preview-data-'));
+    const env = { ...process.env, CUELINE_DATA_DIR: data };
+    delete env.DISPLAY;
+    const child = spawn(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), ['electron/preview/main.ts', await episode()], { cwd: PROJECT_ROOT, env });
+    try {
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (c: string) => { out += c; });
+      await expect.poll(() => out.split('\n').length, { timeout: 30_000 }).toBeGreaterThan(4);
+      const [first, ...rest] = out.trim().split('\n');
+      const url = /^Cueline preview at (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48})$/.exec(first!)?.[1];
+      expect(url, first).toBeDefined();
+      expect(rest.join('\n')).toMatch(/Open that URL .* in any browser[\s\S]*ssh -L \d+:127\.0\.0\.1:\d+[\s\S]*Ctrl\+C quits/);
+      const entry = await send(url!);
+      expect(entry.status).toBe(303);
+      const cookie = String(entry.headers['set-cookie']).split(';')[0]!;
+      const opened = JSON.parse((await call(new URL(url!).origin, cookie, 'session:initial', {})).body);
+      expect(opened).toMatchObject({ ok: true, value: { transcript: { name: 'talk.vtt' } } });
+    } finally {
+      child.kill('SIGINT');
     }
   }, 60_000);
 });

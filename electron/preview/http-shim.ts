@@ -32,7 +32,13 @@ async function invoke(channel: string, request: unknown): Promise<IpcReply<unkno
   }
 }
 
+const api = createCuelineApi({ invoke, subscribe: hub.subscribe, pathForFile: () => '' });
+const DROP_MESSAGE = 'A browser cannot tell where a dropped file is: use File ▸ Open (it asks for a path in the terminal running npm run preview), or the desktop app.';
+
 Object.defineProperty(globalThis, 'cueline', {
   enumerable: true,
-  value: createCuelineApi({ invoke, subscribe: hub.subscribe, pathForFile: () => '' }),
+  value: Object.freeze({
+    ...api,
+    openDropped: async () => ({ transcript: null, audio: null, messages: [{ level: 'warning' as const, text: DROP_MESSAGE }] }),
+  }),
 });
