@@ -7,13 +7,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp, type AppHarness } from '../../electron/preview/harness';
 import type { Page } from 'playwright-core';
-import { focused, playhead } from '../test/ui';
+import { focused, openSecondsEpisode, playhead, playing } from '../test/ui';
 import { secondsEpisode } from '../test/fixtures';
 
 let app: AppHarness | null = null;
 afterEach(async () => { await app?.close(); app = null; });
 
-const playing = async (page: Page) => (await page.getByTestId('transport-play').getAttribute('aria-label')) === 'Pause';
 
 async function expectModal(page: Page, testId: string) {
   const dialog = page.getByTestId(testId);
@@ -27,12 +26,7 @@ async function expectModal(page: Page, testId: string) {
 
 describe('Esc and dialogs', () => {
   it('Esc closes the Shortcuts, Clean and Save-changes dialogs and the find panel first; only then plays', async () => {
-    const { vtt } = await secondsEpisode();
-    app = await openApp({ launchPaths: [vtt] });
-    const { page } = app;
-    await page.locator('.cm-content').waitFor();
-    await expect.poll(() => page.getByTestId('transport-play').isEnabled(), { timeout: 20_000 }).toBe(true);
-    await page.locator('.cm-content').click();
+    const page = await openSecondsEpisode(async (launchPaths) => (app = await openApp({ launchPaths })), secondsEpisode);
 
     await page.getByRole('button', { name: 'Shortcuts' }).click();
     await expectModal(page, 'shortcuts');
@@ -78,7 +72,7 @@ describe('Esc and dialogs', () => {
     await expect.poll(() => playing(page)).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => playing(page)).toBe(false);
-    expect(app.errors).toEqual([]);
+    expect(app!.errors).toEqual([]);
   });
 
   it('Tab types a tab in the corrections box, so FIND<Tab>REPLACE rules can be typed', async () => {

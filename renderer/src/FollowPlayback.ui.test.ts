@@ -8,12 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type AppHarness } from '../../electron/preview/harness';
 import { secondsEpisode } from '../test/fixtures';
-import { cursorHeightInEditor, playhead } from '../test/ui';
+import { cursorHeightInEditor, openSecondsEpisode, playhead, playing } from '../test/ui';
 
 let app: AppHarness | null = null;
 afterEach(async () => { await app?.close(); app = null; });
 
-const playing = async (page: Page) => (await page.getByTestId('transport-play').getAttribute('aria-label')) === 'Pause';
 
 /** Whether the highlighted spoken cue is inside the editor's visible area. */
 const spokenInView = (page: Page) => page.evaluate(() => {
@@ -27,12 +26,7 @@ const scrollTop = (page: Page) => page.evaluate(() => document.querySelector('.c
 
 describe('follow playback', () => {
   it('never scrolls away from the cursor while the user types; follows once they pause; the toggle turns it off; Play starts at the moved cursor', async () => {
-    const { vtt } = await secondsEpisode();
-    app = await openApp({ launchPaths: [vtt] });
-    const { page } = app;
-    await page.locator('.cm-content').waitFor();
-    await expect.poll(() => page.getByTestId('transport-play').isEnabled(), { timeout: 20_000 }).toBe(true);
-    await page.locator('.cm-content').click();
+    const page = await openSecondsEpisode(async (launchPaths) => (app = await openApp({ launchPaths })), secondsEpisode);
     await page.keyboard.press('Control+Home');
     for (let i = 0; i < 31; i++) await page.keyboard.press('Alt+ArrowDown');
     // The cursor moved: Play starts at its cue (second 30), not at the playhead (0).
@@ -91,6 +85,6 @@ describe('follow playback', () => {
     const started = await playhead(page);
     expect(started).toBeGreaterThanOrEqual(4);
     expect(started).toBeLessThan(8);
-    expect(app.errors).toEqual([]);
+    expect(app!.errors).toEqual([]);
   });
 });

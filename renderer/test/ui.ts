@@ -55,3 +55,18 @@ export function focused(page: Page): Promise<{ tag: string; label: string | null
     };
   });
 }
+
+/** Whether the transport shows playback running (its button offers Pause). */
+export async function playing(page: Page): Promise<boolean> {
+  return (await page.getByTestId('transport-play').getAttribute('aria-label')) === 'Pause';
+}
+
+/** Opens the one-cue-a-second episode with its audio, waits until it can play, and puts the focus in the text. */
+export async function openSecondsEpisode(open: (paths: string[]) => Promise<{ page: Page }>, episode: () => Promise<{ vtt: string }>): Promise<Page> {
+  const { vtt } = await episode();
+  const { page } = await open([vtt]);
+  await page.locator('.cm-content').waitFor();
+  await page.locator('[data-testid="transport-play"]:not([disabled])').waitFor({ timeout: 20_000 });
+  await page.locator('.cm-content').click();
+  return page;
+}

@@ -5,15 +5,15 @@
  * cue-edge drag written back into the transcript. Needs `node scripts/build.mjs` first.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { makeSeekSignalFiles } from '../../../electron/services/audio/test-audio';
 import { tmpdir } from 'node:os';
-import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { openApp, type AppHarness } from '../../../electron/preview/harness';
 import { PROJECT_ROOT } from '../../../electron/preview/server';
 import { parseVtt } from '../../../shared/formats/vtt/parser';
 import { fixture } from '../../test/fixtures';
+import { openEpisode, overviewInk, regions, view } from '../../test/waveform';
 
 const AUDIO = fixture.audio515;
 const VTT = fixture.vtt515;
@@ -25,56 +25,6 @@ afterEach(async () => {
   await app?.close();
   app = null;
 });
-
-interface DrawnRegion { index: number; start: number; end: number; left: number; width: number }
-
-/** Opens the fixture pair, counting any audio decoding the page does itself. */
-async function openEpisode(vtt = VTT): Promise<AppHarness> {
-  const h = await openApp({ launchPaths: [vtt, AUDIO] });
-  await h.page.addInitScript(() => {
-    const w = window as unknown as { __decodes: number };
-    w.__decodes = 0;
-    const original = BaseAudioContext.prototype.decodeAudioData;
-    BaseAudioContext.prototype.decodeAudioData = function (...args: Parameters<typeof original>) {
-      w.__decodes++;
-      return original.apply(this, args);
-    };
-  });
-  await h.page.reload();
-  // Only the reloaded page (the one with the counter) is under test.
-  h.errors.length = 0;
-  await h.page.locator('[data-testid="waveform"][data-peaks-status="done"]').waitFor({ timeout: 20_000 });
-  return h;
-}
-
-function regions(h: AppHarness): Promise<DrawnRegion[]> {
-  return h.page.evaluate(() => {
-    const host = document.querySelector('[data-testid="waveform"] div') as HTMLElement & { shadowRoot: ShadowRoot | null };
-    const all = [...(host.shadowRoot?.querySelectorAll<HTMLElement>('[data-testid="cue-region"]') ?? [])];
-    return all
-      .filter((r) => r.style.display !== 'none')
-      .map((r) => ({ index: Number(r.dataset.index), start: Number(r.dataset.start), end: Number(r.dataset.end), left: parseFloat(r.style.left), width: parseFloat(r.style.width) }));
-  });
-}
-
-/** Scroll position, visible width, px per second of wavesurfer's view, and inked canvas pixels. */
-function view(h: AppHarness): Promise<{ scroll: number; width: number; pxPerSec: number; inkPixels: number }> {
-  return h.page.evaluate(() => {
-    const waveform = document.querySelector<HTMLElement>('[data-testid="waveform"]')!;
-    const root = (waveform.querySelector('div') as HTMLElement).shadowRoot!;
-    const scroller = root.querySelector('.scroll') as HTMLElement;
-    const wrapper = root.querySelector('.wrapper') as HTMLElement;
-    // The drawn span: peaks x seconds per peak (the time base of the whole view).
-    const drawnSeconds = Number(waveform.dataset.peaks) * Number(waveform.dataset.secondsPerPeak);
-    let ink = 0;
-    for (const canvas of root.querySelectorAll('canvas')) {
-      if (!canvas.width || !canvas.height) continue;
-      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
-    }
-    return { scroll: scroller.scrollLeft, width: scroller.clientWidth, pxPerSec: wrapper.clientWidth / drawnSeconds, inkPixels: ink };
-  });
-}
 
 /** Width of the bins inkPerBin counts in, seconds. */
 const BIN = 0.25;
@@ -192,105 +142,6 @@ describe('waveform', () => {
     const firstVisible = cues.findIndex((c) => c.end >= from);
     await expect.poll(async () => (await regions(app!)).map((r) => r.index)).toContain(firstVisible);
     for (const r of await regions(app)) expect(Math.abs(r.left - r.start * scrolled.pxPerSec)).toBeLessThan(1);
-  });
-
-  it('writes a dragged cue edge back into the transcript as a timestamp', async () => {
-    app = await openEpisode();
-    const { page } = app;
-    const v = await view(app);
-    const first = (await regions(app)).find((r) => r.index === 1)!;
-    const handle = page.locator('[data-testid="cue-region"][data-index="1"] [data-edge="end"]');
-    const box = (await handle.boundingBox())!;
-    const dx = Math.round(0.5 * v.pxPerSec);
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width / 2 + dx / 2, box.y + box.height / 2);
-    await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2);
-    // While dragging, the edge's time and the cue's duration show beside it.
-    const readout = page.getByTestId('drag-readout');
-    await expect.poll(() => readout.isVisible()).toBe(true);
-    const shown = /^End (\d\d):(\d\d):(\d\d\.\d{3}) · (\d+\.\d\d) s$/.exec((await readout.textContent())!);
-    expect(shown, (await readout.textContent())!).not.toBeNull();
-    const shownEnd = Number(shown![1]) * 3600 + Number(shown![2]) * 60 + Number(shown![3]);
-    expect(Math.abs(shownEnd - (first.end + 0.5))).toBeLessThan(0.1);
-    expect(Number(shown![4])).toBeCloseTo(shownEnd - first.start, 1);
-    await page.mouse.up();
-    expect(await readout.isVisible()).toBe(false);
-    const text = () => page.evaluate(() => {
-      // CodeMirror keeps its tile tree on the content element; the root tile holds the view.
-      const tile = (document.querySelector('.cm-content') as HTMLElement & { cmTile?: { root?: { view?: { state: { doc: { toString(): string } } } } } }).cmTile;
-      return tile?.root?.view?.state.doc.toString() ?? '';
-    });
-    await expect.poll(async () => parseVtt(await text()).cues[1]!.end).not.toBe(first.end);
-    const moved = parseVtt(await text()).cues[1]!.end;
-    expect(Math.abs(moved - (first.end + dx / v.pxPerSec))).toBeLessThan(0.05);
-    // Only that timestamp changed.
-    const original = readFileSync(VTT, 'utf8');
-    const after = await text();
-    expect(after.length).toBe(original.length);
-    await expect.poll(async () => (await regions(app!)).find((r) => r.index === 1)?.end).toBe(moved);
-  });
-
-  it('moves a shared boundary with both cues (Alt: one), moves a cue by its label, and snaps to silence with Shift', async () => {
-    // 515 with cue 1 ending where cue 2 starts (5.26 s): a shared boundary.
-    const dir = mkdtempSync(join(tmpdir(), 'cueline-layer-'));
-    const vtt = join(dir, '515-temporal.vtt');
-    const original = readFileSync(VTT, 'utf8').replace('00:00:00.020 --> 00:00:04.740', '00:00:00.020 --> 00:00:05.260');
-    writeFileSync(vtt, original);
-    app = await openEpisode(vtt);
-    const { page } = app;
-    const v = await view(app);
-    const cues = () => editorCues(page);
-    const drag = async (selector: string, seconds: number, modifier?: 'Alt' | 'Shift') => {
-      const box = (await page.locator(selector).boundingBox())!;
-      const x = box.x + box.width / 2;
-      const y = box.y + box.height / 2;
-      await page.mouse.move(x, y);
-      if (modifier) await page.keyboard.down(modifier);
-      await page.mouse.down();
-      await page.mouse.move(x + (seconds * v.pxPerSec) / 2, y);
-      await page.mouse.move(x + seconds * v.pxPerSec, y);
-      await page.mouse.up();
-      if (modifier) await page.keyboard.up(modifier);
-    };
-    const region = (i: number) => `[data-testid="cue-region"][data-index="${i}"]`;
-
-    await drag(`${region(0)} [data-edge="end"]`, 0.2);
-    await expect.poll(async () => (await cues())[0]!.end).not.toBe(5.26);
-    let now = await cues();
-    expect(now[1]!.start).toBe(now[0]!.end);
-    expect(Math.abs(now[0]!.end - 5.46)).toBeLessThan(0.05);
-    // One drag, one undo step: both timestamps come back.
-    await page.locator('.cm-content').click();
-    await page.keyboard.press('Control+z');
-    await expect.poll(async () => (await cues())[1]!.start).toBe(5.26);
-    expect((await cues())[0]!.end).toBe(5.26);
-
-    await drag(`${region(0)} [data-edge="end"]`, -0.3, 'Alt');
-    await expect.poll(async () => (await cues())[0]!.end).toBeLessThan(5.1);
-    expect((await cues())[1]!.start).toBe(5.26);
-
-    // The label moves the whole cue.
-    const before = (await cues())[2]!;
-    await drag(`${region(2)} [data-part="label"]`, 0.5);
-    await expect.poll(async () => (await cues())[2]!.start).not.toBe(before.start);
-    now = await cues();
-    expect(Math.round((now[2]!.end - now[2]!.start) * 1000)).toBe(Math.round((before.end - before.start) * 1000));
-    expect(Math.abs(now[2]!.start - before.start - 0.5)).toBeLessThan(0.05);
-
-    // Shift snaps: cue 0's end dragged back into its speech (which ends at 4.40 s, see
-    // the fixture's truth.json) lands in a pause within 300 ms, not where it was dropped.
-    // (Where exactly is the unit test's business: renderer/src/waveform/snap.state.test.ts.)
-    const truth = JSON.parse(readFileSync(AUDIO.replace('.mp3', '.truth.json'), 'utf8')) as { cues: { start: number; end: number }[] };
-    const endBefore = (await cues())[0]!.end;
-    const dropAt = truth.cues[0]!.end - 0.1;
-    await drag(`${region(0)} [data-edge="end"]`, dropAt - endBefore, 'Shift');
-    await expect.poll(async () => (await cues())[0]!.end).not.toBe(endBefore);
-    const snapped = (await cues())[0]!.end;
-    expect(Math.abs(snapped - dropAt)).toBeLessThanOrEqual(0.3);
-    // A plain drag lands within a pixel (20 ms at this zoom); the snap moved it further, out of the word.
-    expect(Math.abs(snapped - dropAt)).toBeGreaterThan(0.04);
-    expect(app.errors).toEqual([]);
   });
 
   it('draws M4A/AAC from the browser’s decoder in a worker, bursts on the audio’s time base', async () => {
@@ -438,22 +289,3 @@ describe('waveform', () => {
   });
 });
 
-/** Inked pixels of the overview strip's canvas. */
-function overviewInk(page: Page): Promise<number> {
-  return page.getByTestId('overview').evaluate((el) => {
-    const canvas = el.querySelector('canvas')!;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
-    return n;
-  });
-}
-
-/** The cues of the editor's current text. */
-async function editorCues(page: Page) {
-  const text = await page.evaluate(() => {
-    const tile = (document.querySelector('.cm-content') as HTMLElement & { cmTile?: { root?: { view?: { state: { doc: { toString(): string } } } } } }).cmTile;
-    return tile?.root?.view?.state.doc.toString() ?? '';
-  });
-  return parseVtt(text).cues;
-}
