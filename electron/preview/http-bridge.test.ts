@@ -111,7 +111,8 @@ describe('preview HTTP bridge', () => {
   it('npm run preview, headless, prints the URL and how to open it, and that URL opens the app', async () => {
     const data = await mkdtemp(join(tmpdir(), 'cueline-preview-data-'));
     // No display: the headless way, with its data in a temp folder.
-    const { DISPLAY: _display, ...env } = { ...process.env, CUELINE_DATA_DIR: data };
+    const env: NodeJS.ProcessEnv = { ...process.env, CUELINE_DATA_DIR: data };
+    delete env.DISPLAY;
     const child = spawn(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), ['electron/preview/main.ts', await episode()], { cwd: PROJECT_ROOT, env });
     try {
       let out = '';
