@@ -14,6 +14,7 @@ import type { DialogPort } from './document-open';
 import type { DocumentStore, OpenDocument, PairState } from './document-store';
 import { textHash } from './file-watcher';
 import type { PathGuard } from './path-guard';
+import type { RecentFiles } from './recent-files';
 import { readTranscriptFile, writeTranscriptFile, type TextEncodingName } from './transcript-file';
 import { errnoText, resolveRegularFile } from './user-file';
 
@@ -23,6 +24,8 @@ export interface WriterOptions {
   dialogs: DialogPort;
   /** The document's text is on disk now: its crash-recovery entry can go. */
   saved(doc: OpenDocument): Promise<void>;
+  /** The record of files the user opened (Open Recent): a file saved under a new name joins it. */
+  recent?: RecentFiles;
 }
 
 type Written = { ok: true; name: string } | Extract<SaveResult, { ok: false }>;
@@ -81,6 +84,8 @@ export class DocumentWriter {
     await this.options.saved(doc);
     // The new file is a standalone VTT: its old TXT partner belongs to the old name.
     this.options.store.rename(id, { ...doc, path, suggestedName: basename(path), pair: null, diskHash: textHash(text) }, text);
+    // The document now belongs to that file: its unsaved changes after a crash are offered for it.
+    await this.options.recent?.add(path);
     return { ...result, renamed: true };
   }
 

@@ -182,6 +182,32 @@ describe('Session recovery list through the router', () => {
   });
 });
 
+describe('Session recovery after Save As', () => {
+  it('offers the unsaved changes of a converted file saved under a new name (the new file counts as opened)', async () => {
+    const { RecoveryJournal } = await import('./recovery-journal');
+    const { RecentFiles } = await import('./recent-files');
+    const dir = await episode(['pages/djangochat-dev-environments-otter.txt']);
+    const data = join(dir, 'data');
+    const target = join(dir, 'otter.vtt');
+    const make = () => {
+      const journal = new RecoveryJournal(join(data, 'recovery'), { flushMs: 10 });
+      const s = new Session({
+        guard: new PathGuard(), media: new MediaRegistry(), dialogs: { chooseOpen: async () => null, chooseSave: async () => target },
+        launchPaths: [join(dir, 'djangochat-dev-environments-otter.txt')], demoDir: '/nonexistent', mediaBase: 'app://cueline', journal, recent: new RecentFiles(data), log: () => {},
+      });
+      return { s, journal };
+    };
+    const first = make();
+    const opened = (await first.s.opener.initial()).transcript!;
+    expect(await first.s.writer.save(opened.id, opened.text)).toEqual({ ok: true, name: 'otter.vtt', renamed: true });
+    await first.s.recovery.record({ id: opened.id, text: `${opened.text}\nNOTE typed after Save As\n` });
+    await first.journal.close();
+    const listed = await make().s.recovery.list();
+    expect(listed.problems).toEqual([]);
+    expect(listed.documents.map((d) => d.name)).toEqual(['otter.vtt']);
+  });
+});
+
 describe('Session alignment channels', () => {
   it('routes align:* to the alignment handlers, which name audio by media token only', async () => {
     const { IpcRouter } = await import('./ipc-router');
