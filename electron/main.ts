@@ -68,6 +68,10 @@ function startShell(): void {
       const result = await dialog.showSaveDialog(mainWindow!, { defaultPath: suggestedName });
       return result.canceled ? null : (result.filePath ?? null);
     },
+    async chooseFolder() {
+      const result = await dialog.showOpenDialog(mainWindow!, { properties: ['openDirectory'] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 
   void app.whenReady().then(() => {

@@ -27,6 +27,7 @@ async function ask(question: string): Promise<string | null> {
 const dialogs: DialogPort = {
   chooseOpen: (kind) => ask(`Open ${kind} (path, empty to cancel): `),
   chooseSave: (name) => ask(`Save ${name} as (path, empty to cancel): `),
+  chooseFolder: () => ask('Open folder (path, empty to cancel): '),
 };
 
 const server = await startPreviewServer({

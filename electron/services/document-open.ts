@@ -28,6 +28,8 @@ export type Message = OpenedSession['messages'][number];
 export interface DialogPort {
   chooseOpen(kind: 'transcript' | 'audio'): Promise<string | null>;
   chooseSave(suggestedName: string): Promise<string | null>;
+  /** File ▸ Open Folder: a folder of episodes (none where the host has no folder dialog). */
+  chooseFolder?(): Promise<string | null>;
 }
 
 export interface OpenerOptions {

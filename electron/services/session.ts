@@ -22,6 +22,8 @@ import { AlignService } from './align/align-service';
 import { SettingsStore } from './settings-store';
 import { readTranscriptFile } from './transcript-file';
 import { resolveRegularFile } from './user-file';
+import { createFolderHandlers } from './folders/folder-handlers';
+import { FolderService, splitLaunchPaths } from './folders/folder-service';
 
 export type { DialogPort } from './document-open';
 
@@ -65,6 +67,8 @@ export class Session {
   private readonly peaks: SessionPeaks;
   private readonly align = new AlignService();
   private readonly settings: SettingsStore;
+  /** File ▸ Open Folder: the episodes folder, its search and replace jobs. */
+  readonly folders: FolderService;
   /** Set once the renderer has settled unsaved work for a close. */
   closeConfirmed = false;
   /** Delivers main-process events to the window (Electron: webContents.send; tests: the page). */
@@ -74,7 +78,17 @@ export class Session {
     this.settings = options.settings ?? new SettingsStore(null, options.log);
     this.store = new DocumentStore(() => this.onEvent, options.log);
     this.peaks = new SessionPeaks({ cacheDir: options.peaksCacheDir ? join(options.peaksCacheDir, 'peaks-cache') : null, log: options.log });
-    this.opener = new DocumentOpener({ ...options, store: this.store, peaks: this.peaks });
+    // A folder on the command line opens as the episodes folder, not as a document.
+    const launch = splitLaunchPaths(options.launchPaths);
+    this.opener = new DocumentOpener({ ...options, launchPaths: launch.files, store: this.store, peaks: this.peaks });
+    this.folders = new FolderService({
+      store: this.store,
+      chooseFolder: () => options.dialogs.chooseFolder?.() ?? Promise.resolve(null),
+      openPaths: (paths) => this.opener.openPaths(paths),
+      launchFolder: launch.folder,
+      qaSettings: async () => { const s = await this.settings.get(); return { profile: s.qaProfile, qa: s.qa }; },
+      log: options.log,
+    });
     this.recovery = new SessionRecovery({ ...options, store: this.store, opener: this.opener });
     this.writer = new DocumentWriter({ ...options, store: this.store, saved: (doc) => this.recovery.forget(doc) });
   }
@@ -84,6 +98,7 @@ export class Session {
     this.store.dispose();
     this.peaks.dispose();
     this.align.closeAll();
+    this.folders.dispose();
   }
 
   handlers(): IpcHandlers {
@@ -95,6 +110,7 @@ export class Session {
       ...this.windowHandlers(),
       // Timing ▸ Align to Audio: jobs in worker threads, audio named by its media token.
       ...createAlignHandlers({ resolveMedia: (token) => this.options.media.resolve(token), service: this.align }),
+      ...createFolderHandlers(this.folders),
       'corrections:load': ({ id }) => this.loadCorrections(id),
       'settings:get': () => this.settings.get(),
       'settings:set': (settings) => this.settings.set(settings),

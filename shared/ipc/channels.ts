@@ -8,8 +8,9 @@
 import type { z } from 'zod';
 import { alignInvokeContract } from './align-contract';
 import { invokeContract, PRELOAD_ONLY_CHANNELS, type PreloadOnlyChannel } from './contract';
+import { folderInvokeContract } from './folder-contract';
 
-export const appInvokeContract = { ...invokeContract, ...alignInvokeContract } as const;
+export const appInvokeContract = { ...invokeContract, ...alignInvokeContract, ...folderInvokeContract } as const;
 
 export type AppChannel = keyof typeof appInvokeContract;
 export type AppRequestOf<C extends AppChannel> = z.infer<(typeof appInvokeContract)[C]['request']>;

@@ -1,0 +1,124 @@
+/**
+ * The matches of one folder query in one transcript file's text, with what the folder
+ * panel shows for each (line, column, the line's text, the cue's time), and the text
+ * with a chosen subset of them replaced. Matching and replacing are the corrections
+ * engine's (`matchRule`, `minimalChange`, as `cli fix` applies them): a match is a term
+ * in cue text or a TXT entry, and its change covers only what differs inside the term.
+ */
+import { matchRule, minimalChange, textSpans, type CorrectionRule } from '../corrections';
+import { detectFormat, type TranscriptFormat } from '../formats/detect';
+import { scanTimestamp, msToSeconds } from '../formats/timestamp';
+import { applyChanges, type TextChange } from '../model/text-change';
+
+export interface FileMatch {
+  /** Offsets of the matched term in the file's text. */
+  from: number;
+  to: number;
+  /** 1-based line and column of `from`. */
+  line: number;
+  column: number;
+  /** The line holding the match (clipped to CONTEXT characters around it) and where the match sits in it. */
+  context: string;
+  contextFrom: number;
+  contextTo: number;
+  /** The smallest change replacing the term (null when the replacement equals the term or for a search). */
+  change: TextChange | null;
+  /** What the clipped line reads with only this match replaced. */
+  replaced: string;
+  /** Start of the cue (VTT, SRT) or entry (TXT) holding the match, in seconds; null when untimed. */
+  time: number | null;
+}
+
+export interface FileMatches {
+  format: TranscriptFormat;
+  matches: FileMatch[];
+  /** Matches left alone: replacing them would have written markup (or emptied a line). */
+  refused: number;
+}
+
+/** Characters of context kept on each side of a match. */
+const CONTEXT = 60;
+
+/**
+ * Quick test on the whole text: can the rule match anywhere at all? Most files of a
+ * folder hold no match, and this spares them the span analysis (a parse of the file).
+ */
+export function mayMatch(text: string, rule: CorrectionRule): boolean {
+  for (const _ of rule.matcher.matches(text)) return true;
+  return false;
+}
+
+export function fileMatches(text: string, rule: CorrectionRule, withReplace: boolean, format: TranscriptFormat = detectFormat(text)): FileMatches {
+  if (!mayMatch(text, rule)) return { format, matches: [], refused: 0 };
+  const found = matchRule(text, textSpans(text, format), rule);
+  const lines = new LineCursor(text);
+  const matches = found.hits.map((hit): FileMatch => {
+    const { line, start, end } = lines.at(hit.from);
+    const from = Math.max(start, hit.from - CONTEXT);
+    const to = Math.min(end, hit.to + CONTEXT);
+    const change = withReplace ? minimalChange(hit.from, hit.found, hit.replacement) : null;
+    const context = text.slice(from, to);
+    const replaced = change ? applyChanges(context, [{ from: change.from - from, to: change.to - from, insert: change.insert }]) : context;
+    return {
+      from: hit.from, to: hit.to, line, column: hit.from - start + 1,
+      context, contextFrom: hit.from - from, contextTo: hit.to - from,
+      change, replaced, time: timeAt(text, start, hit.from, format),
+    };
+  });
+  return { format, matches, refused: found.refused.length };
+}
+
+/** The text with the changes of the chosen matches (by index into `matches`) applied. */
+export function replaceChosen(text: string, matches: readonly FileMatch[], chosen: ReadonlySet<number>): string {
+  const changes = matches.flatMap((m, i) => (chosen.has(i) && m.change ? [m.change] : []));
+  return changes.length ? applyChanges(text, changes) : text;
+}
+
+/** Lines of a text found by offset, for offsets in increasing order (matches come sorted). */
+class LineCursor {
+  private line = 1;
+  private start = 0;
+  constructor(private readonly text: string) {}
+  at(offset: number): { line: number; start: number; end: number } {
+    if (offset < this.start) { this.line = 1; this.start = 0; }
+    for (let nl = this.nextBreak(this.start); nl !== -1 && nl < offset; nl = this.nextBreak(this.start)) {
+      this.start = nl + (this.text[nl] === '\r' && this.text[nl + 1] === '\n' ? 2 : 1);
+      this.line++;
+    }
+    const end = this.nextBreak(this.start);
+    return { line: this.line, start: this.start, end: end === -1 ? this.text.length : end };
+  }
+  private nextBreak(from: number): number {
+    const n = this.text.indexOf('\n', from);
+    const r = this.text.indexOf('\r', from);
+    return n === -1 ? r : r === -1 ? n : Math.min(n, r);
+  }
+}
+
+/**
+ * The time a match is heard at: a VTT/SRT cue's start (the nearest timing line above the
+ * match), a TXT entry's leading `HH:MM:SS` (or a speaker block's time line above it).
+ */
+function timeAt(text: string, lineStart: number, offset: number, format: TranscriptFormat): number | null {
+  if (format === 'txt') {
+    for (let ls = lineStart, tries = 0; ls >= 0 && tries < 4; tries++) {
+      const le = Math.max(text.indexOf('\n', ls), -1);
+      const line = text.slice(ls, le === -1 ? text.length : le);
+      const lead = /^\s*\[?((?:\d{1,2}:)?\d{1,2}:\d{2})\]?/.exec(line) ?? /\s((?:\d{1,2}:)?\d{1,2}:\d{2})\s*$/.exec(line);
+      if (lead) return clockSeconds(lead[1]!);
+      if (ls === 0) break;
+      ls = text.lastIndexOf('\n', ls - 2) + 1;
+    }
+    return null;
+  }
+  const arrow = text.lastIndexOf('-->', offset);
+  if (arrow === -1) return null;
+  const ls = Math.max(text.lastIndexOf('\n', arrow), text.lastIndexOf('\r', arrow)) + 1;
+  const start = text.slice(ls, arrow).trim();
+  const scanned = scanTimestamp(start, 0, start.length, format === 'srt' ? ',' : '.', true);
+  return scanned.ok ? msToSeconds(scanned.ms) : null;
+}
+
+function clockSeconds(clock: string): number {
+  return clock.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
