@@ -17,7 +17,7 @@ import BasePlugin, { type BasePluginEvents } from 'wavesurfer.js/dist/base-plugi
 import { formatVttTimestamp } from '../../../shared/formats/timestamp';
 import type { VttCue } from '../../../shared/formats/vtt/types';
 import type { CueRetime, CueTimeline, TimelineSnapshot } from '../editor/cue-timeline';
-import { cuesInWindow, indexCues, type CueIndex } from './cue-window';
+import { cuesInWindow, indexCues, reindexCues, type CueIndex } from './cue-window';
 import { speakerColour } from '../../../shared/speakers/colour';
 import { dragTimes, type CuePart, type CueTimes } from './cue-drag';
 
@@ -53,6 +53,8 @@ export class CueLayerPlugin extends BasePlugin<BasePluginEvents, CueLayerOptions
   private readonly pool: HTMLDivElement[] = [];
   private drag: Drag | null = null;
   private frame = 0;
+  /** What each pooled region shows now, to skip writes that change nothing. */
+  private readonly drawn = new WeakMap<HTMLDivElement, string>();
 
   static create(options: CueLayerOptions): CueLayerPlugin {
     return new CueLayerPlugin(options);
@@ -134,8 +136,8 @@ export class CueLayerPlugin extends BasePlugin<BasePluginEvents, CueLayerOptions
       this.drag.preview = new Map([...this.drag.preview].map(([at, t]) => [map.mapPos(at, 1), t]));
     }
     if (s.cues !== this.cues) {
+      this.index = reindexCues(this.index, s.cues);
       this.cues = s.cues;
-      this.index = indexCues(s.cues);
     }
     this.active = s.cursor;
     this.element.dataset.spoken = String(s.spoken);
@@ -167,6 +169,11 @@ export class CueLayerPlugin extends BasePlugin<BasePluginEvents, CueLayerOptions
   private place(region: HTMLDivElement, cueIndex: number): void {
     const cue = this.cues[cueIndex]!;
     const { start, end } = this.drag?.preview.get(cue.range.from) ?? cue;
+    // Typing moves positions, not times: most keystrokes change nothing drawn here, and
+    // then nothing is written (each write would restyle the waveform in the next frame).
+    const drawn = `${cueIndex}|${start}|${end}|${cueIndex === this.active}|${this.pxPerSec}|${cue.speaker ?? ''}|${cue.text}`;
+    if (this.drawn.get(region) === drawn && region.style.display === 'block') return;
+    this.drawn.set(region, drawn);
     const label = region.firstElementChild as HTMLElement;
     if (label.dataset.text !== cue.text) {
       label.dataset.text = cue.text;
@@ -174,7 +181,6 @@ export class CueLayerPlugin extends BasePlugin<BasePluginEvents, CueLayerOptions
       label.textContent = cue.text.replace(/<[^>]*>/g, '').slice(0, 80);
     }
     region.dataset.index = String(cueIndex);
-    region.dataset.at = String(cue.range.from);
     region.dataset.start = String(start);
     region.dataset.end = String(end);
     region.dataset.active = String(cueIndex === this.active);
@@ -239,8 +245,8 @@ export class CueLayerPlugin extends BasePlugin<BasePluginEvents, CueLayerOptions
   private readonly onPointerDown = (event: PointerEvent): void => {
     const target = event.target as HTMLElement;
     const part = (target.dataset.edge as CuePart | undefined) ?? (target.dataset.part === 'label' ? 'body' : undefined);
-    const at = Number(target.parentElement?.dataset.at);
-    if (!part || !Number.isInteger(at)) return;
+    const at = this.cues[Number(target.parentElement?.dataset.index)]?.range.from;
+    if (!part || at === undefined) return;
     // The waveform under the handle would seek on this press; the drag is ours.
     event.stopPropagation();
     event.preventDefault();

@@ -10,13 +10,27 @@ import fc from 'fast-check';
 import { parseVtt } from '../../../shared/formats/vtt/parser';
 import { SessionPeaks } from '../../../electron/services/audio/session-peaks';
 import { decodePeaks } from '../../../electron/services/audio/decode-peaks';
-import { cuesInWindow, indexCues } from './cue-window';
+import { cuesInWindow, indexCues, reindexCues } from './cue-window';
 import { clampPxPerSec, MAX_SCROLL_WIDTH, zoomStep } from './zoom';
 import { mediaTokenOf, streamPeaks, toWaveSurferChannel, type PeaksState } from './peaks-stream';
 import { fixture } from '../../test/fixtures';
 
 const VTT = fixture.vtt515;
 const AUDIO = fixture.audio515;
+
+describe('reindexCues', () => {
+  it('reuses the index while every cue keeps its times, and rebuilds it when one moves', () => {
+    const cues = [{ start: 0, end: 2 }, { start: 1, end: 5 }, { start: 3, end: 4 }];
+    const index = indexCues(cues);
+    const typed = cues.map((c) => ({ ...c }));
+    const kept = reindexCues(index, typed);
+    expect(kept.maxEnd).toBe(index.maxEnd);
+    expect(kept.cues).toBe(typed);
+    const moved = reindexCues(index, [cues[0]!, { start: 1, end: 9 }, cues[2]!]);
+    expect([...moved.maxEnd]).toEqual([2, 9, 9]);
+    expect(cuesInWindow(moved, 6, 7)).toEqual([1]);
+  });
+});
 
 describe('cuesInWindow', () => {
   const cues = parseVtt(readFileSync(VTT, 'utf8')).cues;
