@@ -37,8 +37,9 @@ const SAMPLE_CHARS = 40_000;
 const detected = new WeakMap<object, QaProfileName>();
 
 /**
- * The profile an opened transcript's cues suggest, from its first cues (a sample parses
- * in a millisecond or two, where a 1-hour file takes ~30 ms), once per opened document.
+ * The profile an opened transcript's cues suggest, once per opened document, from its
+ * first cues: enough to tell the file's shape, at a cost that stays flat however long
+ * the episode.
  */
 export function fileQaProfile(transcript: { readonly text: string }): QaProfileName {
   let profile = detected.get(transcript);
