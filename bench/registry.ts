@@ -7,6 +7,8 @@ import { rendererMemoryBenchmark } from './renderer-memory';
 import { spectrogramBenchmark } from './spectrogram';
 import { formatsBenchmark } from './formats';
 import { txtPairBenchmark } from './txt-pair';
+import { alignBenchmark } from './align';
+import { transcriptViewBenchmark } from './transcript-view';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per benchmark module. */
-export const benchmarks: Benchmark[] = [formatsBenchmark, txtPairBenchmark, fixBenchmark, editorBenchmark, seekBenchmark, audioBenchmark, rendererMemoryBenchmark, spectrogramBenchmark];
+export const benchmarks: Benchmark[] = [formatsBenchmark, txtPairBenchmark, fixBenchmark, editorBenchmark, seekBenchmark, audioBenchmark, rendererMemoryBenchmark, spectrogramBenchmark, transcriptViewBenchmark, alignBenchmark];

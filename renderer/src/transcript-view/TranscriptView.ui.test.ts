@@ -100,11 +100,11 @@ describe('transcript view (Otter fixture)', () => {
     await cursorAt(page, '\n\n00:00:14.000');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Yes, hello.');
-    const added = (await editorText(page))!;
-    expect(added).toContain('<v Carlton Gibson>Hello Will.\n\n00:00:14.000 --> 00:00:14.001\nYes, hello.\n\n00:00:14.000 --> 00:00:19.000\n');
+    // Typed text reaches the document through the DOM observer: wait for it.
+    await expect.poll(() => editorText(page)).toContain('<v Carlton Gibson>Hello Will.\n\n00:00:14.000 --> 00:00:14.001\nYes, hello.\n\n00:00:14.000 --> 00:00:19.000\n');
     for (let i = 0; i < 'Yes, hello.'.length; i++) await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Backspace');
-    expect(await editorText(page)).toContain('<v Carlton Gibson>Hello Will. Yes, hello.\n\n00:00:14.000 --> 00:00:19.000\n');
+    await expect.poll(() => editorText(page)).toContain('<v Carlton Gibson>Hello Will. Yes, hello.\n\n00:00:14.000 --> 00:00:19.000\n');
 
     await page.getByRole('button', { name: 'Transcript view' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Transcript view' }).getAttribute('aria-pressed')).toBe('false');

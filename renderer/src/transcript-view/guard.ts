@@ -191,6 +191,8 @@ function fastPath(state: EditorState, doc: VttDocument, e: Piece, paste: boolean
   if (paste || /[\n>-]/.test(e.insert)) return false;
   const k = cueIndexAt(doc.cues, e.from);
   const c = doc.cues[k];
+  // The empty line that ends the file, right after the last cue: typing there adds a line to that cue.
+  if (c && e.from === e.to && e.from === state.doc.length && k === doc.cues.length - 1 && doc.blocks.at(-1)!.kind === 'cue' && c.textRange.to > c.textRange.from && state.doc.lineAt(e.from).number === state.doc.lineAt(c.textRange.to).number + 1) return true;
   if (!c || c.textRange.to === c.textRange.from || e.from < c.textRange.from || e.to > c.textRange.to) return false;
   if (e.to > e.from && !e.insert) {
     const deleted = state.doc.sliceString(e.from, e.to);

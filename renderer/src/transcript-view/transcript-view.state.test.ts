@@ -124,6 +124,13 @@ describe('typing cannot break the structure', () => {
     expect(timingLines(s)).toEqual(['00:00:01.000 --> 00:00:02.000', '00:00:02.000 --> 00:00:03.000']);
   });
 
+  it('typing on the empty line that ends the file adds a line to the last cue, as in the raw view', () => {
+    const s = make(SAMPLE);
+    const typed = apply(s, { changes: { from: SAMPLE.length, insert: '!' }, userEvent: 'input.type' });
+    expect(typed.doc.toString()).toBe(SAMPLE + '!');
+    expect(vttOf(typed).cues[2]!.text).toBe('<v Bob>Glad to be here.\n!');
+  });
+
   it('copy gives plain text, one paragraph per cue', () => {
     expect(plainTextOf(SAMPLE)).toBe('Hello & welcome\nto the show\n\nThanks, Ann.\n\nGlad to be here.');
   });

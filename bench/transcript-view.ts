@@ -1,0 +1,135 @@
+/**
+ * The transcript view against the raw WebVTT view, in one run, in real Chromium through
+ * the real app (preview harness), on the same 4,000-cue episode with two speakers
+ * (`<v Host>` / `<v Guest>` turns every few cues): the raw view is the baseline.
+ * - open: from the app asking for its document to the first frame with the editor laid
+ *   out (the app's performance marks).
+ * - scroll: main-thread work per page scrolled, over 60 pages down the file: the scroll
+ *   handlers and the frame's work up to a callback queued after CodeMirror's measure (the
+ *   viewport's new lines, their decorations and chips).
+ * - keystroke: work per typed key at the end of a cue's text, 200 keys, measured as in
+ *   bench/editor.ts (keydown to DOM update, plus the next frame's work before paint).
+ * Goals: each transcript-view figure ≤ 1.2× the raw view's; keystroke p95 ≤ 10 ms.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openApp } from '../electron/preview/harness';
+import { instrument } from './editor';
+import { buildLongVtt } from './formats';
+import { percentile, type Benchmark, type BenchResult } from './report';
+
+const CUES = 4000;
+const KEYS = 200;
+const PAGES = 60;
+
+/** The long episode with speaker turns: a new speaker every 3 to 7 cues. */
+function withSpeakers(vtt: string): string {
+  let cue = 0;
+  let speaker = 0;
+  let nextTurn = 0;
+  return vtt.replace(/(-->[^\n]*\n)/g, (timing) => {
+    if (cue++ === nextTurn) {
+      speaker ^= 1;
+      nextTurn = cue + 2 + (cue % 5);
+    }
+    return `${timing}<v ${speaker ? 'Guest' : 'Host'}>`;
+  });
+}
+
+interface Figures {
+  open: number;
+  scroll: number[];
+  type: number[];
+}
+
+/**
+ * Work per scrolled page. Scroll events run in the frame's update steps, just before its
+ * animation-frame callbacks: from a capturing listener (before CodeMirror's own) to a
+ * frame callback queued after CodeMirror's handler (so after its measure) is all work.
+ */
+async function scrollWork(page: Page): Promise<number[]> {
+  // A string: tsx would wrap named functions in a helper the page does not have.
+  return page.evaluate(`(async () => {
+    const scroller = document.querySelector('.cm-scroller');
+    const out = [];
+    for (let i = 0; i < ${PAGES}; i++) {
+      await new Promise((resolve) => {
+        let t0 = 0;
+        const first = () => { t0 = performance.now(); };
+        const after = () => {
+          document.removeEventListener('scroll', first, true);
+          scroller.removeEventListener('scroll', after);
+          requestAnimationFrame(() => { out.push(performance.now() - t0); resolve(); });
+        };
+        document.addEventListener('scroll', first, true);
+        scroller.addEventListener('scroll', after);
+        scroller.scrollTop += scroller.clientHeight;
+      });
+      // Let the frame paint before the next page.
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return out.sort((a, b) => a - b);
+  })()`) as Promise<number[]>;
+}
+
+async function measure(file: string, mode: 'transcript' | 'raw', cue: number): Promise<Figures> {
+  const app = await openApp({ launchPaths: [file] });
+  try {
+    const { page } = app;
+    await app.context.addInitScript(`localStorage.setItem('cueline.editorView', ${JSON.stringify(mode)})`);
+    await page.reload();
+    await page.locator('.cm-content').waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName('cueline:editor-ready').length > 0);
+    const open = await page.evaluate(() => {
+      const [start] = performance.getEntriesByName('cueline:open-start');
+      const [ready] = performance.getEntriesByName('cueline:editor-ready');
+      return ready!.startTime - start!.startTime;
+    });
+    const chips = await page.locator('.cm-tv-chip').count();
+    if ((mode === 'transcript') !== chips > 0) throw new Error(`the ${mode} view did not open (${chips} chips): the comparison would be unfair`);
+    const scroll = await scrollWork(page);
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < cue; i++) await page.keyboard.press('Alt+ArrowDown');
+    await page.keyboard.press('End');
+    await page.evaluate(instrument);
+    await page.evaluate(() => { (window as unknown as { __lat: unknown[] }).__lat = []; });
+    for (let i = 0; i < KEYS; i++) await page.keyboard.press('a');
+    await page.waitForFunction((n) => (window as unknown as { __lat: unknown[] }).__lat.length >= n, KEYS);
+    const type = (await page.evaluate(() => (window as unknown as { __lat: { work: number }[] }).__lat.map((l) => l.work))).sort((a, b) => a - b);
+    return { open, scroll, type };
+  } finally {
+    await app.close();
+  }
+}
+
+export const transcriptViewBenchmark: Benchmark = {
+  name: 'transcript-view',
+  async run(): Promise<BenchResult[]> {
+    const dir = await mkdtemp(join(tmpdir(), 'cueline-bench-tv-'));
+    try {
+      const file = join(dir, 'long-4000-speakers.vtt');
+      await writeFile(file, withSpeakers(buildLongVtt(CUES)));
+      // Warm the browser binary and the bundle once, so neither view pays for it.
+      await measure(file, 'raw', 2);
+      const raw = await measure(file, 'raw', 40);
+      const tv = await measure(file, 'transcript', 40);
+      const ratio = { op: '<=' as const, value: 1.2, on: 'ratio' as const };
+      const out: BenchResult[] = [
+        { name: `transcript view: open ${CUES} cues -> editor interactive`, value: tv.open, unit: 'ms', baseline: { name: 'raw view open', value: raw.open }, goal: ratio },
+      ];
+      for (const p of [50, 95]) {
+        out.push({ name: `transcript view: scroll work per page p${p} (${PAGES} pages)`, value: percentile(tv.scroll, p), unit: 'ms', baseline: { name: `raw view scroll p${p}`, value: percentile(raw.scroll, p) }, goal: ratio });
+      }
+      for (const p of [50, 95]) {
+        out.push({ name: `transcript view: keystroke work p${p} (${KEYS} keys)`, value: percentile(tv.type, p), unit: 'ms', baseline: { name: `raw view keystroke p${p}`, value: percentile(raw.type, p) }, goal: ratio });
+      }
+      out.push({ name: `transcript view: keystroke work p95 (${KEYS} keys, ${CUES} cues)`, value: percentile(tv.type, 95), unit: 'ms', goal: { op: '<=', value: 10, on: 'value' } });
+      return out;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
