@@ -20,11 +20,21 @@ import { ensureOneHourMp3, ensureThreeHourMp3 } from './audio';
 import { buildLongVtt } from './formats';
 import { percentile, type Benchmark, type BenchResult } from './report';
 
-/** Resident memory of all Chromium renderer processes, MiB (Linux `ps`). */
+/**
+ * Resident memory of the Chromium renderer processes this bench started (descendants of
+ * this process: other Chromiums on the machine, e.g. tests running beside it, do not
+ * count), MiB (Linux `ps`).
+ */
 export function rendererRssMiB(): number {
-  const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
+  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' });
+  const rows = out.split('\n').map((line) => line.trim().split(/\s+/)).filter((f) => f.length >= 4);
+  const parent = new Map(rows.map((f) => [Number(f[0]), Number(f[1])]));
+  const ours = (pid: number) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = parent.get(p) ?? 0, hops++) if (p === process.pid) return true;
+    return false;
+  };
   let kib = 0;
-  for (const line of out.split('\n')) if (line.includes('--type=renderer')) kib += Number(line.trim().split(/\s+/)[0]);
+  for (const f of rows) if (f.slice(3).includes('--type=renderer') && ours(Number(f[0]))) kib += Number(f[2]);
   return kib / 1024;
 }
 

@@ -27,8 +27,9 @@ export function minSpectrogramPxPerSec(sampleRate: number): number {
   return (TILE_COLUMNS * sampleRate) / MAX_TILE_SAMPLES;
 }
 
-function scaleKey(pxPerSec: number): string {
-  return pxPerSec.toPrecision(9);
+/** The cache key of tile `index` at `pxPerSec`. */
+export function tileKey(pxPerSec: number, index: number): string {
+  return `${pxPerSec.toPrecision(9)}:${index}`;
 }
 
 /**
@@ -43,7 +44,7 @@ export function tilesForView(scroll: number, width: number, pxPerSec: number, du
   const lastTile = Math.min(last, Math.floor((scroll + Math.max(1, width) - 1) / TILE_COLUMNS));
   const centre = (scroll + width / 2) / TILE_COLUMNS;
   const id = (index: number): TileId => ({
-    key: `${scaleKey(pxPerSec)}:${index}`,
+    key: tileKey(pxPerSec, index),
     first: index * TILE_COLUMNS,
     columns: Math.min(TILE_COLUMNS, totalColumns - index * TILE_COLUMNS),
     secondsPerColumn: 1 / pxPerSec,

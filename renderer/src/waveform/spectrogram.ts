@@ -16,7 +16,7 @@ import BasePlugin from 'wavesurfer.js/dist/base-plugin.js';
 import { onColorSchemeChange } from '../chrome/theme';
 import { spectrogramColorMap } from './spectrogram-colors';
 import { followView } from './time-ruler';
-import { minSpectrogramPxPerSec, TileCache, tilesForView, type TileId } from './spectrogram-tiles';
+import { minSpectrogramPxPerSec, TILE_COLUMNS, tileKey, TileCache, tilesForView, type TileId } from './spectrogram-tiles';
 import type { SpectrogramReply, SpectrogramRequest } from './spectrogram.worker';
 
 export interface SpectrogramOptions {
@@ -49,6 +49,9 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
   private colors: Uint32Array | null = null;
   private shown = false;
   private shownAt = 0;
+  /** The zoom of the last view drawn whole: its tiles stand in, stretched, while a new zoom's compute. */
+  private standIn = 0;
+  private destroyed = false;
 
   static create(options: SpectrogramOptions): SpectrogramPlugin {
     return new SpectrogramPlugin(options);
@@ -108,6 +111,7 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
   }
 
   override destroy(): void {
+    this.destroyed = true;
     this.worker?.terminate();
     this.worker = null;
     this.element.remove();
@@ -133,7 +137,7 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
   }
 
   private startWorker(): void {
-    if (this.worker) return;
+    if (this.worker || this.destroyed) return;
     const worker = new Worker(new URL('./spectrogram.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<SpectrogramReply>) => this.onReply(event.data);
     worker.postMessage({ type: 'open', url: new URL(this.options.url, location.href).href, rows: this.rows } satisfies SpectrogramRequest);
@@ -146,7 +150,8 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
       this.render();
     } else if (m.type === 'tile') {
       this.tiles.set(m.key, { levels: m.levels, columns: m.columns, rows: m.rows, bitmap: null });
-      this.element.dataset.tileMs = m.ms.toFixed(1);
+      this.element.dataset.tileReadMs = m.readMs.toFixed(1);
+      this.element.dataset.tileFftMs = m.fftMs.toFixed(1);
       if (this.pending === m.key) this.pending = null;
       this.render();
     } else {
@@ -193,6 +198,7 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
       const tile = this.tiles.get(id.key);
       if (!tile) {
         missing ??= id;
+        this.drawStandIn(ctx, id, pxPerSec, scroll, height);
         continue;
       }
       ctx.drawImage(this.bitmapOf(tile), id.first - scroll, 0, tile.columns, height);
@@ -206,10 +212,30 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
     d.from = String(scroll / pxPerSec);
     d.pxPerSec = String(pxPerSec);
     if (drawn > 0 && d.firstTileMs === undefined) d.firstTileMs = (performance.now() - this.shownAt).toFixed(1);
+    if (drawn === visible.length) this.standIn = pxPerSec;
     if (missing && this.pending === null && this.worker) {
       this.pending = missing.key;
       this.worker.postMessage({ type: 'tile', key: missing.key, first: missing.first, columns: missing.columns, secondsPerColumn: missing.secondsPerColumn } satisfies SpectrogramRequest);
     }
+  }
+
+  /** Draws the stand-in zoom's tiles over the span of `id` (stretched to this zoom), if cached. */
+  private drawStandIn(ctx: CanvasRenderingContext2D, id: TileId, pxPerSec: number, scroll: number, height: number): void {
+    const old = this.standIn;
+    if (!(old > 0) || old === pxPerSec) return;
+    const stretch = pxPerSec / old;
+    const x = id.first - scroll;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(x, 0, id.columns, height);
+    ctx.clip();
+    const first = Math.floor(id.first / stretch / TILE_COLUMNS);
+    const last = Math.floor((id.first + id.columns) / stretch / TILE_COLUMNS);
+    for (let i = first; i <= last; i++) {
+      const tile = this.tiles.get(tileKey(old, i));
+      if (tile) ctx.drawImage(this.bitmapOf(tile), i * TILE_COLUMNS * stretch - scroll, 0, tile.columns * stretch, height);
+    }
+    ctx.restore();
   }
 
   /** The tile's levels coloured (once per colour scheme), lowest frequency at the bottom. */

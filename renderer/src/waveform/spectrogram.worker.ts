@@ -15,7 +15,8 @@ export type SpectrogramRequest =
 
 export type SpectrogramReply =
   | { type: 'info'; sampleRate: number; duration: number }
-  | { type: 'tile'; key: string; columns: number; rows: number; levels: Uint8Array; ms: number }
+  /** `readMs`: getting the window's PCM; `fftMs`: the FFTs and rows. */
+  | { type: 'tile'; key: string; columns: number; rows: number; levels: Uint8Array; readMs: number; fftMs: number }
   | { type: 'error'; message: string; key?: string };
 
 const post = (reply: SpectrogramReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
@@ -33,8 +34,9 @@ async function tile(request: Extract<SpectrogramRequest, { type: 'tile' }>): Pro
   const start = Math.floor(firstCentre - half);
   const count = Math.ceil((request.columns - 1) * hop) + 2 * half + 2;
   const samples = await pcm.read(start, count);
+  const t1 = performance.now();
   const levels = analyser.columns(samples, firstCentre - start, hop, request.columns);
-  post({ type: 'tile', key: request.key, columns: request.columns, rows: analyser.layout.rows, levels, ms: performance.now() - t0 }, [levels.buffer]);
+  post({ type: 'tile', key: request.key, columns: request.columns, rows: analyser.layout.rows, levels, readMs: t1 - t0, fftMs: performance.now() - t1 }, [levels.buffer]);
 }
 
 self.onmessage = (event: MessageEvent<SpectrogramRequest>) => {
