@@ -28,6 +28,7 @@ export function menuTemplate({ send, runAction, platform }: MenuPorts): MenuItem
       submenu: [
         { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('open-transcript') },
         { label: 'Open Audio…', click: () => send('open-audio') },
+        { label: 'Open Folder…', click: () => send('open-folder') },
         { label: 'Open Recent…', click: () => send('open-recent') },
         ...(isMac ? [{ role: 'recentDocuments' as const, submenu: [{ role: 'clearRecentDocuments' as const }] }] : []),
         { type: 'separator' },

@@ -32,6 +32,7 @@ import { SpeakersBar } from './speakers/SpeakersBar';
 import { StatusBar } from './StatusBar';
 import { useStore } from './store';
 import { Dialogs } from './views/Dialogs';
+import { FolderPanel } from './folder/FolderPanel';
 import { ExternalBanner } from './views/ExternalBanner';
 import { MessageBar } from './views/MessageBar';
 import { Toolbar } from './views/Toolbar';
@@ -70,13 +71,16 @@ export function App() {
         )}
       </section>
       {transcript && <SpeakersBar key={transcript.key} core={core} />}
-      <main className="editor-pane">
-        {transcript ? (
-          <TranscriptEditor key={transcript.key} core={core} transcript={transcript} preferences={preferences} />
-        ) : (
-          <div className="editor-empty">Open a transcript (WebVTT, SRT or TXT) to start.</div>
-        )}
-      </main>
+      <div className="workspace">
+        <FolderPanel core={core} />
+        <main className="editor-pane">
+          {transcript ? (
+            <TranscriptEditor key={transcript.key} core={core} transcript={transcript} preferences={preferences} />
+          ) : (
+            <div className="editor-empty">Open a transcript (WebVTT, SRT or TXT) to start.</div>
+          )}
+        </main>
+      </div>
       <ExternalBanner core={core} />
       <MessageBar messages={core.messages} />
       <StatusBar core={core} />

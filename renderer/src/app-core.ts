@@ -15,6 +15,7 @@ import { NO_STATUS, type EditorStatus } from './editor/editor-status';
 import { FollowPlayback } from './editor/follow-playback';
 import { DocumentController } from './document/document-controller';
 import { MessageLog } from './document/messages';
+import { FolderController } from './folder/folder-controller';
 import type { RecoveryList } from './RecoveryDialog';
 import { Player } from './playback/player';
 import { Store } from './store';
@@ -31,6 +32,8 @@ export class AppCore {
   readonly status = new Store<EditorStatus>(NO_STATUS);
   readonly messages = new MessageLog();
   readonly documents = new DocumentController(this.timeline, this.player, this.messages);
+  /** File ▸ Open Folder: the episodes folder, its search and replace (folder/folder-controller.ts). */
+  readonly folder = new FolderController(this.documents, this.timeline, this.messages);
   readonly settings = new Store<AppSettings>(DEFAULT_SETTINGS);
   readonly dialog = new Store<OpenDialog | null>(null);
   readonly recovery = new Store<RecoveryList | null>(null);
@@ -60,6 +63,7 @@ export class AppCore {
       case 'export-pair': return run(d.exportPair());
       // Never replace unsaved work silently: ask first (Save / Don't Save / Cancel).
       case 'open-transcript': return run(d.openWith(() => api().invoke('session:open-dialog', { kind: 'transcript' })));
+      case 'open-folder': return run(this.folder.openDialog());
       case 'open-audio': return run(api().invoke('session:open-dialog', { kind: 'audio' }).then((s) => d.applySession(s)));
       case 'save': return run(d.save(false));
       case 'save-as': return run(d.save(true));
@@ -88,6 +92,7 @@ export class AppCore {
     // Marks read by `npm run bench` (open -> editor interactive).
     performance.mark('cueline:open-start');
     api().invoke('session:initial', {}).then((s) => this.documents.applySession(s), this.fail)
+      .then(() => this.folder.loadCurrent().catch(this.fail))
       .then(() => api().invoke('recovery:list', {}))
       .then((list) => { if (list && (list.documents.length || list.problems.length)) this.recovery.set(list); }, this.fail);
     const d = this.documents;

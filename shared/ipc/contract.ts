@@ -222,6 +222,7 @@ export const invokeContract = {
 export const menuCommand = z.enum([
   'open-transcript',
   'open-audio',
+  'open-folder',
   'save',
   'save-as',
   'export-vtt',

@@ -37,6 +37,7 @@ export const MENUS: readonly Menu[] = [
     items: [
       command('Open…', 'open-transcript', 'Mod-o'),
       command('Open Audio…', 'open-audio'),
+      command('Open Folder…', 'open-folder'),
       command('Open Recent…', 'open-recent'),
       'separator',
       command('Save', 'save', 'Mod-s'),

@@ -1,0 +1,128 @@
+/**
+ * File ▸ Open Folder in Chromium over the real services: a temp git repository of two
+ * fixture episodes (VTT + TXT, one with its audio) is listed with figures and git
+ * status; a replace across both episodes with one match unticked changes on disk exactly
+ * the previewed lines of both files of each pair; a search result opens its episode at the match.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { editorText, openApp, type AppHarness } from '../../../electron/preview/harness';
+import { fixture, folderWith } from '../../test/fixtures';
+
+let app: AppHarness | null = null;
+afterEach(async () => { await app?.close(); app = null; });
+
+const FILES = ['515-temporal.vtt', '515-temporal.txt', '518-django-birthday.vtt', '518-django-birthday.txt'] as const;
+
+function git(dir: string, ...args: string[]) {
+  execFileSync('git', ['-C', dir, ...args], { env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+}
+
+/** Lines (1-based) where two texts of the same line count differ. */
+function changedLines(before: string, after: string): number[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  expect(b.length).toBe(a.length);
+  return a.flatMap((line, i) => (line === b[i] ? [] : [i + 1]));
+}
+
+/** 1-based lines of `text` holding `word` as a whole word (the fixtures have no markup). */
+function linesWith(text: string, word: string): number[] {
+  return text.split('\n').flatMap((line, i) => (new RegExp(`\\b${word}\\b`).test(line) && !line.includes('-->') ? [i + 1] : []));
+}
+
+function selectedText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const content = document.querySelector('.cm-content') as unknown as { cmTile?: { root?: { view?: { state: { sliceDoc(a: number, b: number): string; selection: { main: { from: number; to: number } } } } } } } | null;
+    const state = content?.cmTile?.root?.view?.state;
+    return state ? state.sliceDoc(state.selection.main.from, state.selection.main.to) : null;
+  });
+}
+
+describe('episodes folder', () => {
+  it('lists a git folder, replaces across two episodes with one match unticked, and opens a result at its cue', async () => {
+    const { dir } = await folderWith({
+      '515-temporal.vtt': fixture.vtt515, '515-temporal.txt': fixture.txt515, '515-temporal.mp3': fixture.audio515,
+      '518-django-birthday.vtt': fixture.vtt518, '518-django-birthday.txt': fixture.txt518,
+    }, 'cueline-folder-ui-');
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'episodes');
+    // A change not committed yet: git shows the TXT as modified.
+    const txt515 = join(dir, '515-temporal.txt');
+    await writeFile(txt515, (await readFile(txt515, 'utf8')).replace('Temporal', 'Temporal.io'));
+    const before = Object.fromEntries(await Promise.all(FILES.map(async (f) => [f, await readFile(join(dir, f), 'utf8')] as const)));
+
+    app = await openApp({ dialogs: { chooseOpen: async () => null, chooseSave: async () => null, chooseFolder: async () => dir } });
+    const { page } = app;
+    await expect.poll(() => page.locator('.toolbar-title').textContent()).toContain('demo.vtt');
+    await page.getByRole('menubar').getByRole('menuitem', { name: 'File' }).click();
+    await page.getByRole('menuitem', { name: 'Open Folder…' }).click();
+    const panel = page.getByTestId('folder-panel');
+    await panel.waitFor();
+    const episodes = panel.getByTestId('folder-episode');
+    await expect.poll(() => episodes.count()).toBe(2);
+    const ep515 = panel.locator('[data-episode="515-temporal"]');
+    const ep518 = panel.locator('[data-episode="518-django-birthday"]');
+    expect(await ep515.getByTestId('folder-file').allTextContents()).toEqual(['vtt', 'txt M', 'mp3']);
+    expect(await ep518.getByTestId('folder-file').allTextContents()).toEqual(['vtt', 'txt']);
+    const cues515 = before['515-temporal.vtt']!.split('\n').filter((l) => l.includes(' --> ')).length;
+    await expect.poll(() => ep515.getByTestId('folder-figures').textContent()).toMatch(new RegExp(`^2:0\\d · ${cues515} cues · \\d+ problems?$`));
+    expect(await ep515.getByTestId('folder-marks').textContent()).toBe('txt modified');
+    expect(await panel.locator('.folder-branch').textContent()).toBe('main');
+
+    await panel.getByRole('searchbox', { name: 'Filter episodes' }).fill('django');
+    await expect.poll(() => episodes.count()).toBe(1);
+    await panel.getByRole('searchbox', { name: 'Filter episodes' }).fill('');
+
+    await ep515.getByRole('button').click();
+    await expect.poll(() => page.locator('.toolbar-title').textContent()).toContain('515-temporal.vtt');
+
+    await panel.getByRole('tab', { name: 'Search' }).click();
+    await panel.getByRole('searchbox', { name: 'Search in folder' }).fill('Postgres');
+    await panel.getByRole('button', { name: 'Match whole word' }).click();
+    await panel.getByRole('button', { name: 'Match case' }).click();
+    await panel.getByRole('textbox', { name: 'Replace with' }).fill('PostgreSQL');
+    await panel.getByRole('button', { name: 'Preview replace' }).click();
+    const summary = panel.getByTestId('folder-summary');
+    const expected = Object.fromEntries(FILES.map((f) => [f, before[f]!.match(/\bPostgres\b/g)!.length]));
+    const total = Object.values(expected).reduce((a, b) => a + b, 0);
+    await expect.poll(() => summary.textContent()).toContain(`${total} matches in 4 files`);
+    expect(await panel.getByTestId('folder-result-episode').count()).toBe(2);
+
+    // Untick the 518 VTT's match on a line with no other one.
+    const lines518 = linesWith(before['518-django-birthday.vtt']!, 'Postgres');
+    const lone = lines518.find((l) => before['518-django-birthday.vtt']!.split('\n')[l - 1]!.match(/\bPostgres\b/g)!.length === 1)!;
+    await panel.locator(`input[aria-label^="Replace at 518-django-birthday.vtt:${lone}:"]`).uncheck();
+    await panel.getByRole('button', { name: `Apply ${total - 1}` }).click();
+    await expect.poll(() => page.getByTestId('messages').textContent()).toContain(`Replaced: ${total - 1} replacements in 4 files`);
+
+    for (const f of FILES) {
+      const after = await readFile(join(dir, f), 'utf8');
+      const lines = linesWith(before[f]!, 'Postgres').filter((l) => !(f === '518-django-birthday.vtt' && l === lone));
+      expect(changedLines(before[f]!, after), f).toEqual(lines);
+      // Only the term changed, never the spaces or punctuation around it.
+      const unticked = f === '518-django-birthday.vtt' ? 1 : 0;
+      expect(after.match(/\bPostgreSQL\b/g)?.length ?? 0, f).toBe(expected[f]! - unticked);
+      expect(after.replaceAll('PostgreSQL', 'Postgres'), f).toBe(before[f]);
+    }
+    // The open episode was unedited: it shows what is now on disk, and git marks every changed file.
+    await expect.poll(async () => (await editorText(page))?.includes('MySQL, PostgreSQL, or Cassandra')).toBe(true);
+    await panel.getByRole('tab', { name: 'Episodes' }).click();
+    await expect.poll(() => ep518.getByTestId('folder-marks').textContent()).toBe('vtt modified, txt modified');
+
+    // A search result opens its episode with the match selected.
+    await panel.getByRole('tab', { name: 'Search' }).click();
+    await panel.getByRole('textbox', { name: 'Replace with' }).fill('');
+    await panel.getByRole('searchbox', { name: 'Search in folder' }).fill('Postgres');
+    await panel.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => summary.textContent()).toContain('1 match in 1 file');
+    await panel.getByTestId('folder-match').getByRole('button').click();
+    await expect.poll(() => page.locator('.toolbar-title').textContent()).toContain('518-django-birthday.vtt');
+    await expect.poll(() => selectedText(page)).toBe('Postgres');
+    expect(app.errors).toEqual([]);
+  });
+});

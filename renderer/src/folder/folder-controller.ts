@@ -1,0 +1,210 @@
+/**
+ * File ▸ Open Folder on the renderer's side: the listed folder, each episode's figures,
+ * the search / replace panel's state, and opening an episode (at a match) with the same
+ * Save / Don't Save / Cancel question as File ▸ Open. Long work runs in the main process
+ * as jobs; this polls their progress (a long poll) and can cancel them. React reads
+ * `state` (a Store); nothing here holds file text.
+ */
+import { EditorSelection } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
+import type { EpisodeStats, FolderApplyResult, FolderJobStatus, FolderListing, FolderMatch, FolderSearchResult } from '../../../shared/ipc/folder-contract';
+import { api } from '../api';
+import type { DocumentController } from '../document/document-controller';
+import type { MessageLog } from '../document/messages';
+import type { CueTimeline } from '../editor/cue-timeline';
+import { jumpTo } from '../editor/jump';
+import { Store } from '../store';
+
+export interface SearchOptions {
+  text: string;
+  replace: string;
+  regex: boolean;
+  wholeWord: boolean;
+  caseSensitive: boolean;
+}
+
+export interface FolderSearch {
+  /** What the results are of: a search, or a replace preview (ticks and Apply). */
+  mode: 'search' | 'preview';
+  job: string;
+  progress: { done: number; total: number } | null;
+  result: FolderSearchResult | null;
+  /** Unticked matches of a preview, as `fileId:index`. */
+  excluded: ReadonlySet<string>;
+}
+
+export interface FolderState {
+  listing: FolderListing | null;
+  stats: ReadonlyMap<string, EpisodeStats>;
+  /** The episode opened from the sidebar (for its marks), if it is still the open document. */
+  openEpisode: string | null;
+  search: FolderSearch | null;
+  options: SearchOptions;
+  busy: boolean;
+}
+
+export const matchKey = (file: string, index: number) => `${file}:${index}`;
+
+export class FolderController {
+  readonly state = new Store<FolderState>({
+    listing: null, stats: new Map(), openEpisode: null, search: null, busy: false,
+    options: { text: '', replace: '', regex: false, wholeWord: false, caseSensitive: false },
+  });
+  private openedKey: string | null = null;
+
+  constructor(private readonly documents: DocumentController, private readonly timeline: CueTimeline, private readonly messages: MessageLog) {}
+
+  private get current(): FolderState {
+    return this.state.get();
+  }
+
+  private patch(change: Partial<FolderState>): void {
+    this.state.set({ ...this.current, ...change });
+  }
+
+  /** File ▸ Open Folder: the native dialog, then the listing and its figures. */
+  async openDialog(): Promise<void> {
+    const listing = await api().invoke('folder:open-dialog', {});
+    if (listing) this.show(listing, true);
+  }
+
+  /** The folder named on the command line (or the one open before a reload), if any. */
+  async loadCurrent(): Promise<void> {
+    const listing = await api().invoke('folder:current', {});
+    if (listing) this.show(listing, this.current.listing === null);
+  }
+
+  close(): void {
+    const job = this.current.search?.job;
+    if (job && this.current.search?.progress) void api().invoke('folder:cancel', { job }).catch(() => {});
+    this.patch({ listing: null, stats: new Map(), search: null, openEpisode: null });
+  }
+
+  private show(listing: FolderListing, fresh: boolean): void {
+    this.patch(fresh ? { listing, stats: new Map(), search: null } : { listing });
+    if (listing.refused.length) this.messages.add(listing.refused.map((text) => ({ level: 'warning' as const, text })));
+    void this.loadStats().catch((e: unknown) => this.messages.error(e));
+  }
+
+  private async loadStats(): Promise<void> {
+    const { job } = await api().invoke('folder:stats', {});
+    const status = await this.follow(job, () => {});
+    if (status.status === 'done' && status.stats) this.patch({ stats: new Map(status.stats.map((s) => [s.episode, s])) });
+  }
+
+  setOptions(change: Partial<SearchOptions>): void {
+    this.patch({ options: { ...this.current.options, ...change } });
+  }
+
+  /** Search (or preview the replacement) across the folder; a running one is cancelled first. */
+  async run(mode: 'search' | 'preview'): Promise<void> {
+    const o = this.current.options;
+    if (!o.text) return;
+    this.cancel();
+    const query = { text: o.text, regex: o.regex, wholeWord: o.wholeWord, caseSensitive: o.caseSensitive, ...(mode === 'preview' ? { replace: o.replace } : {}) };
+    let job: string;
+    try {
+      ({ job } = await api().invoke('folder:search', { query }));
+    } catch (error) {
+      this.messages.add([{ level: 'error', text: error instanceof Error ? error.message.replace(/^Error: /, '') : String(error) }]);
+      return;
+    }
+    this.patch({ search: { mode, job, progress: { done: 0, total: 0 }, result: null, excluded: new Set() } });
+    const status = await this.follow(job, (progress) => {
+      if (this.current.search?.job === job) this.patch({ search: { ...this.current.search, progress } });
+    });
+    const search = this.current.search;
+    if (search?.job !== job) return;
+    if (status.status === 'done') this.patch({ search: { ...search, progress: null, result: status.search ?? null } });
+    else {
+      this.patch({ search: status.status === 'canceled' ? null : { ...search, progress: null } });
+      if (status.status === 'error') this.messages.add([{ level: 'error', text: status.message }]);
+    }
+  }
+
+  cancel(): void {
+    const search = this.current.search;
+    if (search?.progress) void api().invoke('folder:cancel', { job: search.job }).catch(() => {});
+  }
+
+  toggle(file: string, index: number): void {
+    const search = this.current.search;
+    if (!search) return;
+    const excluded = new Set(search.excluded);
+    const key = matchKey(file, index);
+    if (excluded.has(key)) excluded.delete(key);
+    else excluded.add(key);
+    this.patch({ search: { ...search, excluded } });
+  }
+
+  /** Writes the previewed replacements (ticked ones), then lists the folder again. */
+  async apply(): Promise<FolderApplyResult | null> {
+    const search = this.current.search;
+    if (search?.mode !== 'preview' || !search.result) return null;
+    const exclude = [...search.excluded].map((k) => { const [file, index] = k.split(':'); return { file: file!, index: Number(index) }; });
+    const doc = this.documents.current;
+    this.patch({ busy: true });
+    try {
+      const result = await api().invoke('folder:apply', { job: search.job, exclude, ...(doc.dirty && doc.transcript ? { unsaved: doc.transcript.id } : {}) });
+      const count = `${result.replacements} replacement${result.replacements === 1 ? '' : 's'} in ${result.written.length} file${result.written.length === 1 ? '' : 's'}`;
+      this.messages.add([{ level: 'info', text: `Replaced: ${count}${result.written.length ? ` (${result.written.join(', ')})` : ''}.` }, ...result.skipped.map((text) => ({ level: 'warning' as const, text }))]);
+      this.patch({ search: null });
+      // The open episode, unedited, shows what is now on disk.
+      const open = this.current.openEpisode;
+      const episode = this.current.listing?.episodes.find((e) => e.id === open);
+      if (episode && !doc.dirty && this.documents.current.transcript?.key === this.openedKey && episode.files.some((f) => result.written.includes(f.name))) await this.documents.reload();
+      await this.loadCurrent();
+      return result;
+    } finally {
+      this.patch({ busy: false });
+    }
+  }
+
+  /** Opens an episode (asking about unsaved work first), at `match` when given. */
+  async openEpisode(episode: string, match?: { kind: string; match: FolderMatch }): Promise<void> {
+    let opened = false;
+    const before = this.timeline.editor;
+    await this.documents.openWith(async () => {
+      opened = true;
+      return api().invoke('folder:open-episode', { episode });
+    });
+    const transcript = this.documents.current.transcript;
+    if (!opened || !transcript) return;
+    this.openedKey = transcript.key;
+    this.patch({ openEpisode: episode });
+    const view = await this.editorAfter(before, transcript.key);
+    if (!view || !match) return;
+    const m = match.match;
+    if (match.kind === 'vtt') {
+      // Offsets are the file's; CodeMirror counts a CRLF as one character.
+      const at = m.offset - (transcript.text.slice(0, m.offset).match(/\r\n/g)?.length ?? 0);
+      jumpTo(view, EditorSelection.range(at, at + (m.contextTo - m.contextFrom)), 'select.search');
+    } else if (m.time !== null) this.timeline.selectTime(m.time);
+    view.focus();
+  }
+
+  /** Whether the open document is still the episode opened from the sidebar. */
+  isOpen(episode: string): boolean {
+    return this.current.openEpisode === episode && this.documents.current.transcript?.key === this.openedKey;
+  }
+
+  /** The editor React mounts for the document opened as `key` (a new view, not `before`). */
+  private async editorAfter(before: EditorView | null, key: string): Promise<EditorView | null> {
+    for (let i = 0; i < 600; i++) {
+      if (this.documents.current.transcript?.key !== key) return null;
+      const view = this.timeline.editor;
+      if (view && view !== before) return view;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return null;
+  }
+
+  /** Polls a job until it ends, reporting its progress. */
+  private async follow(job: string, progress: (p: { done: number; total: number }) => void): Promise<FolderJobStatus> {
+    for (;;) {
+      const status = await api().invoke('folder:job', { job });
+      if (status.status !== 'running') return status;
+      progress({ done: status.done, total: status.total });
+    }
+  }
+}
