@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toEditorSource } from '../formats/episode';
+import { exportTxt } from '../formats/txt';
 import { parseVtt } from '../formats/vtt/parser';
 import { applyChanges } from '../model/text-change';
 import { exportSpeakerParagraphs, moveWords, renameSpeaker, setSpeaker, speakerStats } from '.';
@@ -93,6 +94,12 @@ describe('moving words to the neighbouring cue', () => {
 describe('speaker-paragraph TXT (Otter-style)', () => {
   it('exports the unedited Otter fixture byte for byte', () => {
     expect(exportSpeakerParagraphs(otterVtt())).toBe(otterTxt);
+  });
+
+  it('the paragraphs TXT style carries the speakers too (Name M:SS headings)', () => {
+    const txt = exportTxt(otterVtt().cues, 'paragraphs');
+    expect(txt.startsWith('Will Vincent 0:06\nHi, welcome to another episode')).toBe(true);
+    expect(txt.match(/^Will Vincent \d+:\d\d$/gm)).toHaveLength(37);
   });
 
   it('joins consecutive cues of one speaker and writes H:MM:SS from one hour on', () => {

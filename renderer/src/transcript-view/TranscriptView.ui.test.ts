@@ -53,7 +53,35 @@ describe('transcript view (Otter fixture)', () => {
       ['Carlton Gibson', '39'],
       ['Calvin Hendryx-Parker', '53'],
     ]);
+    // The line under the cursor shows its raw markup (live preview); the others stay clean.
+    await cursorAt(page, 'Hello Will.');
+    await expect.poll(async () => (await page.locator('.cm-line').allTextContents()).filter((l) => l.includes('<v '))).toEqual([expect.stringContaining('<v Carlton Gibson>Hello Will.')]);
     expect(app!.errors).toEqual([]);
+  });
+
+  it('shows character references as their characters, outside the cursor line', async () => {
+    const { path } = await folderWith({ 'amp.vtt': { text: 'WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v Ann>Salt &amp; pepper, 3 &lt; 4, sure, and a long line to make it a transcript cue that is over forty-two characters\n\n00:00:05.000 --> 00:00:09.000\n<v Bob>Yes, and another long line so that most cues are longer than a subtitle line would be\n' } }, 'cueline-tv-');
+    app = await openApp({ launchPaths: [path['amp.vtt']!] });
+    const { page } = app;
+    await page.locator('.cm-tv-chip').first().waitFor();
+    await cursorAt(page, 'Yes, and');
+    await expect.poll(async () => (await page.locator('.cm-line').allTextContents())[0]).toMatch(/^00:01\.00 · 4\.0 sAnnSalt & pepper, 3 < 4, sure/);
+  });
+
+  it('a click on a chip edits the times inline: only that timing line changes; a bad time is refused and says why', async () => {
+    const { page, original } = await openOtter();
+    await page.locator('.cm-tv-chip').nth(1).click();
+    const input = page.getByLabel('Cue times (start --> end)');
+    await expect.poll(() => input.inputValue()).toBe('00:00:12.000 --> 00:00:14.000');
+    await input.fill('00:00:12.000 --> 00:00:99.000');
+    await input.press('Enter');
+    await expect.poll(() => input.getAttribute('title')).toMatch(/Write the times as/);
+    await input.fill('00:00:11.500 --> 00:00:13.250');
+    await input.press('Enter');
+    await expect.poll(() => page.locator('.cm-tv-chip').nth(1).textContent()).toBe('00:11.50 · 1.8 s');
+    const before = original.split('\n');
+    const changed = (await editorText(page))!.split('\n').filter((l, i) => l !== before[i]);
+    expect(changed).toEqual(['00:00:11.500 --> 00:00:13.250']);
   });
 
   it('one command moves "Hey, well, hey, Carlton," from Will at 0:14 to Calvin at 0:19, with the times; undo restores', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EditorState, type TransactionSpec } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import { history, undo } from '@codemirror/commands';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -131,8 +132,12 @@ describe('typing cannot break the structure', () => {
     expect(vttOf(typed).cues[2]!.text).toBe('<v Bob>Glad to be here.\n!');
   });
 
-  it('copy gives plain text, one paragraph per cue', () => {
+  it('copy gives plain text, one paragraph per cue (the view\u2019s clipboard filter), and only in the transcript view', () => {
     expect(plainTextOf(SAMPLE)).toBe('Hello & welcome\nto the show\n\nThanks, Ann.\n\nGlad to be here.');
+    const copied = (s: EditorState, text: string) => s.facet(EditorView.clipboardOutputFilter).reduce((t, f) => f(t, s), text);
+    const slice = SAMPLE.slice(SAMPLE.indexOf('welcome'), SAMPLE.indexOf('Thanks,') + 7);
+    expect(copied(make(SAMPLE), slice)).toBe('welcome\nto the show\n\nThanks,');
+    expect(copied(make(SAMPLE, 'raw'), slice)).toBe(slice);
   });
 
   it('property: random keystrokes, deletes and pastes never change a timing line (merges aside) and undo restores every byte', () => {
