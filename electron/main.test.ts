@@ -174,12 +174,18 @@ describe('Electron shell (main.ts against a fake electron module)', () => {
     expect(await readFile(join(dir, 'demo.vtt'), 'utf8')).toBe(await readFile(join(DEMO, 'demo.vtt'), 'utf8'));
   });
 
-  it('closes at once when nothing is unsaved, and the open dialog opens what the user picks', async () => {
+  it('closes at once when nothing is unsaved, and the open dialogs open what the user picks (a file, a folder)', async () => {
     const dir = await episode();
     const fake = await boot([join(dir, 'demo.vtt')], { openAnswers: [join(dir, 'second.vtt')] });
     const opened = (await fake.invoke('session:open-dialog', { kind: 'transcript' })) as Opened;
     expect(opened.value.transcript?.name).toBe('second.vtt');
     expect(fake.calls.find(([c]) => c === 'dialog.showOpenDialog')?.[1]).toMatchObject({ properties: ['openFile'] });
+    // File ▸ Open Folder asks the native dialog for a folder, and lists its episodes.
+    const folderFake = await boot([], { openAnswers: [dir] });
+    const listing = (await folderFake.invoke('folder:open-dialog', {})) as { ok: boolean; value: { episodes: { name: string }[] } | null };
+    expect(folderFake.calls.find(([c]) => c === 'dialog.showOpenDialog')?.[1]).toEqual({ properties: ['openDirectory'] });
+    expect(listing.ok).toBe(true);
+    expect(listing.value?.episodes.map((e) => e.name)).toEqual(expect.arrayContaining(['demo', 'second']));
     fake.windows[0]!.close();
     expect(fake.windows[0]!.destroyed).toBe(true);
     expect(fake.windows[0]!.webContents.sent.some(([c]) => c === 'window:close-requested')).toBe(false);
