@@ -8,6 +8,7 @@ import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, type AppHarness } from '../../electron/preview/harness';
+import { inRawView } from '../test/ui';
 import { PROJECT_ROOT } from '../../electron/preview/server';
 
 let app: AppHarness | null = null;
@@ -19,6 +20,8 @@ describe('closing with unsaved changes', () => {
     const file = join(dir, 'episode.vtt');
     await copyFile(join(PROJECT_ROOT, 'resources', 'demo', 'demo.vtt'), file);
     app = await openApp({ launchPaths: [file] });
+    // About the raw text (the transcript view keeps typing inside cues and hides timing lines).
+    await inRawView(app.page);
     const { page, server } = app;
     await page.locator('.cm-content').waitFor();
     expect(server.window.edited).toBe(false);

@@ -8,6 +8,7 @@ import { copyFile, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { editorText, openApp, type AppHarness } from '../../electron/preview/harness';
+import { inRawView } from '../test/ui';
 import { PROJECT_ROOT } from '../../electron/preview/server';
 
 let app: AppHarness | null = null;
@@ -20,6 +21,8 @@ describe('external changes', () => {
     await copyFile(join(PROJECT_ROOT, 'resources', 'demo', 'demo.vtt'), file);
     const original = await readFile(file, 'utf8');
     app = await openApp({ launchPaths: [file] });
+    // About the raw text (the transcript view keeps typing inside cues and hides timing lines).
+    await inRawView(app.page);
     const { page } = app;
     const banner = page.getByTestId('external-banner');
     await page.locator('.cm-content').waitFor();

@@ -70,3 +70,14 @@ export async function openSecondsEpisode(open: (paths: string[]) => Promise<{ pa
   await page.locator('.cm-content').click();
   return page;
 }
+
+/**
+ * Reloads the page in the raw WebVTT view (remembered choice), for tests about the raw
+ * text: the transcript view, which transcripts open in, hides timing lines and keeps
+ * typing inside cues.
+ */
+export async function inRawView(page: Page): Promise<void> {
+  await page.evaluate(() => localStorage.setItem('cueline.editorView', 'raw'));
+  await page.reload();
+  await page.locator('.cm-content').waitFor();
+}

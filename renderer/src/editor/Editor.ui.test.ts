@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { editorText, openApp, type AppHarness } from '../../../electron/preview/harness';
+import { inRawView } from '../../test/ui';
 import { fixture, folderWith, tempDir } from '../../test/fixtures';
 
 let app: AppHarness | null = null;
@@ -20,6 +21,8 @@ afterEach(async () => {
 async function open515(options: { dataDir?: string } = {}): Promise<{ page: Page; original: string }> {
   const path = (await folderWith({ '515-temporal.vtt': fixture.vtt515 }, 'cueline-editor-')).path['515-temporal.vtt']!;
   app = await openApp({ launchPaths: [path], ...options });
+  // About the raw text (the transcript view keeps typing inside cues and hides timing lines).
+  await inRawView(app.page);
   const { page } = app;
   await page.locator('.cm-content').waitFor();
   await page.locator('.cm-content').click();
