@@ -8,6 +8,7 @@ import { chmod, copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { editorText, openApp, type AppHarness } from '../../electron/preview/harness';
+import { inRawView } from '../test/ui';
 import { PROJECT_ROOT } from '../../electron/preview/server';
 
 let app: AppHarness | null = null;
@@ -45,6 +46,8 @@ describe('bad input', () => {
     const unreadableName = unreadable.split('/').pop()!;
     const queue = [binary, empty, folder, unreadable, badAudio, utf16, huge];
     app = await openApp({ launchPaths: [episode], dialogs: { chooseOpen: async () => queue.shift() ?? null, chooseSave: async () => null } });
+    // About the raw text (the transcript view keeps typing inside cues and hides timing lines).
+    await inRawView(app.page);
     const { page } = app;
     const messages = page.getByTestId('messages');
     await page.locator('.cm-content').waitFor();
