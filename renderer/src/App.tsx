@@ -52,7 +52,7 @@ export function App() {
     bindings: resolveBindings(settings.keymapPreset, settings.keyOverrides),
     timing: settings.timing,
     qa: qaRulesFor(settings, transcript),
-  }), [settings.keymapPreset, settings.keyOverrides, settings.timing, settings.qaProfile, settings.qa, transcript]);
+  }), [settings, transcript]);
 
   useEffect(() => {
     document.title = transcript ? `${dirty ? '• ' : ''}${transcript.name} — Cueline` : 'Cueline';
