@@ -10,7 +10,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { EditorView } from '@codemirror/view';
 import { formatTalkTime, speakerColour, speakerStats, type SpeakerStat } from '../../../shared/speakers';
 import type { AppCore } from '../app-core';
-import { setViewMode, viewModeOf, type EditorViewMode } from '../transcript-view';
+import { setViewMode, viewModeOf, VIEW_MODE_EVENT, type EditorViewMode } from '../transcript-view';
 import { mergeSpeakerIn, moveWordsToNext, moveWordsToPrevious, renameSpeakerIn, setSpeakerOfSelection } from './commands';
 
 // Inline: the strip's few rules live with it (styles.css holds the app's shared look).
@@ -36,8 +36,15 @@ export function SpeakersBar({ core }: { core: Pick<AppCore, 'timeline'> }) {
       setStats((old) => (sameStats(old, next) ? old : next));
     };
     read();
-    return core.timeline.on('update', read);
-  }, [core]);
+    // The view can change by key too (Ctrl/Cmd+Alt+R), with no document change to publish.
+    const view = core.timeline.editor;
+    view?.dom.addEventListener(VIEW_MODE_EVENT, read);
+    const stop = core.timeline.on('update', read);
+    return () => {
+      stop();
+      view?.dom.removeEventListener(VIEW_MODE_EVENT, read);
+    };
+  }, [core, core.timeline.editor]);
 
   const view = core.timeline.editor;
   if (!view || mode === null) return null;
@@ -57,7 +64,7 @@ export function SpeakersBar({ core }: { core: Pick<AppCore, 'timeline'> }) {
     <section className="speakers-bar" aria-label="Speakers" data-testid="speakers" style={BAR}>
       <button
         aria-pressed={mode === 'transcript'}
-        title="Transcript view (off: the raw WebVTT text)"
+        title="Transcript view (off: the raw WebVTT text), Ctrl+Alt+R"
         onClick={() => {
           const next = mode === 'transcript' ? 'raw' : 'transcript';
           setViewMode(view, next);

@@ -123,7 +123,7 @@ describe('transcript view (Otter fixture)', () => {
     await expect.poll(() => page.locator('[data-testid="speaker"]').first().getAttribute('data-name')).toBe('Will Vincent');
   });
 
-  it('Enter at the end of a cue starts a new cue after it (no room: as short as WebVTT allows); Backspace at its start merges it back; the raw view toggle shows the markup', async () => {
+  it('Enter at the end of a cue starts a new cue after it (no room: as short as WebVTT allows); Backspace at its start merges it back; the raw view toggle (button or Ctrl+Alt+R) shows the markup', async () => {
     const { page, original } = await openOtter();
     await cursorAt(page, '\n\n00:00:14.000');
     await page.keyboard.press('Enter');
@@ -139,6 +139,11 @@ describe('transcript view (Otter fixture)', () => {
     await expect.poll(() => page.locator('.cm-tv-chip').count()).toBe(0);
     await expect.poll(async () => (await page.locator('.cm-line').allTextContents()).some((l) => l.startsWith('<v Will Vincent>'))).toBe(true);
     expect(await page.evaluate(() => localStorage.getItem('cueline.editorView'))).toBe('raw');
+    // The key toggles back, and the panel's button follows.
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+Alt+r');
+    await expect.poll(() => page.getByRole('button', { name: 'Transcript view' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('.cm-tv-chip').count()).toBeGreaterThan(0);
     // The document did not change with the view, and undo still works across the toggle.
     await page.locator('.cm-content').focus();
     for (let i = 0; i < 8 && (await editorText(page)) !== original; i++) await page.keyboard.press('Control+z');

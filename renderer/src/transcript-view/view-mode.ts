@@ -32,8 +32,12 @@ export const transcriptView: Extension = [
   transcriptViewTheme,
 ];
 
+/** Fired on the editor's DOM when the view changes, for the controls that show it. */
+export const VIEW_MODE_EVENT = 'cueline-view-mode';
+
+/** The view (in its compartment) and the toggle key, Ctrl/Cmd+Alt+R, which works in both views. */
 export function viewModeExtension(mode: EditorViewMode): Extension {
-  return viewModeCompartment.of(mode === 'transcript' ? transcriptView : []);
+  return [viewModeCompartment.of(mode === 'transcript' ? transcriptView : []), keymap.of([{ key: 'Mod-Alt-r', run: toggleViewMode }])];
 }
 
 export function viewModeOf(state: EditorState): EditorViewMode {
@@ -61,6 +65,7 @@ export function openingViewMode(transcript: { readonly text: string }): EditorVi
 
 export function setViewMode(view: EditorView, mode: EditorViewMode): void {
   view.dispatch({ effects: viewModeCompartment.reconfigure(mode === 'transcript' ? transcriptView : []) });
+  view.dom.dispatchEvent(new CustomEvent(VIEW_MODE_EVENT, { detail: mode }));
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, mode);
   } catch {
@@ -68,7 +73,7 @@ export function setViewMode(view: EditorView, mode: EditorViewMode): void {
   }
 }
 
-/** View ▸ Raw WebVTT / Transcript view. */
+/** Transcript view ⇄ raw WebVTT (the panel's toggle and Ctrl/Cmd+Alt+R). */
 export const toggleViewMode: Command = (view) => {
   setViewMode(view, viewModeOf(view.state) === 'transcript' ? 'raw' : 'transcript');
   return true;
