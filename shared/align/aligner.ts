@@ -7,9 +7,9 @@
  * times interpolated between their neighbours instead.
  */
 import { bandAround, bandedDtw, bandFromCoarse, type WarpPath } from './dtw';
-import { normalizeFrames, poolFrames, type FrameMatrix } from './features';
+import { normalizeFrames, poolFrames, sliceFrames, type FrameMatrix } from './features';
 import { anchorGuide, cumulativeSpeech, monotoneAnchors, speechShareGuide, undoDrift, type AnchorPoint } from './guide';
-import { nearestEdge, speechEdgeWithin, speechLevels, voicedShare, type Envelope } from './onsets';
+import { nearestEdge, speechEdgeWithin, speechLevels, speechSpan, voicedShare, type Envelope } from './onsets';
 import { scoreUnits } from './confidence';
 
 export interface Signal {
@@ -19,6 +19,8 @@ export interface Signal {
   /** Seconds from a frame's first sample to its centre. */
   centre: number;
   envelope: Envelope;
+  /** Time of frame 0's first sample; `envelope.offset` when absent. */
+  start?: number;
 }
 
 /** A cue as synthesized: its speech span and its words' spans, synthesized seconds. */
@@ -31,7 +33,7 @@ export interface SynthUnit {
 export type AnchorKind = 'none' | 'coarse' | 'drifted';
 
 export interface AlignInput {
-  /** The recording; its frame 0 starts at `envelope.offset`. */
+  /** The recording. */
   ref: Signal;
   syn: Signal;
   units: SynthUnit[];
@@ -60,7 +62,21 @@ const MIN_VOICED = 0.3;
 /** Recording frames per coarse frame (40 ms: 200 ms blurred the phones away). */
 const COARSE = 4;
 
-export function align(input: AlignInput): AlignedUnit[] {
+/** Silence kept around the recording's speech; the rest before and after is not aligned. */
+const SPEECH_MARGIN = 0.3;
+
+export function align(whole: AlignInput): AlignedUnit[] {
+  const audio = { start: whole.ref.start ?? whole.ref.envelope.offset, end: 0 };
+  audio.end = audio.start + whole.ref.frames.length * whole.ref.hop + 2 * whole.ref.centre;
+  // Silence before the first and after the last speech is nobody's: a path that must
+  // cross it stretches the edge cues over it (and a cue whose words the synthesizer
+  // says otherwise, like a date, gets dragged into it).
+  const span = speechSpan(whole.ref.envelope, speechLevels(whole.ref.envelope));
+  const first = span ? Math.max(0, Math.floor((span.from - SPEECH_MARGIN - audio.start) / whole.ref.hop)) : 0;
+  const last = span ? Math.min(whole.ref.frames.length, Math.ceil((span.to + SPEECH_MARGIN - audio.start) / whole.ref.hop)) : whole.ref.frames.length;
+  const input: AlignInput = last - first >= 2 && last - first < whole.ref.frames.length
+    ? { ...whole, ref: { ...whole.ref, frames: sliceFrames(whole.ref.frames, first, last), start: audio.start + first * whole.ref.hop } }
+    : whole;
   const { ref, syn, units } = input;
   if (units.length === 0) return [];
   if (ref.frames.length < 2 || syn.frames.length < 2) throw new Error('the audio is too short to align');
@@ -81,7 +97,7 @@ export function align(input: AlignInput): AlignedUnit[] {
   const given: AnchorPoint[] = [];
   units.forEach((u, k) => {
     const a = input.anchors[k];
-    if (a !== null && a !== undefined) given.push({ ref: a - ref.envelope.offset, syn: u.start });
+    if (a !== null && a !== undefined) given.push({ ref: a - ref.start!, syn: u.start });
   });
   const wide = Math.min(120, Math.max(20, refSeconds * 0.15));
   if (given.length > 0 && input.anchorKind !== 'none') {
@@ -107,7 +123,7 @@ export function align(input: AlignInput): AlignedUnit[] {
   });
   const fineBand = bandFromCoarse(coarse!, COARSE, ref.frames.length, syn.frames.length, FINE_MARGIN);
   const fine = bandedDtw(ref.frames, syn.frames, fineBand, STEP_PENALTY, tick && ((row) => tick(0.3 + (0.7 * row) / ref.frames.length)));
-  return placeUnits(input, fine, refLevels);
+  return placeUnits(input, fine, refLevels, audio);
 }
 
 /** For each synthesized frame, the first and last recording frame the path pairs it with. */
@@ -122,12 +138,13 @@ function pathMaps(path: WarpPath, cols: number): { first: Int32Array; last: Int3
   return { first, last };
 }
 
-function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof speechLevels>): AlignedUnit[] {
+function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof speechLevels>, audio: { start: number; end: number }): AlignedUnit[] {
   const { ref, syn, units } = input;
   const cols = syn.frames.length;
   const { first, last } = pathMaps(path, cols);
   const synFrame = (t: number) => Math.max(0, Math.min(cols - 1, Math.round((t - syn.centre) / syn.hop)));
-  const refTime = (i: number) => ref.envelope.offset + i * ref.hop + ref.centre;
+  const frameStart = ref.start ?? ref.envelope.offset;
+  const refTime = (i: number) => frameStart + i * ref.hop + ref.centre;
   const startOf = (t: number) => refTime(first[synFrame(t)]!);
   const endOf = (t: number) => refTime(last[synFrame(t)]!) + ref.hop / 2;
   const scores = scoreUnits(path, units.map((u) => ({ from: synFrame(u.start), to: synFrame(u.end) })), ref.hop / syn.hop);
@@ -138,7 +155,7 @@ function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof
     confidence: scores[k]!.confidence,
     lowConfidence: scores[k]!.low,
   }));
-  const audioEnd = ref.envelope.offset + ref.frames.length * ref.hop + 2 * ref.centre;
+  const audioEnd = audio.end;
   // Text placed on a pause was not spoken there (a line the audio lacks lands in a gap).
   for (const p of placed) if (!p.lowConfidence && voicedShare(ref.envelope, levels, p.start, p.end) < MIN_VOICED) (p.lowConfidence = true), (p.confidence = Math.min(p.confidence, 0.2));
   const search = { radius: 0.3, minPause: 0.06 };
@@ -147,7 +164,7 @@ function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof
     if (p.lowConfidence) continue;
     const previous = placed.slice(0, k).reverse().find((q) => !q.lowConfidence);
     const next = placed.slice(k + 1).find((q) => !q.lowConfidence);
-    const minStart = previous ? previous.start + 0.05 : ref.envelope.offset;
+    const minStart = previous ? previous.start + 0.05 : audio.start;
     const maxEnd = next ? next.start + search.radius : audioEnd;
     const start = nearestEdge(ref.envelope, levels, p.start, 'start', search, { min: minStart, max: p.end });
     const end = nearestEdge(ref.envelope, levels, p.end, 'end', search, { min: start ?? p.start, max: maxEnd });
@@ -159,7 +176,7 @@ function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof
     if (p.end <= p.start) p.end = p.start + 0.05;
   }
   for (const p of placed) if (!p.lowConfidence) snapWords(p, ref.envelope, levels);
-  interpolateLow(placed, units, ref.envelope.offset, audioEnd);
+  interpolateLow(placed, units, audio.start, audioEnd);
   for (const p of placed) fitWords(p);
   return placed;
 }

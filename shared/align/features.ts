@@ -38,6 +38,14 @@ export class FrameMatrix {
   }
 }
 
+/** Frames `from`..`to` (exclusive) as their own matrix. */
+export function sliceFrames(matrix: FrameMatrix, from: number, to: number): FrameMatrix {
+  const out = new FrameMatrix(matrix.dims, 1);
+  out.data = matrix.data.slice(from * matrix.dims, to * matrix.dims);
+  out.length = Math.max(0, to - from);
+  return out;
+}
+
 /** A growable Float32 series (the energy envelope). */
 export class Series {
   data = new Float32Array(4096);

@@ -99,3 +99,10 @@ export function speechEdgeWithin(envelope: Envelope, levels: Levels, from: numbe
   }
   return null;
 }
+
+/** First and last speech in the envelope (seconds), or null when there is none. */
+export function speechSpan(envelope: Envelope, levels: Levels): { from: number; to: number } | null {
+  const from = speechEdgeWithin(envelope, levels, envelope.offset, envelope.offset + envelope.values.length * envelope.step, 'start');
+  const to = speechEdgeWithin(envelope, levels, envelope.offset, envelope.offset + envelope.values.length * envelope.step, 'end');
+  return from === null || to === null ? null : { from, to };
+}

@@ -1,0 +1,78 @@
+/**
+ * Test helpers for alignment: real speech made by ../shared/tools/speak-vtt.mjs in
+ * flite's voice (the aligner synthesizes with eSpeak, so it never matches a voice
+ * against itself), with noise in the gaps, and the truth of where each cue's speech
+ * really is; plus the error figures the tests assert.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseVtt } from '../../../shared/formats/vtt';
+import { formatCueBlock, writeVtt } from '../../../shared/formats/vtt/writer';
+
+export const SPEAK_VTT = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'tools', 'speak-vtt.mjs');
+export const EPISODE_515 = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'talkpython', '515-temporal.vtt');
+
+export interface SpokenCue {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The first cues of episode 515 that start before `seconds`. */
+export function episodeCues(seconds: number): SpokenCue[] {
+  return parseVtt(readFileSync(EPISODE_515, 'utf8')).cues.filter((c) => c.start < seconds).map((c) => ({ start: c.start, end: c.end, text: c.text }));
+}
+
+export function vttOf(cues: SpokenCue[]): string {
+  return writeVtt([]) + cues.map((c) => formatCueBlock(c) + '\n\n').join('');
+}
+
+/** Speaks `cues` into `dir/name.wav` (flite, 16 kHz, noise in the gaps); returns the truth per cue. */
+export function speak(dir: string, name: string, cues: SpokenCue[]): { wav: string; truth: SpokenCue[] } {
+  const vtt = join(dir, `${name}.speech.vtt`);
+  const wav = join(dir, `${name}.wav`);
+  const truthPath = join(dir, `${name}.truth.json`);
+  writeFileSync(vtt, vttOf(cues));
+  execFileSync('node', [SPEAK_VTT, vtt, wav, '--engine', 'flite', '--rate', '16000', '--gap-noise', '0.003', '--truth', truthPath], { stdio: 'ignore' });
+  const truth = (JSON.parse(readFileSync(truthPath, 'utf8')) as { cues: SpokenCue[] }).cues;
+  return { wav, truth: truth.map((t) => ({ start: t.start, end: t.end, text: t.text })) };
+}
+
+export interface ErrorFigures {
+  median: number;
+  p90: number;
+  max: number;
+  count: number;
+}
+
+export function figures(errors: number[]): ErrorFigures {
+  const sorted = errors.map(Math.abs).sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+  return { median: at(0.5), p90: at(0.9), max: sorted[sorted.length - 1]!, count: sorted.length };
+}
+
+interface JsonCue {
+  start: number;
+  text: string;
+  words: { text: string; start: number; end: number }[];
+}
+
+/**
+ * Start error of each truth cue's first word, found by its place in the word stream
+ * (the text was re-cut into other cues, but every word is kept in order).
+ */
+export function firstWordErrors(cues: JsonCue[], truth: SpokenCue[]): number[] {
+  const words = cues.flatMap((c) => c.words);
+  const errors: number[] = [];
+  let index = 0;
+  for (const t of truth) {
+    const count = t.text.split(/\s+/).filter(Boolean).length;
+    const word = words[index];
+    if (!word) throw new Error(`the aligned text has ${words.length} words; truth needs more`);
+    errors.push(word.start - t.start);
+    index += count;
+  }
+  if (index !== words.length) throw new Error(`the aligned text has ${words.length} words, the truth ${index}`);
+  return errors;
+}
