@@ -1,11 +1,13 @@
 /**
- * The matches of one folder query in one transcript file's text, with what the folder
- * panel shows for each (line, column, the line's text, the cue's time), and the text
- * with a chosen subset of them replaced. Matching and replacing are the corrections
- * engine's (`matchRule`, `minimalChange`, as `cli fix` applies them): a match is a term
- * in cue text or a TXT entry, and its change covers only what differs inside the term.
+ * The matches of a folder query (one rule) or a corrections list (many) in one
+ * transcript file's text, with what the folder panel shows for each (line, column, the
+ * line's text, the cue's time), and the text with a chosen subset of them replaced.
+ * Matching and replacing are the corrections engine's (`applyRules`, `minimalChange`,
+ * as `cli fix` applies them): a match is a term in cue text or a TXT entry, overlapping
+ * matches go to the earlier rule, and a change covers only what differs inside the term.
  */
-import { matchRule, minimalChange, textSpans, type CorrectionRule } from '../corrections';
+import { applyRules, minimalChange, type CorrectionRule } from '../corrections';
+import { candidateSpans } from './candidate-spans';
 import { detectFormat, type TranscriptFormat } from '../formats/detect';
 import { scanTimestamp, msToSeconds } from '../formats/timestamp';
 import { applyChanges, type TextChange } from '../model/text-change';
@@ -21,6 +23,8 @@ export interface FileMatch {
   context: string;
   contextFrom: number;
   contextTo: number;
+  /** The `corrections.tsv` line of the rule that matched (1 for a typed query). */
+  rule: number;
   /** The smallest change replacing the term (null when the replacement equals the term or for a search). */
   change: TextChange | null;
   /** What the clipped line reads with only this match replaced. */
@@ -39,18 +43,10 @@ export interface FileMatches {
 /** Characters of context kept on each side of a match. */
 const CONTEXT = 60;
 
-/**
- * Quick test on the whole text: can the rule match anywhere at all? Most files of a
- * folder hold no match, and this spares them the span analysis (a parse of the file).
- */
-export function mayMatch(text: string, rule: CorrectionRule): boolean {
-  for (const _ of rule.matcher.matches(text)) return true;
-  return false;
-}
-
-export function fileMatches(text: string, rule: CorrectionRule, withReplace: boolean, format: TranscriptFormat = detectFormat(text)): FileMatches {
-  if (!mayMatch(text, rule)) return { format, matches: [], refused: 0 };
-  const found = matchRule(text, textSpans(text, format), rule);
+export function fileMatches(text: string, rules: readonly CorrectionRule[], withReplace: boolean, format: TranscriptFormat = detectFormat(text)): FileMatches {
+  const spans = candidateSpans(text, rules, format);
+  if (!spans?.length) return { format, matches: [], refused: 0 };
+  const found = applyRules(text, spans, rules);
   const lines = new LineCursor(text);
   const matches = found.hits.map((hit): FileMatch => {
     const { line, start, end } = lines.at(hit.from);
@@ -60,7 +56,7 @@ export function fileMatches(text: string, rule: CorrectionRule, withReplace: boo
     const context = text.slice(from, to);
     const replaced = change ? applyChanges(context, [{ from: change.from - from, to: change.to - from, insert: change.insert }]) : context;
     return {
-      from: hit.from, to: hit.to, line, column: hit.from - start + 1,
+      from: hit.from, to: hit.to, line, column: hit.from - start + 1, rule: hit.rule.line,
       context, contextFrom: hit.from - from, contextTo: hit.to - from,
       change, replaced, time: timeAt(text, start, hit.from, format),
     };
@@ -89,9 +85,11 @@ class LineCursor {
     return { line: this.line, start: this.start, end: end === -1 ? this.text.length : end };
   }
   private nextBreak(from: number): number {
-    const n = this.text.indexOf('\n', from);
-    const r = this.text.indexOf('\r', from);
-    return n === -1 ? r : r === -1 ? n : Math.min(n, r);
+    for (let i = from; i < this.text.length; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 10 || c === 13) return i;
+    }
+    return -1;
   }
 }
 

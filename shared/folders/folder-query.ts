@@ -20,7 +20,7 @@ export interface FolderQuery {
 
 export type QueryRule = { ok: true; rule: CorrectionRule } | { ok: false; message: string };
 
-function escapeRegExp(s: string): string {
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 

@@ -59,6 +59,8 @@ export const folderQuery = z.object({
 }).strict();
 
 export const folderMatch = z.object({
+  /** The corrections.tsv line of the rule that matched (1 for a typed search). */
+  rule: z.number().int(),
   line: z.number().int(),
   column: z.number().int(),
   context: z.string(),
@@ -119,6 +121,8 @@ export const folderInvokeContract = {
   'folder:stats': { request: z.object({}).strict(), response: z.object({ job: folderJobId }) },
   /** Start a search across the folder (with `replace`: a replace preview). */
   'folder:search': { request: z.object({ query: folderQuery }).strict(), response: z.object({ job: folderJobId }) },
+  /** Start a preview of the folder's corrections.tsv (at its root) over every transcript, as `cli fix --dry-run`. */
+  'folder:corrections': { request: z.object({}).strict(), response: z.object({ job: folderJobId }) },
   /** A job's state; while running, waits up to ~1 s for progress. */
   'folder:job': { request: z.object({ job: folderJobId }).strict(), response: folderJobStatus },
   'folder:cancel': { request: z.object({ job: folderJobId }).strict(), response: z.object({}) },

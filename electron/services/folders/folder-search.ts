@@ -26,23 +26,22 @@ export const MAX_MATCHES = 20_000;
 
 /** What a replace preview keeps for Apply: per file, its hash as previewed and its match count. */
 export interface Preview {
-  rule: CorrectionRule;
+  rules: readonly CorrectionRule[];
   files: Map<string, { file: SearchFile; hash: string; count: number }>;
 }
 
-export async function searchFiles(files: readonly SearchFile[], rule: CorrectionRule, withReplace: boolean, ctx: JobContext): Promise<{ result: FolderSearchResult; preview: Preview }> {
+export async function searchFiles(files: readonly SearchFile[], rules: readonly CorrectionRule[], withReplace: boolean, ctx: JobContext): Promise<{ result: FolderSearchResult; preview: Preview }> {
   const found: FolderFileMatches[] = [];
   const problems: string[] = [];
-  const preview: Preview = { rule, files: new Map() };
+  const preview: Preview = { rules, files: new Map() };
   let total = 0;
   let truncated = false;
   let searched = 0;
-  for (const file of files) {
+  for await (const [file, read] of readAhead(files)) {
     if (!(await ctx.step(searched, files.length))) break;
     searched++;
-    const read = await readTranscriptFile(file.path);
     if (!read.ok) { problems.push(read.message); continue; }
-    const { matches, refused } = fileMatches(read.text, rule, withReplace);
+    const { matches, refused } = fileMatches(read.text, rules, withReplace);
     if (!matches.length && !refused) continue;
     let kept = matches;
     if (total + matches.length > MAX_MATCHES) { kept = matches.slice(0, MAX_MATCHES - total); truncated = true; }
@@ -54,8 +53,24 @@ export async function searchFiles(files: readonly SearchFile[], rule: Correction
   return { result: { files: found, filesSearched: searched, truncated, problems }, preview };
 }
 
+/** Files read ahead of the one being searched: reads overlap the matching, memory stays a few files. */
+const READ_AHEAD = 8;
+
+/** Each file with its read, in order, with up to READ_AHEAD reads in flight. */
+async function* readAhead(files: readonly SearchFile[]): AsyncGenerator<[SearchFile, Awaited<ReturnType<typeof readTranscriptFile>>]> {
+  const pending: Promise<Awaited<ReturnType<typeof readTranscriptFile>>>[] = [];
+  let next = 0;
+  const fill = () => { while (next < files.length && pending.length < READ_AHEAD) pending.push(readTranscriptFile(files[next++]!.path)); };
+  fill();
+  for (let i = 0; i < files.length; i++) {
+    const read = await pending.shift()!;
+    fill();
+    yield [files[i]!, read];
+  }
+}
+
 function toWire(m: FileMatch) {
-  return { line: m.line, column: m.column, context: m.context, contextFrom: m.contextFrom, contextTo: m.contextTo, replaced: m.replaced, time: m.time, offset: m.from };
+  return { rule: m.rule, line: m.line, column: m.column, context: m.context, contextFrom: m.contextFrom, contextTo: m.contextTo, replaced: m.replaced, time: m.time, offset: m.from };
 }
 
 /**
@@ -76,7 +91,7 @@ export async function applyPreview(preview: Preview, exclude: ReadonlyMap<string
     const read = await readTranscriptFile(file.path);
     if (!read.ok) { result.skipped.push(read.message); continue; }
     if (textHash(read.text) !== hash) { result.skipped.push(`${file.name}: changed on disk since the preview; not changed (search again).`); continue; }
-    const { matches } = fileMatches(read.text, preview.rule, true);
+    const { matches } = fileMatches(read.text, preview.rules, true);
     const next = replaceChosen(read.text, matches.slice(0, count), chosen);
     if (next === read.text) continue;
     try {

@@ -7,7 +7,9 @@
  */
 import { statSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { parseRules } from '../../../shared/corrections';
+import { formatDiagnostic } from '../../../shared/model/diagnostic';
 import type { OpenedSession } from '../../../shared/ipc/contract';
 import type { EpisodeStats, FolderListing } from '../../../shared/ipc/folder-contract';
 import { queryRule, type FolderQuery } from '../../../shared/folders/folder-query';
@@ -39,6 +41,8 @@ export function splitLaunchPaths(paths: readonly string[]): { files: string[]; f
   const folder = paths.find(isDir) ?? null;
   return { files: paths.filter((p) => !isDir(p)), folder };
 }
+
+const CORRECTIONS_FILE = 'corrections.tsv';
 
 interface Indexed {
   root: string;
@@ -143,8 +147,30 @@ export class FolderService {
     const files = [...this.require().files.values()].filter((f) => f.kind !== 'audio');
     const withReplace = query.replace !== undefined;
     return this.jobs.start(async (ctx) => {
-      const { result, preview } = await searchFiles(files, compiled.rule, withReplace, ctx);
+      const { result, preview } = await searchFiles(files, [compiled.rule], withReplace, ctx);
       return { status: { status: 'done', search: result }, keep: withReplace ? preview : undefined };
+    });
+  }
+
+  /**
+   * A preview of the folder's `corrections.tsv` (at its root) applied to every transcript
+   * file, as `cli fix --dry-run` would: a job, applied like any preview. A bad rule is
+   * refused as `corrections.tsv:LINE:COL: message`.
+   */
+  async startCorrections(): Promise<string> {
+    const { root, files } = this.require();
+    const path = join(root, CORRECTIONS_FILE);
+    const resolved = await resolveRegularFile(path, { folder: root });
+    if (!resolved.ok) throw new Error(`${CORRECTIONS_FILE}: ${resolved.message.replace(/^[^:]*: /, '')}`);
+    const read = await readTranscriptFile(resolved.real);
+    if (!read.ok) throw new Error(read.message);
+    const { rules, diagnostics } = parseRules(read.text);
+    if (diagnostics.length) throw new Error(diagnostics.map((d) => formatDiagnostic(CORRECTIONS_FILE, d)).join('\n'));
+    if (!rules.length) throw new Error(`${CORRECTIONS_FILE}: no rules.`);
+    const transcripts = [...files.values()].filter((f) => f.kind !== 'audio');
+    return this.jobs.start(async (ctx) => {
+      const { result, preview } = await searchFiles(transcripts, rules, true, ctx);
+      return { status: { status: 'done', search: result }, keep: preview };
     });
   }
 
