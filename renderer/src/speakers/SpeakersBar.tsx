@@ -19,6 +19,8 @@ const LIST = { display: 'flex', gap: 14, flexWrap: 'wrap', listStyle: 'none', ma
 const ITEM = { display: 'flex', gap: 4, alignItems: 'center' } as const;
 const SWATCH = { width: 10, height: 10, borderRadius: '50%', display: 'inline-block' } as const;
 const MUTED = { color: 'var(--muted)' } as const;
+const PRESSED = { background: 'var(--accent)', color: 'var(--accent-fg)', borderColor: 'var(--accent)' } as const;
+const MERGE = { maxWidth: '8.5em' } as const;
 
 const sameStats = (a: readonly SpeakerStat[], b: readonly SpeakerStat[]) =>
   a.length === b.length && a.every((s, i) => s.name === b[i]!.name && s.cues === b[i]!.cues && Math.abs(s.talkTime - b[i]!.talkTime) < 0.05);
@@ -64,6 +66,7 @@ export function SpeakersBar({ core }: { core: Pick<AppCore, 'timeline'> }) {
     <section className="speakers-bar" aria-label="Speakers" data-testid="speakers" style={BAR}>
       <button
         aria-pressed={mode === 'transcript'}
+        style={mode === 'transcript' ? PRESSED : undefined}
         title="Transcript view (off: the raw WebVTT text), Ctrl+Alt+R"
         onClick={() => {
           const next = mode === 'transcript' ? 'raw' : 'transcript';
@@ -88,7 +91,7 @@ export function SpeakersBar({ core }: { core: Pick<AppCore, 'timeline'> }) {
             <button title={`Make ${s.name} the speaker of the selected cues`} onClick={() => run((v) => setSpeakerOfSelection(v, s.name))}>Set</button>
             <button title={`Rename ${s.name} everywhere`} onClick={() => setRenaming(s.name)}>Rename</button>
             {stats.length > 1 && (
-              <select aria-label={`Merge ${s.name} into`} value="" onChange={(e) => e.target.value && run((v) => mergeSpeakerIn(v, s.name, e.target.value))}>
+              <select aria-label={`Merge ${s.name} into`} style={MERGE} value="" onChange={(e) => e.target.value && run((v) => mergeSpeakerIn(v, s.name, e.target.value))}>
                 <option value="">Merge into…</option>
                 {stats.filter((o) => o.name !== s.name).map((o) => <option key={o.name} value={o.name}>{o.name}</option>)}
               </select>

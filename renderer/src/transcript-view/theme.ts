@@ -2,7 +2,10 @@
 import { EditorView } from '@codemirror/view';
 
 export const transcriptViewTheme = EditorView.baseTheme({
-  '&.cm-transcript-view .cm-lineNumbers': { display: 'none' },
+  // Line numbers count hidden lines: meaningless here. CodeMirror's gutter rule is !important.
+  '&.cm-transcript-view .cm-lineNumbers': { display: 'none !important' },
+  // Prose reads better proportional; the raw view keeps the app's monospace.
+  '&.cm-transcript-view .cm-scroller': { fontFamily: 'system-ui, -apple-system, "Segoe UI", sans-serif', fontSize: '15px' },
   '&.cm-transcript-view .cm-line': { paddingTop: '0.35em', lineHeight: '1.55' },
   '.cm-tv-chip': {
     display: 'inline-block',
