@@ -46,11 +46,11 @@ export const noticeField = StateField.define<string | null>({
     ),
 });
 
-/** The user events the guard rewrites: typing, pasting, dropping, deleting. */
+/** The user events the guard rewrites: typing, pasting, dropping (and moving text by dragging), deleting. */
 function isTyping(tr: Transaction): boolean {
   const ev = tr.annotation(Transaction.userEvent);
   if (!ev) return false;
-  return ev === 'input' || ev.startsWith('input.type') || ev.startsWith('input.paste') || ev.startsWith('input.drop') || ev.startsWith('input.complete') || ev.startsWith('delete');
+  return ev === 'input' || ev.startsWith('input.type') || ev.startsWith('input.paste') || ev.startsWith('input.drop') || ev.startsWith('input.complete') || ev.startsWith('delete') || ev.startsWith('move.drop');
 }
 
 interface Owner {

@@ -125,6 +125,14 @@ describe('typing cannot break the structure', () => {
     expect(timingLines(s)).toEqual(['00:00:01.000 --> 00:00:02.000', '00:00:02.000 --> 00:00:03.000']);
   });
 
+  it('text dragged from one cue into another moves as text: both cues and every timing line stay', () => {
+    const s = make(SAMPLE);
+    const from = SAMPLE.indexOf('to the show');
+    const moved = apply(s, { changes: [{ from: from - 1, to: from + 11 }, { from: textStart(s, 2), insert: '\nto the show\n\n' }], userEvent: 'move.drop' });
+    expect(vttOf(moved).cues.map((c) => c.text)).toEqual(['<v Ann>Hello &amp; welcome', '<v Bob>Thanks, <i>Ann</i>.', 'to the show\n<v Bob>Glad to be here.']);
+    expect(timingLines(moved)).toEqual(timingLines(s));
+  });
+
   it('typing on the empty line that ends the file adds a line to the last cue, as in the raw view', () => {
     const s = make(SAMPLE);
     const typed = apply(s, { changes: { from: SAMPLE.length, insert: '!' }, userEvent: 'input.type' });
