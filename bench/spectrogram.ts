@@ -21,7 +21,7 @@ import { openApp } from '../electron/preview/harness';
 import { TILE_COLUMNS } from '../renderer/src/waveform/spectrogram-tiles';
 import { ensureOneHourMp3, ensureThreeHourMp3 } from './audio';
 import { buildLongVtt } from './formats';
-import { frames, heapMiB, rendererRssMiB, wavesurferPage } from './renderer-memory';
+import { frames, heapMiB, rendererRssMiB, wavesurferPage, zoomFrames } from './renderer-memory';
 import { percentile, type Benchmark, type BenchResult } from './report';
 
 interface Measured { firstTileMs: number; wholeViewMs: number; readMs: number; fftMs: number; scrollShown: number[]; scrollHidden: number[]; zoomShown: number[]; rss: number; rssHidden: number; heap: number }
@@ -65,11 +65,7 @@ async function measure(vtt: string, audio: string): Promise<Measured> {
     const fftMs = Number(await strip(page).getAttribute('data-tile-fft-ms'));
     await wave.hover();
     const scrollShown = await frames(page, () => scroll(page));
-    const zoomShown = await frames(page, async () => {
-      await page.keyboard.down('Control');
-      for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, -100); await page.waitForTimeout(60); }
-      await page.keyboard.up('Control');
-    });
+    const zoomShown = await zoomFrames(page);
     await wave.locator('[data-testid="spectrogram"][data-complete="true"]').waitFor({ timeout: 60_000 });
     const heap = await heapMiB(page);
     return { firstTileMs, wholeViewMs, readMs, fftMs, scrollShown, scrollHidden, zoomShown, rss: rendererRssMiB(), rssHidden, heap };

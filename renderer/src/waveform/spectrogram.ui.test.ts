@@ -1,10 +1,11 @@
 /**
  * The spectrogram strip in real Chromium against the real main-process services: an MP3
- * with a 1 kHz tone between 3 s and 6 s (silence around it) is served as the app serves
- * it (a virtual WAV decoded in the main process); the toggle shows a strip whose pixels
- * light up at the tone's times and at its frequency's row and stay the panel's colour
- * in the silence, in light and in dark mode; cue regions and the playhead run over it,
- * and the ruler labels the view. Needs `node scripts/build.mjs --renderer-only` first.
+ * and a FLAC with a 1 kHz tone between 3 s and 6 s (silence around it), served as the
+ * app serves them (MP3 as a virtual WAV decoded in the main process, read by Range; FLAC
+ * as it is, decoded for the window by the browser). The toggle shows a strip whose
+ * pixels light up at the tone's times and at its frequency's row and stay the panel's
+ * colour in the silence, in light and in dark mode; cue regions and the playhead run
+ * over it, and the ruler labels the view. Needs `node scripts/build.mjs --renderer-only`.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ const SECONDS = 10;
 const TONE = { from: 3, to: 6, hz: 1000 };
 
 let app: AppHarness | null = null;
-let files: { vtt: string; mp3: string };
+let files: { vtt: string; mp3: string; flac: string };
 
 afterEach(async () => {
   await app?.close();
@@ -37,7 +38,9 @@ beforeAll(() => {
   run('lame', ['--quiet', '-b', '128', wav, mp3]);
   const vtt = join(dir, 'tone.vtt');
   writeFileSync(vtt, 'WEBVTT\n\n00:00:03.000 --> 00:00:06.000\nThe tone\n');
-  files = { vtt, mp3 };
+  const flac = join(dir, 'tone.flac');
+  run('sox', [wav, flac]);
+  files = { vtt, mp3, flac };
 });
 
 interface StripPixels {
@@ -83,8 +86,8 @@ function stripPixels(page: Page): Promise<StripPixels> {
   });
 }
 
-async function openTone(scheme: 'light' | 'dark'): Promise<Page> {
-  app = await openApp({ launchPaths: [files.vtt, files.mp3] });
+async function openTone(scheme: 'light' | 'dark', audio = files.mp3): Promise<Page> {
+  app = await openApp({ launchPaths: [files.vtt, audio] });
   const { page } = app;
   await page.emulateMedia({ colorScheme: scheme });
   await page.locator('[data-testid="waveform"][data-peaks-status="done"]').waitFor({ timeout: 20_000 });
@@ -94,9 +97,10 @@ async function openTone(scheme: 'light' | 'dark'): Promise<Page> {
 const strip = (page: Page) => page.getByTestId('waveform').locator('[data-testid="spectrogram"]');
 
 describe('spectrogram', () => {
-  for (const scheme of ['light', 'dark'] as const) {
-    it(`shows the tone at its times and frequency, silence as the panel (${scheme})`, async () => {
-      const page = await openTone(scheme);
+  // MP3 is served as a virtual WAV (Range reads); FLAC as it is (the browser's decoder, for the window only).
+  for (const [scheme, format] of [['light', 'mp3'], ['dark', 'mp3'], ['light', 'flac']] as const) {
+    it(`shows the tone at its times and frequency, silence as the panel (${scheme}, ${format})`, async () => {
+      const page = await openTone(scheme, files[format]);
       await expect(strip(page).isVisible()).resolves.toBe(false);
       const toggle = page.getByRole('button', { name: 'Spectrogram' });
       await toggle.click();
