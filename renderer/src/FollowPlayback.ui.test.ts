@@ -87,4 +87,26 @@ describe('follow playback', () => {
     expect(started).toBeLessThan(8);
     expect(app!.errors).toEqual([]);
   });
+
+  it('with Play-from-cursor turned off (Shortcuts dialog), Play resumes at the playhead; the choice is remembered', async () => {
+    const page = await openSecondsEpisode(async (launchPaths) => (app = await openApp({ launchPaths })), secondsEpisode);
+    await page.getByRole('button', { name: 'Shortcuts' }).click();
+    const choice = page.getByRole('checkbox', { name: /Play from the cursor's cue/ });
+    expect(await choice.isChecked()).toBe(true);
+    await choice.uncheck();
+    await page.keyboard.press('Escape');
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 41; i++) await page.keyboard.press('Alt+ArrowDown');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => playing(page)).toBe(true);
+    // From the playhead (0 s), not from the cursor's cue (40 s).
+    expect(await playhead(page)).toBeLessThan(5);
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await page.locator('.cm-content').waitFor();
+    await page.getByRole('button', { name: 'Shortcuts' }).click();
+    expect(await page.getByRole('checkbox', { name: /Play from the cursor's cue/ }).isChecked()).toBe(false);
+    expect(await page.getByRole('checkbox', { name: /Follow playback/ }).isChecked()).toBe(true);
+  });
 });

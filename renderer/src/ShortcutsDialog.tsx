@@ -3,7 +3,8 @@
  * rebinding (click a key cell, press the new keys; Backspace alone unbinds; Reset goes
  * back to the preset). Changes are saved in the settings file by the main process.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { FollowPlayback } from './editor/follow-playback';
 import { useModal } from './use-modal';
 import { EDITOR_ACTION_INFO, type EditorActionGroup } from '../../shared/editor-actions';
 import type { AppSettings } from '../../shared/settings';
@@ -41,9 +42,24 @@ interface Props {
   settings: AppSettings;
   onChange(next: AppSettings): void;
   onClose(): void;
+  /** The follow-playback toggle and the play-from-cursor choice. */
+  follow: FollowPlayback;
 }
 
-export function ShortcutsDialog({ settings, onChange, onClose }: Props) {
+/** The playback choices beside the keys: they decide what Esc (play) does. */
+function PlaybackChoices({ follow }: { follow: FollowPlayback }) {
+  const state = useSyncExternalStore((l) => follow.on('change', l), () => `${follow.enabled}|${follow.playFromCursor}`);
+  const [following, fromCursor] = state.split('|').map((v) => v === 'true');
+  return (
+    <fieldset className="shortcuts-playback">
+      <legend>Playback</legend>
+      <label><input type="checkbox" checked={following} onChange={(e) => follow.set(e.target.checked)} /> Follow playback (pauses for a few seconds while you type)</label>{' '}
+      <label><input type="checkbox" checked={fromCursor} onChange={(e) => follow.setPlayFromCursor(e.target.checked)} /> Play from the cursor's cue when the cursor moved since the last pause</label>
+    </fieldset>
+  );
+}
+
+export function ShortcutsDialog({ settings, onChange, onClose, follow }: Props) {
   const [recording, setRecording] = useState<string | null>(null);
   const modal = useModal();
   const bindings = resolveBindings(settings.keymapPreset, settings.keyOverrides);
@@ -114,6 +130,7 @@ export function ShortcutsDialog({ settings, onChange, onClose }: Props) {
           </tbody>
         </table>
       </div>
+      <PlaybackChoices follow={follow} />
       {clash.size > 0 && (
         <p className="shortcuts-clash">Keys bound twice: {[...clash.keys()].map((k) => displayKey(k, MAC)).join(', ')}. The first action listed wins.</p>
       )}

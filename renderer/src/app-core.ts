@@ -18,6 +18,7 @@ import { MessageLog } from './document/messages';
 import { FolderController } from './folder/folder-controller';
 import type { RecoveryList } from './RecoveryDialog';
 import { Player } from './playback/player';
+import { rememberPlaybackPreferences } from './playback/playback-preferences';
 import { Store } from './store';
 
 export type OpenDialog =
@@ -97,6 +98,7 @@ export class AppCore {
       .then((list) => { if (list && (list.documents.length || list.problems.length)) this.recovery.set(list); }, this.fail);
     const d = this.documents;
     const offs = [
+      rememberPlaybackPreferences(this.follow),
       api().on('menu:command', this.runCommand),
       api().on('menu:action', (id) => { this.runAction(id); }),
       api().on('document:external-change', (change) => d.noteExternalChange(change)),

@@ -33,6 +33,13 @@ export class FollowPlayback extends EventEmitter<{ change: [enabled: boolean] }>
   toggle(): void {
     this.set(!this.enabled);
   }
+
+  /** Play from the cursor's cue (when it moved since the last pause), or from the playhead. */
+  setPlayFromCursor(on: boolean): void {
+    if (on === this.playFromCursor) return;
+    this.playFromCursor = on;
+    this.emit('change', this.enabled);
+  }
 }
 
 export const followConfig = Facet.define<FollowPlayback, FollowPlayback | null>({ combine: (v) => v.at(-1) ?? null });

@@ -32,7 +32,7 @@ export function Dialogs({ core }: { core: AppCore }) {
       {dialog?.kind === 'recent' && (
         <RecentDialog items={dialog.items} onOpen={(index) => { core.documents.openWith(() => api().invoke('recent:open', { index })).catch(core.fail); }} onClose={close} />
       )}
-      {dialog?.kind === 'shortcuts' && <ShortcutsDialog settings={settings} onChange={core.changeSettings} onClose={() => { close(); core.timeline.editor?.focus(); }} />}
+      {dialog?.kind === 'shortcuts' && <ShortcutsDialog settings={settings} follow={core.follow} onChange={core.changeSettings} onClose={() => { close(); core.timeline.editor?.focus(); }} />}
       {recovery && !unsaved && (
         <RecoveryDialog
           list={recovery}
