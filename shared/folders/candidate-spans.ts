@@ -15,12 +15,20 @@ import { escapeRegExp } from './folder-query';
 
 const patterns = new WeakMap<CorrectionRule, RegExp>();
 
-/** Where a literal rule's term occurs in the text, whole word or not, in the rule's case. */
-function occurrences(text: string, rule: CorrectionRule, out: number[]): void {
-  let re = patterns.get(rule);
+const loosePatterns = new WeakMap<CorrectionRule, RegExp>();
+
+/**
+ * Where a literal rule's term occurs in the text, whole word or not, in the rule's case;
+ * `loose`: also in any case and spacing, where its near-misses can be (see near-miss.ts).
+ */
+function occurrences(text: string, rule: CorrectionRule, loose: boolean, out: number[]): void {
+  const cache = loose ? loosePatterns : patterns;
+  let re = cache.get(rule);
   if (!re) {
-    re = new RegExp(escapeRegExp(rule.find), rule.ignoreCase ? 'giu' : 'gu');
-    patterns.set(rule, re);
+    re = loose
+      ? new RegExp([...rule.find.replace(/\s+/g, '')].map(escapeRegExp).join('\\s*'), 'giu')
+      : new RegExp(escapeRegExp(rule.find), rule.ignoreCase ? 'giu' : 'gu');
+    cache.set(rule, re);
   }
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
@@ -101,11 +109,14 @@ function nextBreak(text: string, from: number): number {
   return text.length;
 }
 
-/** The spans where `rules` may match, in document order; null when none can match at all. */
-export function candidateSpans(text: string, rules: readonly CorrectionRule[], format: TranscriptFormat): WordSpan[] | null {
+/**
+ * The spans where `rules` may match (with `nearMisses`, also where their case and
+ * spacing variants may be), in document order; null when nothing can match at all.
+ */
+export function candidateSpans(text: string, rules: readonly CorrectionRule[], format: TranscriptFormat, nearMisses = false): WordSpan[] | null {
   if (format === 'srt' || rules.some((r) => r.regex)) return textSpans(text, format);
   const positions: number[] = [];
-  for (const rule of rules) occurrences(text, rule, positions);
+  for (const rule of rules) occurrences(text, rule, nearMisses, positions);
   if (!positions.length) return null;
   positions.sort((a, b) => a - b);
   const windows = format === 'vtt' ? vttWindows(text, positions) : txtWindows(text, positions);

@@ -6,7 +6,7 @@
  * as `cli fix` applies them): a match is a term in cue text or a TXT entry, overlapping
  * matches go to the earlier rule, and a change covers only what differs inside the term.
  */
-import { applyRules, minimalChange, type CorrectionRule } from '../corrections';
+import { applyRules, findNearMisses, minimalChange, type CorrectionRule } from '../corrections';
 import { candidateSpans } from './candidate-spans';
 import { detectFormat, type TranscriptFormat } from '../formats/detect';
 import { scanTimestamp, msToSeconds } from '../formats/timestamp';
@@ -33,9 +33,24 @@ export interface FileMatch {
   time: number | null;
 }
 
+/** Text differing from a rule's FIND only in case or spacing, left alone (for the user to decide). */
+export interface FileNearMiss {
+  rule: number;
+  found: string;
+  why: 'case' | 'spacing';
+  line: number;
+  column: number;
+  context: string;
+  contextFrom: number;
+  contextTo: number;
+  time: number | null;
+  from: number;
+}
+
 export interface FileMatches {
   format: TranscriptFormat;
   matches: FileMatch[];
+  nearMisses: FileNearMiss[];
   /** Matches left alone: replacing them would have written markup (or emptied a line). */
   refused: number;
 }
@@ -43,25 +58,29 @@ export interface FileMatches {
 /** Characters of context kept on each side of a match. */
 const CONTEXT = 60;
 
-export function fileMatches(text: string, rules: readonly CorrectionRule[], withReplace: boolean, format: TranscriptFormat = detectFormat(text)): FileMatches {
-  const spans = candidateSpans(text, rules, format);
-  if (!spans?.length) return { format, matches: [], refused: 0 };
+export function fileMatches(text: string, rules: readonly CorrectionRule[], withReplace: boolean, format: TranscriptFormat = detectFormat(text), nearMisses = false): FileMatches {
+  const spans = candidateSpans(text, rules, format, nearMisses);
+  if (!spans?.length) return { format, matches: [], nearMisses: [], refused: 0 };
   const found = applyRules(text, spans, rules);
   const lines = new LineCursor(text);
+  const around = (from: number, to: number) => {
+    const { line, start, end } = lines.at(from);
+    const cf = Math.max(start, from - CONTEXT);
+    const ct = Math.min(end, to + CONTEXT);
+    return { line, column: from - start + 1, context: text.slice(cf, ct), contextFrom: from - cf, contextTo: to - cf, time: timeAt(text, start, from, format), cf };
+  };
   const matches = found.hits.map((hit): FileMatch => {
-    const { line, start, end } = lines.at(hit.from);
-    const from = Math.max(start, hit.from - CONTEXT);
-    const to = Math.min(end, hit.to + CONTEXT);
+    const { cf, ...where } = around(hit.from, hit.to);
     const change = withReplace ? minimalChange(hit.from, hit.found, hit.replacement) : null;
-    const context = text.slice(from, to);
-    const replaced = change ? applyChanges(context, [{ from: change.from - from, to: change.to - from, insert: change.insert }]) : context;
-    return {
-      from: hit.from, to: hit.to, line, column: hit.from - start + 1, rule: hit.rule.line,
-      context, contextFrom: hit.from - from, contextTo: hit.to - from,
-      change, replaced, time: timeAt(text, start, hit.from, format),
-    };
+    const replaced = change ? applyChanges(where.context, [{ from: change.from - cf, to: change.to - cf, insert: change.insert }]) : where.context;
+    return { from: hit.from, to: hit.to, rule: hit.rule.line, ...where, change, replaced };
   });
-  return { format, matches, refused: found.refused.length };
+  // Near-misses come after the matches: the line cursor only moves forward, or starts over.
+  const misses = nearMisses ? findNearMisses(text, spans, rules, found.hits).map((m): FileNearMiss => {
+    const { cf: _cf, ...where } = around(m.from, m.to);
+    return { rule: m.rule.line, found: m.found, why: m.why, from: m.from, ...where };
+  }) : [];
+  return { format, matches, nearMisses: misses, refused: found.refused.length };
 }
 
 /** The text with the changes of the chosen matches (by index into `matches`) applied. */

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyRules, parseRules, textSpans } from '../corrections';
+import { applyRules, findNearMisses, parseRules, textSpans } from '../corrections';
 import { detectFormat } from '../formats/detect';
 import { candidateSpans } from './candidate-spans';
 import { fileMatches, replaceChosen } from './file-matches';
@@ -20,6 +20,7 @@ const MARKUP_VTT = [
   'intro', '00:00:01.000 --> 00:00:02.000 align:start', '<v Matt McKay>pip install <i>rough</i> &amp; rough</v>', '',
   '00:00:02.000 --> 00:00:03.000', 'ruff and rough<b>ly</b> rough', 'second line: Cloud Code', '', '', '',
   'rough', '00:00:03.000 --> 00:00:04.000', 'uvx rough', '',
+  '00:00:04.000 --> 00:00:05.000', 'cloud code, CloudCode, Cloud  Code, chat GPT and UVX Rough', '',
 ].join('\r\n');
 
 const TEXTS: Record<string, string> = {
@@ -34,7 +35,7 @@ const TEXTS: Record<string, string> = {
 
 const RULES = parseRules([
   'rough\truff\tbefore=install|uvx', 'Temporal\tTemporal.io', 'Django\tdjango\ti', 'Cloud Code\tClaude Code', 'the, the\tthe',
-  'Matt McKay\tMatt Makai', 'Python\tPython 3', '00\tzero', 'captions\tsubtitles', 'a\tA\ti',
+  'Matt McKay\tMatt Makai', 'chatGPT\tChatGPT', 'Python\tPython 3', '00\tzero', 'captions\tsubtitles', 'a\tA\ti',
 ].join('\n')).rules;
 
 describe('folder search', () => {
@@ -47,8 +48,19 @@ describe('folder search', () => {
         expect(near.hits.map((h) => [h.from, h.to, h.rule.line]), `${name}: ${rules.map((r) => r.find).join(', ')}`).toEqual(full.hits.map((h) => [h.from, h.to, h.rule.line]));
         expect(near.changes).toEqual(full.changes);
         expect(near.refused.length).toBe(full.refused.length);
+        const loose = candidateSpans(text, rules, format, true) ?? [];
+        const misses = (spans: typeof loose) => findNearMisses(text, spans, rules, applyRules(text, spans, rules).hits).map((m) => [m.from, m.found, m.why, m.rule.line]);
+        expect(misses(loose), `${name}: near-misses`).toEqual(misses(textSpans(text, format)));
       }
     }
+  });
+
+  it('finds near-misses of a corrections list across the file (case and spacing variants), left unchanged', () => {
+    const rules = parseRules('Cloud Code\tClaude Code\nchatGPT\tChatGPT\nrough\truff\tbefore=install|uvx\n').rules;
+    const { matches, nearMisses } = fileMatches(MARKUP_VTT, rules, true, 'vtt', true);
+    expect(matches.map((m) => [m.rule, MARKUP_VTT.slice(m.from, m.to)])).toEqual([[3, 'rough'], [1, 'Cloud Code'], [3, 'rough']]);
+    expect(nearMisses.map((m) => [m.rule, m.found, m.why])).toEqual([[1, 'cloud code', 'case'], [1, 'CloudCode', 'spacing'], [1, 'Cloud  Code', 'spacing'], [2, 'chat GPT', 'spacing'], [3, 'Rough', 'case']]);
+    expect(nearMisses[0]!.time).toBe(4);
   });
 
   it('never matches timing lines, ids, settings, NOTE, STYLE or tags', () => {
@@ -56,7 +68,7 @@ describe('folder search', () => {
     const found = (q: Partial<FolderQuery>) => fileMatches(MARKUP_VTT, rule(q), false).matches.map((m) => MARKUP_VTT.slice(m.from, m.to));
     expect(found({ text: 'rough' })).toEqual(['rough', 'rough', 'rough', 'rough']);
     expect(found({ text: 'rough', wholeWord: false })).toEqual(['rough', 'rough', 'rough', 'rough', 'rough']);
-    expect(found({ text: 'ROUGH', caseSensitive: false })).toHaveLength(4);
+    expect(found({ text: 'ROUGH', caseSensitive: false })).toHaveLength(5);
     expect(found({ text: '00', wholeWord: false })).toEqual([]);
     expect(found({ text: 'align' })).toEqual([]);
     expect(found({ text: 'intro' })).toEqual([]);

@@ -75,12 +75,29 @@ export const folderMatch = z.object({
 });
 export type FolderMatch = z.infer<typeof folderMatch>;
 
+/** Text differing from a corrections rule's FIND only in case or spacing: left alone, shown for a decision. */
+export const folderNearMiss = z.object({
+  rule: z.number().int(),
+  found: z.string(),
+  why: z.enum(['case', 'spacing']),
+  line: z.number().int(),
+  column: z.number().int(),
+  context: z.string(),
+  contextFrom: z.number().int(),
+  contextTo: z.number().int(),
+  time: z.number().nullable(),
+  offset: z.number().int(),
+});
+export type FolderNearMiss = z.infer<typeof folderNearMiss>;
+
 export const folderFileMatches = z.object({
   episode: episodeId,
   file: folderFileId,
   name: z.string(),
   kind: folderFileKind,
   matches: z.array(folderMatch),
+  /** Case and spacing variants of the rules (a corrections preview only). */
+  nearMisses: z.array(folderNearMiss),
   /** Matches left alone because the replacement would write markup. */
   refused: z.number().int(),
 });
@@ -121,8 +138,16 @@ export const folderInvokeContract = {
   'folder:stats': { request: z.object({}).strict(), response: z.object({ job: folderJobId }) },
   /** Start a search across the folder (with `replace`: a replace preview). */
   'folder:search': { request: z.object({ query: folderQuery }).strict(), response: z.object({ job: folderJobId }) },
-  /** Start a preview of the folder's corrections.tsv (at its root) over every transcript, as `cli fix --dry-run`. */
-  'folder:corrections': { request: z.object({}).strict(), response: z.object({ job: folderJobId }) },
+  /**
+   * Start a preview of a corrections list over every transcript, as `cli fix --dry-run`:
+   * `text` (the list as edited in the panel), else the folder's corrections.tsv. A bad
+   * rule fails the call with `corrections.tsv:LINE:COL: message`.
+   */
+  'folder:corrections': { request: z.object({ text: z.string().max(1024 * 1024).optional() }).strict(), response: z.object({ job: folderJobId }) },
+  /** The folder's corrections.tsv (at its root), or null when there is none. */
+  'folder:corrections-read': { request: z.object({}).strict(), response: z.object({ name: z.string(), text: z.string() }).nullable() },
+  /** Write the folder's corrections.tsv (atomically; created at the root when there is none). */
+  'folder:corrections-save': { request: z.object({ text: z.string().max(1024 * 1024) }).strict(), response: z.object({ name: z.string() }) },
   /** A job's state; while running, waits up to ~1 s for progress. */
   'folder:job': { request: z.object({ job: folderJobId }).strict(), response: folderJobStatus },
   'folder:cancel': { request: z.object({ job: folderJobId }).strict(), response: z.object({}) },

@@ -23,6 +23,8 @@ export interface SearchFile {
 
 /** Matches listed at most (VS Code stops at 20,000 too): enough to review, bounded to send. */
 export const MAX_MATCHES = 20_000;
+/** Near-misses listed per file at most. */
+const MAX_NEAR_MISSES = 200;
 
 /** What a replace preview keeps for Apply: per file, its hash as previewed and its match count. */
 export interface Preview {
@@ -30,7 +32,7 @@ export interface Preview {
   files: Map<string, { file: SearchFile; hash: string; count: number }>;
 }
 
-export async function searchFiles(files: readonly SearchFile[], rules: readonly CorrectionRule[], withReplace: boolean, ctx: JobContext): Promise<{ result: FolderSearchResult; preview: Preview }> {
+export async function searchFiles(files: readonly SearchFile[], rules: readonly CorrectionRule[], withReplace: boolean, ctx: JobContext, nearMisses = false): Promise<{ result: FolderSearchResult; preview: Preview }> {
   const found: FolderFileMatches[] = [];
   const problems: string[] = [];
   const preview: Preview = { rules, files: new Map() };
@@ -41,12 +43,13 @@ export async function searchFiles(files: readonly SearchFile[], rules: readonly 
     if (!(await ctx.step(searched, files.length))) break;
     searched++;
     if (!read.ok) { problems.push(read.message); continue; }
-    const { matches, refused } = fileMatches(read.text, rules, withReplace);
-    if (!matches.length && !refused) continue;
+    const inFile = fileMatches(read.text, rules, withReplace, undefined, nearMisses);
+    const { matches, refused } = inFile;
+    if (!matches.length && !refused && !inFile.nearMisses.length) continue;
     let kept = matches;
     if (total + matches.length > MAX_MATCHES) { kept = matches.slice(0, MAX_MATCHES - total); truncated = true; }
     total += kept.length;
-    found.push({ episode: file.episode, file: file.id, name: file.name, kind: file.kind, refused, matches: kept.map(toWire) });
+    found.push({ episode: file.episode, file: file.id, name: file.name, kind: file.kind, refused, matches: kept.map(toWire), nearMisses: inFile.nearMisses.slice(0, MAX_NEAR_MISSES).map(({ from, ...m }) => ({ ...m, offset: from })) });
     if (withReplace && kept.length) preview.files.set(file.id, { file, hash: textHash(read.text), count: kept.length });
     if (truncated) break;
   }

@@ -166,6 +166,43 @@ describe('episodes folder', () => {
     expect(by.get('518-django-birthday')!.problems).toBeTypeOf('number');
   });
 
+  it('previews a corrections list over the folder with per-rule matches and near-misses, saves corrections.tsv, refuses a bad rule at its line and column', async () => {
+    const dir = await folder();
+    const vtt = join(dir, '518-django-birthday.vtt');
+    const original = await readFile(vtt, 'utf8');
+    await writeFile(vtt, original.replace('Django', 'django').replace('Django', 'Django'));
+    const folders = service(dir);
+    await folders.openDialog();
+    expect(await folders.readCorrections()).toBeNull();
+    await expect(folders.startCorrections('Django\tDjango Framework\tbogus\n')).rejects.toThrow("corrections.tsv:1:25: error: unknown option 'bogus'");
+    const rules = 'Temporal\tTemporal.io\nDjango\tDjango!\n';
+    const { search } = await finished(folders, await folders.startCorrections(rules));
+    const byName = new Map(search!.files.map((f) => [f.name, f]));
+    expect(new Set(byName.get('515-temporal.vtt')!.matches.map((m) => m.rule))).toEqual(new Set([1, 2]));
+    expect(byName.get('518-django-birthday.vtt')!.matches.every((m) => m.rule === 2)).toBe(true);
+    const lower = (text: string) => text.split('\n').filter((l) => !l.includes('-->')).join('\n').match(/(?<![\p{L}\p{N}_])django(?![\p{L}\p{N}_])/gu)?.length ?? 0;
+    const misses = byName.get('518-django-birthday.vtt')!.nearMisses;
+    expect(misses.length).toBe(lower(original) + 1);
+    expect(misses.every((m) => m.rule === 2 && m.found === 'django' && m.why === 'case')).toBe(true);
+    expect(byName.get('518-django-birthday.txt')!.nearMisses.length).toBe(lower(await readFile(join(dir, '518-django-birthday.txt'), 'utf8')));
+
+    expect(await folders.saveCorrections(rules)).toEqual({ name: 'corrections.tsv' });
+    expect(await readFile(join(dir, 'corrections.tsv'), 'utf8')).toBe(rules);
+    expect(await folders.readCorrections()).toEqual({ name: 'corrections.tsv', text: rules });
+  });
+
+  it('never reads or writes a corrections.tsv that links out of the folder', async () => {
+    const dir = await folder();
+    const outside = await mkdtemp(join(tmpdir(), 'cueline-outside-'));
+    await writeFile(join(outside, 'corrections.tsv'), 'a\tb\n');
+    await symlink(join(outside, 'corrections.tsv'), join(dir, 'corrections.tsv'));
+    const folders = service(dir);
+    await folders.openDialog();
+    expect(await folders.readCorrections()).toBeNull();
+    await expect(folders.saveCorrections('x\ty\n')).rejects.toThrow('outside its folder');
+    expect(await readFile(join(outside, 'corrections.tsv'), 'utf8')).toBe('a\tb\n');
+  });
+
   it('opens an episode by id through the opener (the VTT of a pair), and cancels a job', async () => {
     const dir = await folder();
     const opened: string[][] = [];

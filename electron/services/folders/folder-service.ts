@@ -6,7 +6,7 @@
  * checked again before it is opened or written.
  */
 import { statSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseRules } from '../../../shared/corrections';
 import { formatDiagnostic } from '../../../shared/model/diagnostic';
@@ -16,7 +16,7 @@ import { queryRule, type FolderQuery } from '../../../shared/folders/folder-quer
 import { transcriptFigures } from '../../../shared/folders/episode-figures';
 import type { QaProfileName, QaRules } from '../../../shared/timing/qa';
 import type { DocumentStore } from '../document-store';
-import { readTranscriptFile } from '../transcript-file';
+import { readTranscriptFile, writeTranscriptFile, type TextEncodingName } from '../transcript-file';
 import { isInside, resolveRegularFile } from '../user-file';
 import { audioDuration } from './audio-duration';
 import { FolderJobs } from './folder-jobs';
@@ -157,21 +157,45 @@ export class FolderService {
    * file, as `cli fix --dry-run` would: a job, applied like any preview. A bad rule is
    * refused as `corrections.tsv:LINE:COL: message`.
    */
-  async startCorrections(): Promise<string> {
-    const { root, files } = this.require();
-    const path = join(root, CORRECTIONS_FILE);
-    const resolved = await resolveRegularFile(path, { folder: root });
-    if (!resolved.ok) throw new Error(`${CORRECTIONS_FILE}: ${resolved.message.replace(/^[^:]*: /, '')}`);
-    const read = await readTranscriptFile(resolved.real);
-    if (!read.ok) throw new Error(read.message);
-    const { rules, diagnostics } = parseRules(read.text);
+  async startCorrections(text?: string): Promise<string> {
+    const { files } = this.require();
+    const source = text ?? (await this.readCorrections())?.text;
+    if (source === undefined) throw new Error(`There is no ${CORRECTIONS_FILE} in the folder.`);
+    const { rules, diagnostics } = parseRules(source);
     if (diagnostics.length) throw new Error(diagnostics.map((d) => formatDiagnostic(CORRECTIONS_FILE, d)).join('\n'));
     if (!rules.length) throw new Error(`${CORRECTIONS_FILE}: no rules.`);
     const transcripts = [...files.values()].filter((f) => f.kind !== 'audio');
     return this.jobs.start(async (ctx) => {
-      const { result, preview } = await searchFiles(transcripts, rules, true, ctx);
+      const { result, preview } = await searchFiles(transcripts, rules, true, ctx, true);
       return { status: { status: 'done', search: result }, keep: preview };
     });
+  }
+
+  /** The folder's corrections.tsv: a regular file really at its root, or null. */
+  async readCorrections(): Promise<{ name: string; text: string } | null> {
+    const { root } = this.require();
+    const resolved = await resolveRegularFile(join(root, CORRECTIONS_FILE), { folder: root });
+    if (!resolved.ok) return null;
+    const read = await readTranscriptFile(resolved.real);
+    if (!read.ok) throw new Error(read.message);
+    return { name: CORRECTIONS_FILE, text: read.text };
+  }
+
+  /** Writes corrections.tsv at the folder's root (atomically, in its own encoding when it exists). */
+  async saveCorrections(text: string): Promise<{ name: string }> {
+    const { root } = this.require();
+    const path = join(root, CORRECTIONS_FILE);
+    const resolved = await resolveRegularFile(path, { folder: root });
+    let encoding: TextEncodingName = 'utf-8';
+    if (resolved.ok) {
+      const read = await readTranscriptFile(resolved.real);
+      if (read.ok) encoding = read.encoding;
+    } else if (await lstat(path).then(() => true, () => false)) {
+      throw new Error(resolved.message);
+    }
+    await writeTranscriptFile(resolved.ok ? resolved.real : path, text, encoding);
+    this.options.log(`wrote ${path}`);
+    return { name: CORRECTIONS_FILE };
   }
 
   /** Writes a finished preview, minus the unticked matches; files of `unsaved` (an open document) are left alone. */
