@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EDITOR_ACTION_INFO } from '../shared/editor-actions';
 import { appChannels } from '../shared/ipc/channels';
 import { menuCommand } from '../shared/ipc/contract';
+import { MENUS, type MenuEntry } from '../shared/ipc/menus';
 import { contentSecurityPolicy } from '../shared/security/csp';
 import { fakeEvent, FakeElectron, useFake, type FakeOptions } from './services/testing/fake-electron';
 
@@ -154,6 +155,15 @@ describe('Electron shell (main.ts against a fake electron module)', () => {
     // Editor actions carry no accelerator: their keys belong to the renderer's rebindable keymap.
     const actionLabels = new Set<string>(EDITOR_ACTION_INFO.map((a) => a.label));
     expect(items.filter((i) => i.label && actionLabels.has(i.label) && i.accelerator)).toEqual([]);
+    // The same table as the in-page menu bar: every command and action it offers is here.
+    const shared: unknown[] = [];
+    const walkShared = (entries: readonly MenuEntry[]) => {
+      for (const e of entries) if (e !== 'separator') { if (e.run && !('edit' in e.run)) shared.push('command' in e.run ? e.run.command : e.run.action); walkShared(e.items ?? []); }
+    };
+    for (const m of MENUS) walkShared(m.items);
+    expect(new Set([...sent('menu:command'), ...sent('menu:action')])).toEqual(new Set(shared));
+    expect(items.find((i) => i.label === 'Save As…')?.accelerator).toBe('CmdOrCtrl+Shift+S');
+    expect(items.filter((i) => i.role).map((i) => i.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']));
     const top = (fake.menuTemplate as Item[]).map((i) => i.label ?? i.role);
     expect(top).toEqual(expect.arrayContaining(['File', 'editMenu', 'Timing', 'Cues', 'Playback', 'help']));
   });

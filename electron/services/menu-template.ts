@@ -1,13 +1,15 @@
 /**
- * The native menu: File (open, save, export in every format), Edit, View, and the
- * Timing, Cues and Playback menus built from the editor action table
- * (shared/editor-actions.ts), so every action the keymap knows is also one click away.
- * Items carry no accelerators for editor actions: the keys are the renderer's
+ * The native menu, built from the one menu table (shared/ipc/menus.ts) that the in-page
+ * menu bar is built from too: commands send MenuCommands, editor actions run by id, edit
+ * items are Electron's own roles. What only a native menu has is added here: macOS's app
+ * menu and recent documents, Cut/Copy/Paste (the page gets those from the browser),
+ * View, and Quit. Editor actions carry no accelerators: their keys are the renderer's
  * (rebindable) keymap, and the two must never fight over a key.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/ipc/contract';
-import { EDITOR_ACTION_INFO, type EditorActionGroup, type EditorActionId } from '../../shared/editor-actions';
+import { MENUS, type MenuEntry, type MenuItem } from '../../shared/ipc/menus';
+import type { EditorActionId } from '../../shared/editor-actions';
 
 export interface MenuPorts {
   /** A command the renderer runs (open, save, export, dialogs). */
@@ -17,51 +19,35 @@ export interface MenuPorts {
   platform: NodeJS.Platform;
 }
 
+/** A CodeMirror key (`Mod-Shift-s`) as an Electron accelerator (`CmdOrCtrl+Shift+S`). */
+export function accelerator(keys: string): string {
+  return keys.split(/-(?!$)/).map((part) => (part === 'Mod' ? 'CmdOrCtrl' : part.length === 1 ? part.toUpperCase() : part)).join('+');
+}
+
 export function menuTemplate({ send, runAction, platform }: MenuPorts): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
-  const actions = (group: EditorActionGroup): MenuItemConstructorOptions[] =>
-    EDITOR_ACTION_INFO.filter((a) => a.group === group).map((a) => ({ label: a.label, click: () => runAction(a.id) }));
+  const item = (entry: MenuEntry): MenuItemConstructorOptions[] => {
+    if (entry === 'separator') return [{ type: 'separator' }];
+    const { label, run, items, keys } = entry as MenuItem;
+    if (items) return [{ label, submenu: items.flatMap(item) }];
+    if (!run) return [];
+    if ('edit' in run) {
+      // Electron's roles work in every focused field; the page has its own Cut/Copy/Paste.
+      return run.edit === 'selectAll' ? [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] : [{ role: run.edit }];
+    }
+    if ('action' in run) return [{ label, click: () => runAction(run.action) }];
+    const opened: MenuItemConstructorOptions[] = [{ label, ...(keys ? { accelerator: accelerator(keys) } : {}), click: () => send(run.command) }];
+    // macOS keeps its own Open Recent list (app.addRecentDocument) beside the in-app one.
+    if (isMac && run.command === 'open-recent') opened.push({ role: 'recentDocuments', submenu: [{ role: 'clearRecentDocuments' }] });
+    return opened;
+  };
+  const menu = (label: string): MenuItemConstructorOptions[] => MENUS.find((m) => m.label === label)!.items.flatMap(item);
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('open-transcript') },
-        { label: 'Open Audio…', click: () => send('open-audio') },
-        { label: 'Open Folder…', click: () => send('open-folder') },
-        { label: 'Open Recent…', click: () => send('open-recent') },
-        ...(isMac ? [{ role: 'recentDocuments' as const, submenu: [{ role: 'clearRecentDocuments' as const }] }] : []),
-        { type: 'separator' },
-        { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save') },
-        { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('save-as') },
-        {
-          label: 'Export',
-          submenu: [
-            { label: 'WebVTT…', click: () => send('export-vtt') },
-            { label: 'SubRip (SRT)…', click: () => send('export-srt') },
-            { label: 'TXT (HH:MM:SS lines)…', click: () => send('export-txt-talkpython') },
-            { label: 'TXT (speaker paragraphs)…', click: () => send('export-txt-paragraphs') },
-            { label: 'TXT (plain text)…', click: () => send('export-txt-plain') },
-            { type: 'separator' },
-            { label: 'TXT + VTT…', click: () => send('export-pair') },
-          ],
-        },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    {
-      role: 'editMenu',
-      submenu: [
-        { role: 'undo' }, { role: 'redo' }, { type: 'separator' },
-        { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }, { type: 'separator' },
-        { label: 'Clean and Correct…', click: () => send('clean-correct') },
-      ],
-    },
+    { label: 'File', submenu: [...menu('File'), { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }] },
+    { role: 'editMenu', submenu: menu('Edit') },
     { role: 'viewMenu' },
-    { label: 'Timing', submenu: actions('Timing') },
-    { label: 'Cues', submenu: [...actions('Cues'), { type: 'separator' }, ...actions('Navigation')] },
-    { label: 'Playback', submenu: actions('Playback') },
-    { role: 'help', submenu: [{ label: 'Keyboard Shortcuts', click: () => send('shortcuts') }] },
+    ...MENUS.filter((m) => !['File', 'Edit', 'Help'].includes(m.label)).map((m) => ({ label: m.label, submenu: m.items.flatMap(item) })),
+    { role: 'help', submenu: menu('Help') },
   ];
 }
