@@ -42,7 +42,12 @@ export function spectrumLayout(sampleRate: number, rows: number): SpectrumLayout
   return { sampleRate, fftSize, rows, bands };
 }
 
-/** The centre frequency of row `r` (Hz), for labels and tests. */
+/** Where `hz` sits on the strip for audio of `sampleRate`: 0 at the bottom, 1 at the top. */
+export function heightOfFrequency(hz: number, sampleRate: number): number {
+  return mel(hz) / mel(Math.min(MAX_HZ, sampleRate / 2));
+}
+
+/** The centre frequency of row `r` (Hz), for tests. */
 export function rowFrequency(layout: SpectrumLayout, r: number): number {
   const top = mel(Math.min(MAX_HZ, layout.sampleRate / 2));
   return hzOfMel((top * (r + 0.5)) / layout.rows);

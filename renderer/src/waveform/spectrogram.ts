@@ -15,6 +15,7 @@
 import BasePlugin from 'wavesurfer.js/dist/base-plugin.js';
 import { onColorSchemeChange } from '../chrome/theme';
 import { spectrogramColorMap } from './spectrogram-colors';
+import { heightOfFrequency } from './spectrogram-dsp';
 import { followView } from './time-ruler';
 import { minSpectrogramPxPerSec, TILE_COLUMNS, tileKey, TileCache, tilesForView, type TileId } from './spectrogram-tiles';
 import type { SpectrogramReply, SpectrogramRequest } from './spectrogram.worker';
@@ -147,6 +148,7 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
   private onReply(m: SpectrogramReply): void {
     if (m.type === 'info') {
       this.sampleRate = m.sampleRate;
+      this.labelFrequencies();
       this.render();
     } else if (m.type === 'tile') {
       this.tiles.set(m.key, { levels: m.levels, columns: m.columns, rows: m.rows, bitmap: null });
@@ -158,6 +160,22 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
       if (m.key && this.pending === m.key) this.pending = null;
       this.note.textContent = `Spectrogram unavailable: ${m.message}`;
       this.element.dataset.error = m.message;
+    }
+  }
+
+  /** kHz marks at the strip's left edge (the mel scale is not linear: where 1, 2, 4 kHz are is not obvious). */
+  private labelFrequencies(): void {
+    for (const hz of [500, 1000, 2000, 4000, 8000]) {
+      const at = heightOfFrequency(hz, this.sampleRate);
+      if (at > 1) continue;
+      const label = document.createElement('div');
+      label.dataset.testid = 'spectrogram-hz';
+      label.textContent = hz < 1000 ? `${hz} Hz` : `${hz / 1000} kHz`;
+      Object.assign(label.style, {
+        position: 'absolute', left: '2px', bottom: `${Math.min(at * this.rows, this.rows - 11)}px`, font: '9px system-ui, sans-serif', lineHeight: '10px',
+        padding: '0 2px', color: 'var(--muted, #585f6b)', background: 'var(--panel, #fff)', borderRadius: '2px',
+      });
+      this.element.append(label);
     }
   }
 

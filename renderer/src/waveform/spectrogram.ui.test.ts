@@ -124,6 +124,13 @@ describe('spectrogram', () => {
       const hz = 700 * (10 ** ((mel(8000) * (1 - (row + 0.5) / s.height)) / 2595) - 1);
       expect(hz).toBeGreaterThan(850);
       expect(hz).toBeLessThan(1180);
+      // The 1 kHz mark sits at that row (its bottom edge on the frequency).
+      const mark = await strip(page).locator('[data-testid="spectrogram-hz"]', { hasText: /^1 kHz$/ }).evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const parent = el.parentElement!.getBoundingClientRect();
+        return { bottom: parent.bottom - box.bottom, height: el.parentElement!.clientHeight };
+      });
+      expect(Math.abs(mark.bottom - (1 - (row + 0.5) / s.height) * mark.height)).toBeLessThan(4);
       // Silence is the panel's colour: light in light mode, dark in dark mode.
       const luminance = (s.silentColor[0] + s.silentColor[1] + s.silentColor[2]) / 765;
       if (scheme === 'light') expect(luminance).toBeGreaterThan(0.8);
