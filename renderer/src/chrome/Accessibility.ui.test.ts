@@ -17,7 +17,7 @@ describe('accessibility', () => {
       const { page } = app;
       await page.emulateMedia({ colorScheme: scheme });
       await page.locator('.cm-content').waitFor();
-      await page.getByTestId('cue-region').first().waitFor({ timeout: 15_000 });
+      await page.getByTestId('cue-region').first().waitFor({ timeout: 30_000 });
       await page.getByTestId('transport-play').and(page.locator(':enabled')).waitFor();
       // playwright-core's Page is the type @axe-core/playwright expects from playwright.
       const check = async () => {

@@ -68,7 +68,7 @@ describe('colour scheme', () => {
       const { page } = app;
       await page.emulateMedia({ colorScheme: scheme });
       await page.locator('.cm-gutters').waitFor();
-      await page.getByTestId('cue-region').first().waitFor({ timeout: 15_000 });
+      await page.getByTestId('cue-region').first().waitFor({ timeout: 30_000 });
       const isRight = (l: number) => (scheme === 'dark' ? l < 0.06 : l > 0.75);
 
       for (const [part, selector] of Object.entries(PARTS)) {

@@ -53,7 +53,7 @@ describe('transport bar', () => {
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('Alt+ArrowDown');
     const play = page.getByTestId('transport-play');
-    await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => play.isEnabled(), { timeout: 30_000 }).toBe(true);
     expect(await page.getByTestId('transport-duration').textContent()).toMatch(/^0:0[1-9]:\d\d\.\d$/);
 
     // Nothing wraps at 1280×800: each bar's items sit in one row.
