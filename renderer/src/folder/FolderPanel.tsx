@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { FolderEpisode, GitFileStatus } from '../../../shared/ipc/folder-contract';
 import type { AppCore } from '../app-core';
 import { useStore } from '../store';
+import { FolderCorrectionsPanel } from './FolderCorrectionsPanel';
 import { FolderSearchPanel } from './FolderSearchPanel';
 import './folder.css';
 
@@ -66,7 +67,7 @@ export function FolderPanel({ core }: { core: AppCore }) {
   const folder = core.folder;
   const { listing } = useStore(folder.state);
   const [filter, setFilter] = useState('');
-  const [tab, setTab] = useState<'episodes' | 'search'>('episodes');
+  const [tab, setTab] = useState<'episodes' | 'search' | 'corrections'>('episodes');
   if (!listing) return null;
   const needle = filter.trim().toLowerCase();
   const shown = needle ? listing.episodes.filter((e) => e.name.toLowerCase().includes(needle)) : listing.episodes;
@@ -81,6 +82,7 @@ export function FolderPanel({ core }: { core: AppCore }) {
       <div className="folder-tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'episodes'} onClick={() => setTab('episodes')}>Episodes ({listing.episodes.length})</button>
         <button type="button" role="tab" aria-selected={tab === 'search'} onClick={() => setTab('search')}>Search</button>
+        <button type="button" role="tab" aria-selected={tab === 'corrections'} onClick={() => setTab('corrections')}>Corrections</button>
       </div>
       {tab === 'episodes' ? (
         <>
@@ -89,8 +91,10 @@ export function FolderPanel({ core }: { core: AppCore }) {
             {shown.map((episode) => <EpisodeRow key={episode.id} core={core} episode={episode} />)}
           </ul>
         </>
-      ) : (
+      ) : tab === 'search' ? (
         <FolderSearchPanel folder={folder} />
+      ) : (
+        <FolderCorrectionsPanel core={core} />
       )}
     </aside>
   );

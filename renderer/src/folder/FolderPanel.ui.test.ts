@@ -125,4 +125,62 @@ describe('episodes folder', () => {
     await expect.poll(() => selectedText(page)).toBe('Postgres');
     expect(app.errors).toEqual([]);
   });
+
+  it('edits corrections.tsv with its syntax errors, previews it over the folder with counts and near-misses, learns a variant, applies and saves', async () => {
+    const { dir } = await folderWith({
+      '515-temporal.vtt': fixture.vtt515, '515-temporal.txt': fixture.txt515,
+      '518-django-birthday.vtt': fixture.vtt518, '518-django-birthday.txt': fixture.txt518,
+      'corrections.tsv': { text: 'Postgres\tPostgreSQL\nKubernetes\tK8s\tbogus\n' },
+    }, 'cueline-folder-fix-');
+    // One more lowercase variant (515 has its own) in both files of a pair: near-misses of the Postgres rule.
+    for (const f of ['518-django-birthday.vtt', '518-django-birthday.txt']) {
+      await writeFile(join(dir, f), (await readFile(join(dir, f), 'utf8')).replace('Postgres', 'postgres'));
+    }
+    const before = Object.fromEntries(await Promise.all(FILES.map(async (f) => [f, await readFile(join(dir, f), 'utf8')] as const)));
+    // A folder named on the command line opens as the folder.
+    app = await openApp({ launchPaths: [dir] });
+    const { page } = app;
+    const panel = page.getByTestId('folder-panel');
+    await expect.poll(() => panel.getByTestId('folder-episode').count()).toBe(2);
+    await panel.getByRole('tab', { name: 'Corrections' }).click();
+    const rules = panel.getByRole('textbox', { name: 'corrections.tsv' });
+    await expect.poll(() => rules.inputValue()).toBe('Postgres\tPostgreSQL\nKubernetes\tK8s\tbogus\n');
+    expect(await panel.getByTestId('corrections-errors').textContent()).toBe("corrections.tsv:2:16: error: unknown option 'bogus' (known: i, re, before=w1|w2, after=w1|w2)");
+    expect(await panel.getByRole('button', { name: 'Preview all' }).isDisabled()).toBe(true);
+    await rules.fill('Postgres\tPostgreSQL\nKubernetes\tK8s\n');
+    expect(await panel.getByTestId('corrections-errors').count()).toBe(0);
+
+    const count = (word: string) => FILES.reduce((n, f) => n + (before[f]!.match(new RegExp(`\\b${word}\\b`, 'g'))?.length ?? 0), 0);
+    await panel.getByRole('button', { name: 'Preview all' }).click();
+    const ruleRows = panel.getByTestId('corrections-rule');
+    await expect.poll(() => ruleRows.count()).toBe(2);
+    expect(await ruleRows.nth(0).textContent()).toContain(`Postgres → PostgreSQL ${count('Postgres')} in the folder`);
+    expect(await ruleRows.nth(1).textContent()).toContain(`Kubernetes → K8s ${count('Kubernetes')} in the folder`);
+    const miss = ruleRows.nth(0).getByTestId('near-miss');
+    expect(await miss.textContent()).toContain(`near-miss “postgres” (case, ${count('postgres')}×)`);
+    await miss.getByRole('button', { name: 'Add rule' }).click();
+    await expect.poll(() => rules.inputValue()).toBe('Postgres\tPostgreSQL\nKubernetes\tK8s\npostgres\tPostgreSQL\n');
+
+    await panel.getByRole('button', { name: 'Preview all' }).click();
+    await expect.poll(() => ruleRows.count()).toBe(3);
+    expect(await ruleRows.nth(2).textContent()).toContain(`postgres → PostgreSQL ${count('postgres')} in the folder`);
+    // What is left is the Kubernetes rule's own variant (515 says `kubernetes` once): kept as it is.
+    const left = panel.getByTestId('near-miss');
+    expect(await left.allTextContents()).toEqual([expect.stringContaining(`near-miss “kubernetes” (case, ${count('kubernetes')}×)`)]);
+    await left.getByRole('button', { name: 'Keep' }).click();
+    await expect.poll(() => left.count()).toBe(0);
+    const total = count('Postgres') + count('Kubernetes') + count('postgres');
+    await panel.getByRole('button', { name: `Apply ${total}` }).click();
+    await expect.poll(() => page.getByTestId('messages').textContent()).toContain(`Replaced: ${total} replacements in 4 files`);
+    for (const f of FILES) {
+      const after = await readFile(join(dir, f), 'utf8');
+      const lines = [...new Set([...linesWith(before[f]!, 'Postgres'), ...linesWith(before[f]!, 'postgres'), ...linesWith(before[f]!, 'Kubernetes')])].sort((a, b) => a - b);
+      expect(changedLines(before[f]!, after), f).toEqual(lines);
+      expect(after.replaceAll('PostgreSQL', 'Postgres').replaceAll('K8s', 'Kubernetes'), f).toBe(before[f]!.replaceAll('postgres', 'Postgres'));
+    }
+
+    await panel.getByRole('button', { name: 'Save corrections.tsv' }).click();
+    await expect.poll(() => readFile(join(dir, 'corrections.tsv'), 'utf8')).toBe('Postgres\tPostgreSQL\nKubernetes\tK8s\npostgres\tPostgreSQL\n');
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -26,6 +26,8 @@ export interface SearchOptions {
 export interface FolderSearch {
   /** What the results are of: a search, or a replace preview (ticks and Apply). */
   mode: 'search' | 'preview';
+  /** The search panel's query, or the corrections list. */
+  source: 'query' | 'corrections';
   job: string;
   progress: { done: number; total: number } | null;
   result: FolderSearchResult | null;
@@ -33,7 +35,15 @@ export interface FolderSearch {
   excluded: ReadonlySet<string>;
 }
 
+/** The folder's corrections.tsv as edited in the Corrections panel. */
+export interface FolderCorrections {
+  text: string;
+  /** As on disk (null: there is no corrections.tsv yet). */
+  saved: string | null;
+}
+
 export interface FolderState {
+  corrections: FolderCorrections | null;
   listing: FolderListing | null;
   stats: ReadonlyMap<string, EpisodeStats>;
   /** The episode opened from the sidebar (for its marks), if it is still the open document. */
@@ -47,7 +57,7 @@ export const matchKey = (file: string, index: number) => `${file}:${index}`;
 
 export class FolderController {
   readonly state = new Store<FolderState>({
-    listing: null, stats: new Map(), openEpisode: null, search: null, busy: false,
+    listing: null, stats: new Map(), openEpisode: null, search: null, busy: false, corrections: null,
     options: { text: '', replace: '', regex: false, wholeWord: false, caseSensitive: false },
   });
   private openedKey: string | null = null;
@@ -77,11 +87,11 @@ export class FolderController {
   close(): void {
     const job = this.current.search?.job;
     if (job && this.current.search?.progress) void api().invoke('folder:cancel', { job }).catch(() => {});
-    this.patch({ listing: null, stats: new Map(), search: null, openEpisode: null });
+    this.patch({ listing: null, stats: new Map(), search: null, openEpisode: null, corrections: null });
   }
 
   private show(listing: FolderListing, fresh: boolean): void {
-    this.patch(fresh ? { listing, stats: new Map(), search: null } : { listing });
+    this.patch(fresh ? { listing, stats: new Map(), search: null, corrections: null } : { listing });
     if (listing.refused.length) this.messages.add(listing.refused.map((text) => ({ level: 'warning' as const, text })));
     void this.loadStats().catch((e: unknown) => this.messages.error(e));
   }
@@ -100,16 +110,47 @@ export class FolderController {
   async run(mode: 'search' | 'preview'): Promise<void> {
     const o = this.current.options;
     if (!o.text) return;
-    this.cancel();
     const query = { text: o.text, regex: o.regex, wholeWord: o.wholeWord, caseSensitive: o.caseSensitive, ...(mode === 'preview' ? { replace: o.replace } : {}) };
+    await this.runJob(mode, 'query', () => api().invoke('folder:search', { query }));
+  }
+
+  /** The folder's corrections.tsv, for the Corrections panel (read once per folder). */
+  async loadCorrections(): Promise<void> {
+    if (this.current.corrections) return;
+    const file = await api().invoke('folder:corrections-read', {});
+    this.patch({ corrections: { text: file?.text ?? '', saved: file?.text ?? null } });
+  }
+
+  editCorrections(text: string): void {
+    this.patch({ corrections: { text, saved: this.current.corrections?.saved ?? null } });
+  }
+
+  async saveCorrections(): Promise<void> {
+    const c = this.current.corrections;
+    if (!c) return;
+    const { name } = await api().invoke('folder:corrections-save', { text: c.text });
+    this.patch({ corrections: { ...c, saved: c.text } });
+    this.messages.add([{ level: 'info', text: `Saved ${name}.` }]);
+  }
+
+  /** Every rule of the list as edited, previewed over the folder (matches, near-misses). */
+  async previewCorrections(): Promise<void> {
+    const text = this.current.corrections?.text;
+    if (text === undefined) return;
+    await this.runJob('preview', 'corrections', () => api().invoke('folder:corrections', { text }));
+  }
+
+  /** Starts a folder job (cancelling a running one) and follows it into `search`. */
+  private async runJob(mode: FolderSearch['mode'], source: FolderSearch['source'], start: () => Promise<{ job: string }>): Promise<void> {
+    this.cancel();
     let job: string;
     try {
-      ({ job } = await api().invoke('folder:search', { query }));
+      ({ job } = await start());
     } catch (error) {
       this.messages.add([{ level: 'error', text: error instanceof Error ? error.message.replace(/^Error: /, '') : String(error) }]);
       return;
     }
-    this.patch({ search: { mode, job, progress: { done: 0, total: 0 }, result: null, excluded: new Set() } });
+    this.patch({ search: { mode, source, job, progress: { done: 0, total: 0 }, result: null, excluded: new Set() } });
     const status = await this.follow(job, (progress) => {
       if (this.current.search?.job === job) this.patch({ search: { ...this.current.search, progress } });
     });
