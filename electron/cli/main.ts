@@ -6,9 +6,9 @@
 import { processIO, type CliCommand, type CliIO } from './io';
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
-  validate: { summary: 'validate FILE...  check transcripts; prints file:line:col: severity: message', load: () => import('./commands/validate') },
+  validate: { summary: 'validate [--fix] FILE...  check transcripts; prints file:line:col: severity: message', load: () => import('./commands/validate') },
   fix: { summary: 'fix --rules FILE PATH... [--dry-run]  apply corrections.tsv to transcripts (pairs alike)', load: () => import('./commands/fix') },
-  clean: { summary: 'clean IN [--fillers] [--stutters] [--chrome] [--case] [--whitespace] [--remove-empty] [-o OUT]', load: () => import('./commands/clean') },
+  clean: { summary: 'clean IN [--fillers] [--stutters] [--chrome] [--case] [--whitespace] [--remove-empty] [--accept-suggested] [-o OUT]', load: () => import('./commands/clean') },
   convert: { summary: 'convert IN --to vtt|srt|txt|json [--txt-style S] [--pair OTHER] [-o OUT]', load: () => import('./commands/convert') },
   align: { summary: 'align IN AUDIO [--to vtt|json] [--profile transcript|subtitles] [-o OUT]  time a transcript against its audio', load: () => import('./commands/align') },
 };

@@ -18,6 +18,14 @@ async function cli(...args: string[]) {
 }
 
 describe('cli clean', () => {
+  it('says when it read a Windows-1252 file, and writes it back in that encoding', async () => {
+    await writeFile(join(dir, 'cp.vtt'), Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nUm, caf\xe9 time\n', 'latin1'));
+    const r = await cli('cp.vtt', '--fillers', '-o', 'out.vtt');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^cp\.vtt: note: .*Windows-1252/m);
+    expect((await readFile(join(dir, 'out.vtt'))).toString('latin1')).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nCaf\xe9 time\n');
+  });
+
   it('cleans cue text of a VTT, keeping every timing line, to a file', async () => {
     await writeFile(join(dir, 'in.vtt'), 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nUh, so the, the plan\n\n00:00:02.000 --> 00:00:03.000\num\n');
     const r = await cli('in.vtt', '--fillers', '--stutters', '--remove-empty', '-o', 'out.vtt');

@@ -43,6 +43,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const read = await readTranscriptFile(resolve(io.cwd, input));
   if (!read.ok) return io.stderr(`${read.message}\n`), 1;
+  if (read.notice) io.stderr(`${input}: note: ${read.notice}\n`);
   const format = detectFormat(read.text);
   const all: CleaningChange[] = format === 'vtt' ? cleanVtt(read.text, options) : cleanText(read.text, options, format).changes;
   const changes = acceptSuggested ? all : acceptedByDefault(all);

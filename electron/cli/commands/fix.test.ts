@@ -53,6 +53,15 @@ async function cli(...args: string[]) {
 }
 
 describe('cli fix', () => {
+  it('says when it read a Windows-1252 file', async () => {
+    await writeFile(join(dir, 'rules.tsv'), 'cafe\tcaf\u00e9\n');
+    await writeFile(join(dir, 'cp.vtt'), Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\ncaf\xe9 or cafe\n', 'latin1'));
+    const r = await cli('fix', '--rules', 'rules.tsv', 'cp.vtt');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^cp\.vtt: note: .*Windows-1252/m);
+    expect((await readFile(join(dir, 'cp.vtt'))).toString('latin1')).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\ncaf\xe9 or caf\xe9\n');
+  });
+
   it('fixes a term in both members of each pair, changing exactly those lines, and keeps CRLF files CRLF', async () => {
     await writeFile(join(dir, 'corrections.tsv'), '# the tool, not the texture\nTemporal\tTemporal.io\n');
     const before = await readFile(join(dir, 'episodes/515-temporal.txt'), 'utf8');

@@ -105,6 +105,7 @@ export async function fixFiles(
       continue;
     }
     summary.files++;
+    if (read.notice) io.stderr(`${show(file)}: note: ${read.notice}\n`);
     const result = correctTranscript(read.text, rules, detectFormat(read.text));
     const count = [...result.counts.values()].reduce((a, b) => a + b, 0);
     const lines = new LineIndex(read.text);
