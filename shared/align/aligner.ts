@@ -1,5 +1,5 @@
 /**
- * The alignment itself, on features already computed: a coarse DTW (200 ms frames) in a
+ * The alignment itself, on features already computed: a coarse DTW pyramid (120 ms, then 40 ms frames) in a
  * band around the anchors' guide, a fine DTW (10 ms) in a narrow band around the coarse
  * path, cue and word edges read off the path, then each cue edge moved to the speech
  * onset or offset the energy envelope shows nearby. Cues whose text the audio does not
@@ -59,7 +59,13 @@ const STEP_PENALTY = 1;
 const FINE_MARGIN = 20;
 /** Below this share of speech in its span a cue is taken as not spoken. */
 const MIN_VOICED = 0.3;
-/** Recording frames per coarse frame (40 ms: 200 ms blurred the phones away). */
+/** Coarse frames per top frame (120 ms; 200 ms lost the path on unseen voices), where the wide search runs. */
+const TOP = 3;
+/** Coarse-pass cells (rows x band) below which the top level is skipped (~12 MB of pointers at most). */
+const DIRECT_CELLS = 50_000_000;
+/** Coarse synthesized frames either side of the top path the coarse pass may go. */
+const COARSE_MARGIN = 50;
+/** Recording frames per coarse frame (40 ms). */
 const COARSE = 4;
 
 /** Silence kept around the recording's speech; the rest before and after is not aligned. */
@@ -109,20 +115,29 @@ export function align(whole: AlignInput): AlignedUnit[] {
   }
   if (input.anchorKind !== 'coarse' || candidates.length === 0) candidates.push({ guide: shares, radius: wide });
 
+  // A pyramid: the wide search runs on 120 ms frames, a 40 ms pass refines it in a band
+  // of about a second, and the 10 ms pass in a band of a tenth of that. Memory and time
+  // stay linear in duration whatever the search width.
   const coarseRef = poolFrames(ref.frames, COARSE);
   const coarseSyn = poolFrames(syn.frames, COARSE);
-  const coarseRefHop = ref.hop * COARSE;
-  const coarseSynHop = syn.hop * COARSE;
   const tick = input.tick;
-  let coarse: WarpPath | null = null;
+  const widest = Math.max(...candidates.map((c) => c.radius));
+  // Small problems skip the top level: its 120 ms frames lose detail the 40 ms search keeps.
+  const top = coarseRef.length * ((2 * widest) / (ref.hop * COARSE)) <= DIRECT_CELLS ? 1 : TOP;
+  const topRef = top === 1 ? coarseRef : poolFrames(coarseRef, top);
+  const topSyn = top === 1 ? coarseSyn : poolFrames(coarseSyn, top);
+  const topRefHop = ref.hop * COARSE * top;
+  const topSynHop = syn.hop * COARSE * top;
+  let best: WarpPath | null = null;
   candidates.forEach(({ guide, radius }, c) => {
-    const band = bandAround(coarseRef.length, coarseSyn.length, radius / coarseRefHop, (i) => guide(i * coarseRefHop) / coarseSynHop);
-    const share = (row: number) => (0.3 * (c + row / coarseRef.length)) / candidates.length;
-    const path = bandedDtw(coarseRef, coarseSyn, band, STEP_PENALTY, tick && ((row) => tick(share(row))));
-    if (!coarse || path.normalizedCost < coarse.normalizedCost) coarse = path;
+    const band = bandAround(topRef.length, topSyn.length, radius / topRefHop, (i) => guide(i * topRefHop) / topSynHop);
+    const share = (row: number) => (0.2 * (c + row / topRef.length)) / candidates.length;
+    const path = bandedDtw(topRef, topSyn, band, STEP_PENALTY, tick && ((row) => tick(share(row))));
+    if (!best || path.normalizedCost < best.normalizedCost) best = path;
   });
-  const fineBand = bandFromCoarse(coarse!, COARSE, ref.frames.length, syn.frames.length, FINE_MARGIN);
-  const fine = bandedDtw(ref.frames, syn.frames, fineBand, STEP_PENALTY, tick && ((row) => tick(0.3 + (0.7 * row) / ref.frames.length)));
+  const coarse = top === 1 ? best! : bandedDtw(coarseRef, coarseSyn, bandFromCoarse(best!, top, coarseRef.length, coarseSyn.length, COARSE_MARGIN), STEP_PENALTY, tick && ((row) => tick(0.2 + (0.2 * row) / coarseRef.length)));
+  const fineBand = bandFromCoarse(coarse, COARSE, ref.frames.length, syn.frames.length, FINE_MARGIN);
+  const fine = bandedDtw(ref.frames, syn.frames, fineBand, STEP_PENALTY, tick && ((row) => tick(0.4 + (0.6 * row) / ref.frames.length)));
   return placeUnits(input, fine, refLevels, audio);
 }
 
@@ -177,6 +192,18 @@ function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof
   }
   for (const p of placed) if (!p.lowConfidence) snapWords(p, ref.envelope, levels);
   interpolateLow(placed, units, audio.start, audioEnd);
+  // An interpolated cue that covers some speech is put on it (its words may just be said
+  // otherwise, like a date), and keeps its flag.
+  for (const p of placed) {
+    if (!p.lowConfidence) continue;
+    const start = speechEdgeWithin(ref.envelope, levels, p.start, p.end, 'start');
+    const end = start === null ? null : speechEdgeWithin(ref.envelope, levels, start, p.end - 0.1, 'end');
+    if (start === null || end === null || end <= start) continue;
+    const scale = (end - start) / Math.max(1e-3, p.end - p.start);
+    p.words = p.words.map((w) => ({ start: start + (w.start - p.start) * scale, end: start + (w.end - p.start) * scale }));
+    p.start = start;
+    p.end = end;
+  }
   for (const p of placed) fitWords(p);
   return placed;
 }
