@@ -1,7 +1,7 @@
 /**
  * The transcript view's structure decorations: each block's hidden lead (separator
  * lines, header, id and timing line) replaced by a timing chip, NOTE/STYLE blocks by a
- * muted note. These replace line breaks, so CodeMirror needs them from a StateField, not
+ * muted note; a chip is coloured when its cue breaks the QA rules. These replace line breaks, so CodeMirror needs them from a StateField, not
  * a view plugin. Kept incremental: a change maps the set and rebuilds only the blocks
  * around it, so a keystroke costs what its cue costs, not the file.
  */
@@ -9,6 +9,7 @@ import { RangeSetBuilder, StateField, type EditorState, type Range, type Transac
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import type { VttDocument } from '../../../shared/formats/vtt/types';
 import { vttField } from '../editor/cue-field';
+import { qaRules } from '../editor/qa-rules';
 import { blockFrom, layoutOf, trailingRange } from './layout';
 import { TextWidget } from './text-widget';
 import { TimingChip } from './timing-chip';
@@ -22,7 +23,7 @@ function blockDecorations(state: EditorState, doc: VttDocument, i: number, out: 
     const c = b.cue;
     const timing = state.doc.sliceString(c.timingRange.from, c.timingRange.to);
     const id = c.idRange ? state.doc.sliceString(c.idRange.from, c.idRange.to) : '';
-    out.push(Decoration.replace({ widget: TimingChip.of(c, timing, id) }).range(hiddenFrom, hiddenTo));
+    out.push(Decoration.replace({ widget: TimingChip.of(c, timing, id, state.facet(qaRules)) }).range(hiddenFrom, hiddenTo));
     return;
   }
   const first = state.doc.lineAt(b.range.from).text;
@@ -70,6 +71,8 @@ function rebuild(decos: DecorationSet, tr: Transaction): DecorationSet {
 export const structureField = StateField.define<DecorationSet>({
   create: buildAll,
   update(decos, tr) {
+    // New QA rules recolour every chip.
+    if (tr.startState.facet(qaRules) !== tr.state.facet(qaRules)) return buildAll(tr.state);
     return tr.docChanged ? rebuild(decos, tr) : decos;
   },
   provide: (f) => [EditorView.decorations.from(f), EditorView.atomicRanges.of((view) => view.state.field(f))],

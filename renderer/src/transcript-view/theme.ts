@@ -22,7 +22,8 @@ export const transcriptViewTheme = EditorView.baseTheme({
     verticalAlign: '0.08em',
   },
   '.cm-tv-chip-more': { borderStyle: 'dashed' },
-  '.cm-tv-chip-error': { color: '#c0392b', borderColor: '#c0392b88' },
+  '.cm-tv-chip-warn': { color: '#b03a2e', borderColor: '#c0392b66', backgroundColor: '#c0392b0f' },
+  '.cm-tv-chip-error': { color: '#c0392b', borderColor: '#c0392b', fontWeight: '600', textDecoration: 'underline wavy' },
   '.cm-tv-chip-input': { font: 'inherit', fontSize: '100%', border: 'none', background: 'transparent', color: 'inherit', outline: '1px solid currentColor' },
   '.cm-tv-speaker': {
     fontWeight: '600',
@@ -32,6 +33,7 @@ export const transcriptViewTheme = EditorView.baseTheme({
   '.cm-tv-note': { color: '#6b7280', fontStyle: 'italic', fontSize: '90%' },
   '.cm-tv-notice': { padding: '0.25em 0.6em', fontSize: '90%', color: '#8a4b00', backgroundColor: '#fff4e0' },
   '&dark .cm-tv-chip': { color: '#7fb0ec', backgroundColor: '#7fb0ec1a', borderColor: '#7fb0ec44' },
+  '&dark .cm-tv-chip.cm-tv-chip-warn, &dark .cm-tv-chip.cm-tv-chip-error': { color: '#ff9a8f', borderColor: '#ff9a8f88' },
   '&dark .cm-tv-note': { color: '#9aa3b2' },
   '&dark .cm-tv-notice': { color: '#ffd9a0', backgroundColor: '#3a2a10' },
 });

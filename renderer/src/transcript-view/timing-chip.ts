@@ -9,7 +9,9 @@ import { WidgetType, type EditorView } from '@codemirror/view';
 import { retimeCue } from '../../../shared/formats/vtt/edit';
 import { parseVttTimestamp } from '../../../shared/formats/timestamp';
 import type { VttCue } from '../../../shared/formats/vtt/types';
+import type { QaRules } from '../../../shared/timing/qa';
 import { cuesOf, vttOf } from '../editor/cue-field';
+import { shownFigures } from '../editor/cue-figures';
 
 /** `01:22.16` under an hour, `1:01:22.16` from one on (centiseconds, as the eye reads them). */
 export function chipClock(seconds: number): string {
@@ -32,25 +34,35 @@ function cueOfChip(view: EditorView, dom: HTMLElement): VttCue | null {
 }
 
 export class TimingChip extends WidgetType {
-  constructor(readonly text: string, readonly details: string, readonly timing: string, readonly error: boolean) {
+  constructor(
+    readonly text: string,
+    /** Figures, id and settings, for the tooltip. */
+    readonly details: string,
+    readonly timing: string,
+    readonly level: 'ok' | 'warn' | 'error',
+    /** The cue has an id or settings behind the chip (drawn dashed). */
+    readonly more: boolean,
+  ) {
     super();
   }
 
-  static of(cue: VttCue, timing: string, id: string): TimingChip {
+  /** The chip of `cue`; its QA figures (duration, characters per second) go in its tooltip and colour. */
+  static of(cue: VttCue, timing: string, id: string, rules: Readonly<QaRules>): TimingChip {
     const settings = timing.slice(cue.settingsRange.from - cue.timingRange.from).trim();
-    const details = [id && `id ${id}`, settings && `settings ${settings}`].filter(Boolean).join(' · ');
-    return new TimingChip(chipText(cue.start, cue.end), details, timing, cue.end < cue.start);
+    const figures = shownFigures(cue, rules);
+    const details = [figures.text, id && `id ${id}`, settings && `settings ${settings}`].filter(Boolean).join(' · ');
+    return new TimingChip(chipText(cue.start, cue.end), details, timing, figures.error ? 'error' : figures.warn ? 'warn' : 'ok', !!(id || settings));
   }
 
   override eq(other: TimingChip): boolean {
-    return other.text === this.text && other.details === this.details && other.timing === this.timing && other.error === this.error;
+    return other.text === this.text && other.details === this.details && other.timing === this.timing && other.level === this.level && other.more === this.more;
   }
 
   toDOM(view: EditorView): HTMLElement {
     const chip = document.createElement('span');
-    chip.className = 'cm-tv-chip' + (this.error ? ' cm-tv-chip-error' : '') + (this.details ? ' cm-tv-chip-more' : '');
+    chip.className = 'cm-tv-chip' + (this.level !== 'ok' ? ` cm-tv-chip-${this.level}` : '') + (this.more ? ' cm-tv-chip-more' : '');
     chip.textContent = this.text;
-    chip.title = `${this.timing}${this.details ? `\n${this.details}` : ''}\nClick to edit the times`;
+    chip.title = `${this.timing}\n${this.details}\nClick to edit the times`;
     chip.setAttribute('role', 'button');
     chip.setAttribute('aria-label', `Cue times ${this.timing}. Edit`);
     chip.addEventListener('mousedown', (e) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EditorState, type TransactionSpec } from '@codemirror/state';
+import { Compartment, EditorState, type TransactionSpec } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { history, undo } from '@codemirror/commands';
 import fc from 'fast-check';
@@ -11,6 +11,8 @@ import { vttField, vttOf } from '../editor/cue-field';
 import { layoutAt } from './layout';
 import { plainTextOf } from './plain-text';
 import { structureField } from './structure';
+import { TimingChip } from './timing-chip';
+import { qaRules } from '../editor/qa-rules';
 import { viewModeCompartment, viewModeExtension, viewModeOf, transcriptView } from './view-mode';
 import { noticeField } from './guard';
 
@@ -48,6 +50,21 @@ describe('transcript view structure', () => {
     expect(ranges[1]).toEqual([layoutAt(s, 1).hiddenFrom, textStart(s, 0)]);
     expect(s.doc.sliceString(ranges[1]![0], ranges[1]![1])).toBe('\nintro\n00:00:01.000 --> 00:00:04.000 align:start\n');
     expect(s.doc.sliceString(ranges[2]![0], ranges[2]![1])).toBe('\n00:00:04.000 --> 00:00:06.500\n');
+  });
+
+  it('colours a chip whose cue breaks the QA rules, and recolours every chip when the rules change', () => {
+    const rules = new Compartment();
+    let s = EditorState.create({ doc: SAMPLE, extensions: [vttField, rules.of(qaRules.of({ maxCps: 8 })), viewModeExtension('transcript')] });
+    const chips = (st: EditorState) => {
+      const out: TimingChip[] = [];
+      st.field(structureField).between(0, st.doc.length, (_f, _t, d) => { if (d.spec.widget instanceof TimingChip) out.push(d.spec.widget); });
+      return out;
+    };
+    // About 8.7, 4.8 and 8 characters per second.
+    expect(chips(s).map((c) => c.level)).toEqual(['warn', 'ok', 'ok']);
+    expect(chips(s)[0]!.details).toMatch(/^3\.00 s · \d+\.\d cps · id intro · settings align:start$/);
+    s = s.update({ effects: rules.reconfigure(qaRules.of({ maxCps: 4 })) }).state;
+    expect(chips(s).map((c) => c.level)).toEqual(['warn', 'warn', 'warn']);
   });
 
   it('keeps the decorations in step with edits (incremental equals a fresh build)', () => {
