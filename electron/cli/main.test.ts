@@ -31,6 +31,6 @@ describe('npm run cli', () => {
     const r = cli('frobnicate');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown command 'frobnicate'");
-    expect(r.stderr).toContain('validate FILE...');
+    expect(r.stderr).toContain('validate [--fix] FILE...');
   });
 });
