@@ -127,6 +127,8 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
     if (show) {
       this.shownAt = performance.now();
       delete this.element.dataset.firstTileMs;
+      delete this.element.dataset.firstRequestMs;
+      delete this.element.dataset.firstReplyMs;
       this.startWorker();
       this.render();
     } else {
@@ -151,6 +153,7 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
       this.labelFrequencies();
       this.render();
     } else if (m.type === 'tile') {
+      this.element.dataset.firstReplyMs ??= (performance.now() - this.shownAt).toFixed(1);
       this.tiles.set(m.key, { levels: m.levels, columns: m.columns, rows: m.rows, bitmap: null });
       this.element.dataset.tileReadMs = m.readMs.toFixed(1);
       this.element.dataset.tileFftMs = m.fftMs.toFixed(1);
@@ -233,6 +236,7 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
     if (drawn === visible.length) this.standIn = pxPerSec;
     if (missing && this.pending === null && this.worker) {
       this.pending = missing.key;
+      d.firstRequestMs ??= (performance.now() - this.shownAt).toFixed(1);
       this.worker.postMessage({ type: 'tile', key: missing.key, first: missing.first, columns: missing.columns, secondsPerColumn: missing.secondsPerColumn } satisfies SpectrogramRequest);
     }
   }
