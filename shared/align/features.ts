@@ -87,7 +87,7 @@ export class MfccExtractor {
   readonly hopSamples: number;
   readonly energyHopSamples: number;
   readonly sampleRate: number;
-  private readonly windowSamples: number;
+  readonly windowSamples: number;
   private readonly fftSize: number;
   private readonly fft: FFT;
   private readonly hamming: Float32Array;
@@ -109,10 +109,13 @@ export class MfccExtractor {
     const { sampleRate } = options;
     this.sampleRate = sampleRate;
     this.hopSamples = Math.max(1, Math.round(options.hop * sampleRate));
-    this.windowSamples = Math.round((options.window ?? 0.025) * sampleRate);
-    this.energyHopSamples = Math.max(1, Math.round((options.energyHop ?? 0.005) * sampleRate));
+    const wanted = Math.round((options.window ?? 0.025) * sampleRate);
+    // The transform is the cost: a window up to 10% short of the asked length keeps it at
+    // the power of two below (25 ms at 22.05 kHz is 551 samples: 512, not 1024).
     let size = 2;
-    while (size < this.windowSamples) size *= 2;
+    while (size < wanted * 0.9) size *= 2;
+    this.windowSamples = Math.min(wanted, size);
+    this.energyHopSamples = Math.max(1, Math.round((options.energyHop ?? 0.005) * sampleRate));
     this.fftSize = size;
     this.fft = new FFT(size);
     this.frameIn = new Float64Array(size);

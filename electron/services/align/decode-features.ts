@@ -87,7 +87,7 @@ export async function decodeFeatures(path: string, options: DecodeFeaturesOption
     return {
       frames: features.frames.trim(),
       hop: features.hopSamples / rate,
-      centre: 0.0125,
+      centre: features.windowSamples / 2 / rate,
       envelope: { values: features.energy.values().slice(), step: features.energyHopSamples / rate, offset },
       seconds: seen / rate,
     };

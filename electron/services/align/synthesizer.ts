@@ -123,7 +123,7 @@ export function synthesize(cues: SpokenWords[], options: SynthesizeOptions = {})
       if (!m) return reject(new Error('nothing to align: the transcript has no words'));
       m.pushSilence(GAP + 0.05);
       resolve({
-        signal: { frames: m.frames.trim(), hop: m.hopSamples / m.sampleRate, centre: 0.00625, envelope: { values: m.energy.values().slice(), step: m.energyHopSamples / m.sampleRate, offset: 0 } },
+        signal: { frames: m.frames.trim(), hop: m.hopSamples / m.sampleRate, centre: m.windowSamples / 2 / m.sampleRate, envelope: { values: m.energy.values().slice(), step: m.energyHopSamples / m.sampleRate, offset: 0 } },
         units,
       });
     });
