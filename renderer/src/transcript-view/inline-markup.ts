@@ -66,6 +66,30 @@ function build(state: EditorState, visible: readonly { from: number; to: number 
   return builder.finish();
 }
 
+const MARKUP = /[<>&;\n]/;
+
+/**
+ * Every change of the update is on a line shown raw (where no marks are) and neither adds
+ * nor removes markup characters or line breaks.
+ */
+function plainEdit(u: ViewUpdate): boolean {
+  if (!u.docChanged) return true;
+  const shown = revealedLines(u.startState);
+  const doc = u.startState.doc;
+  let plain = true;
+  u.changes.iterChanges((fromA, toA, _fb, _tb, inserted) => {
+    if (!plain) return;
+    if (!shown.has(doc.lineAt(fromA).number) || MARKUP.test(inserted.toString()) || MARKUP.test(doc.sliceString(fromA, toA))) plain = false;
+  });
+  return plain;
+}
+
+function sameLines(a: Set<number>, b: Set<number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const n of a) if (!b.has(n)) return false;
+  return true;
+}
+
 export const inlineMarkup = ViewPlugin.fromClass(
   class {
     decorations: DecorationSet;
@@ -73,7 +97,14 @@ export const inlineMarkup = ViewPlugin.fromClass(
       this.decorations = build(view.state, view.visibleRanges);
     }
     update(u: ViewUpdate) {
-      if (u.docChanged || u.viewportChanged || u.selectionSet) this.decorations = build(u.state, u.view.visibleRanges);
+      if (!u.docChanged && !u.viewportChanged && !u.selectionSet) return;
+      // Ordinary typing (no markup characters, no line breaks) on the same revealed lines
+      // moves the marks but changes none: map them instead of rebuilding the view's cues.
+      if (!u.viewportChanged && plainEdit(u) && sameLines(revealedLines(u.startState), revealedLines(u.state))) {
+        this.decorations = this.decorations.map(u.changes);
+        return;
+      }
+      this.decorations = build(u.state, u.view.visibleRanges);
     }
   },
   {
