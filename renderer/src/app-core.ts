@@ -10,6 +10,7 @@ import type { EditorActionId } from '../../shared/editor-actions';
 import { DEFAULT_AUTO_REWIND, DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
 import { api } from './api';
 import { ACTIONS_BY_ID } from './editor/actions';
+import { textWithWordTimestamps } from './editor/word-times';
 import { CueTimeline } from './editor/cue-timeline';
 import { NO_STATUS, type EditorStatus } from './editor/editor-status';
 import { FollowPlayback } from './editor/follow-playback';
@@ -24,7 +25,8 @@ import { Store } from './store';
 export type OpenDialog =
   | { kind: 'shortcuts' }
   | { kind: 'recent'; items: { name: string; folder: string }[] }
-  | { kind: 'clean'; corrections: { name: string; text: string } | null };
+  | { kind: 'clean'; corrections: { name: string; text: string } | null }
+  | { kind: 'align' };
 
 export class AppCore {
   readonly player = new Player();
@@ -57,6 +59,14 @@ export class AppCore {
     const run = (p: Promise<unknown>) => void p.catch(this.fail);
     switch (command) {
       case 'export-vtt': return run(d.exportAs('vtt'));
+      case 'export-vtt-words': {
+        const view = this.timeline.editor;
+        return view ? run(d.exportAs('vtt', undefined, textWithWordTimestamps(view.state))) : undefined;
+      }
+      case 'align-audio':
+        // The native menu cannot see the audio: say what is missing instead of opening nothing.
+        if (!d.current.audio) return void this.messages.add([{ level: 'info', text: 'Align to Audio needs the episode\'s audio: open it first (File ▸ Open Audio…).' }]);
+        return t ? this.dialog.set({ kind: 'align' }) : undefined;
       case 'export-srt': return run(d.exportAs('srt'));
       case 'export-txt-talkpython': return run(d.exportAs('txt', 'talkpython'));
       case 'export-txt-paragraphs': return run(d.exportAs('txt', 'paragraphs'));

@@ -226,6 +226,7 @@ export const menuCommand = z.enum([
   'save',
   'save-as',
   'export-vtt',
+  'export-vtt-words',
   'export-srt',
   'export-txt-talkpython',
   'export-txt-paragraphs',
@@ -235,6 +236,7 @@ export const menuCommand = z.enum([
   'open-recent',
   'play-pause',
   'shortcuts',
+  'align-audio',
 ]);
 export type MenuCommand = z.infer<typeof menuCommand>;
 

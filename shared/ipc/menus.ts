@@ -19,6 +19,8 @@ export interface MenuItem {
   items?: MenuEntry[];
   /** The fixed key of a command (CodeMirror notation); an action's keys come from the keymap in force. */
   keys?: string;
+  /** Offered (enabled) only while the episode's audio is open. */
+  needsAudio?: true;
 }
 
 export type MenuEntry = MenuItem | 'separator';
@@ -48,6 +50,7 @@ export const MENUS: readonly Menu[] = [
         label: 'Export',
         items: [
           command('WebVTT…', 'export-vtt'),
+          command('WebVTT with word timestamps…', 'export-vtt-words'),
           command('SubRip (SRT)…', 'export-srt'),
           command('TXT (HH:MM:SS lines)…', 'export-txt-talkpython'),
           command('TXT (speaker paragraphs)…', 'export-txt-paragraphs'),
@@ -72,7 +75,7 @@ export const MENUS: readonly Menu[] = [
       command('Clean and Correct…', 'clean-correct'),
     ],
   },
-  { label: 'Timing', items: actions('Timing') },
+  { label: 'Timing', items: [{ ...command('Align to Audio…', 'align-audio'), needsAudio: true }, 'separator', ...actions('Timing')] },
   { label: 'Cues', items: [...actions('Cues'), 'separator', ...actions('Navigation')] },
   { label: 'Playback', items: actions('Playback') },
   { label: 'Help', items: [command('Keyboard Shortcuts', 'shortcuts')] },

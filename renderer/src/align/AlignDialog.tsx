@@ -54,6 +54,8 @@ export function AlignDialog({ view, align, onClose, profile, onApplied }: AlignD
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
+    // showModal focuses the first radio; Enter should start, so the Align button takes the focus.
+    d?.querySelector<HTMLButtonElement>('button.primary')?.focus();
     // Closing the dialog (unmount) stops a running job.
     return () => abort.current?.abort();
   }, []);

@@ -16,7 +16,7 @@ import { menuMove } from './menu-navigation';
 
 export interface MenuBarProps {
   /** Runs commands and actions as the native menu's events do; its editor serves Undo, Redo and Select All. */
-  core: Pick<AppCore, 'runCommand' | 'runAction' | 'timeline' | 'settings'>;
+  core: Pick<AppCore, 'runCommand' | 'runAction' | 'timeline' | 'settings' | 'documents'>;
 }
 
 /**
@@ -44,6 +44,9 @@ const pathOf = (el: EventTarget | null) => (el instanceof HTMLElement && el.data
 function InPageMenuBar({ core }: MenuBarProps) {
   const editor = useCallback(() => core.timeline.editor, [core]);
   const settings = useStore(core.settings);
+  const hasAudio = useStore(core.documents.state).audio !== null;
+  /** Items that need the episode's audio stay in the menu (focusable, as ARIA advises) but do nothing without it. */
+  const disabled = (item: MenuItem) => !!item.needsAudio && !hasAudio;
   const bindings = useMemo(() => resolveBindings(settings.keymapPreset, settings.keyOverrides), [settings.keymapPreset, settings.keyOverrides]);
   /** The key shown beside an item: its command's, or the first its action is bound to now. */
   const keysOf = (item: MenuItem) => item.keys ?? (item.run && 'action' in item.run ? bindings[item.run.action]?.[0] : undefined);
@@ -105,7 +108,7 @@ function InPageMenuBar({ core }: MenuBarProps) {
     }
   };
   const activate = (item: MenuItem) => {
-    if (!item.run) return;
+    if (!item.run || disabled(item)) return;
     setOpen(null);
     setSub(null);
     restoreFocus();
@@ -206,6 +209,7 @@ function InPageMenuBar({ core }: MenuBarProps) {
             <button
               key={entry.label} type="button" role="menuitem" tabIndex={-1} data-path={path}
               aria-keyshortcuts={keys ? ariaKeys(keys) : undefined}
+              aria-disabled={disabled(entry) || undefined}
               onClick={() => activate(entry)}
               onMouseEnter={nested ? undefined : () => setSub(null)}
             >

@@ -52,7 +52,7 @@ describe('in-page menu bar', () => {
     await page.keyboard.press('ArrowRight');
     const exportMenu = page.getByRole('menu', { name: 'Export' });
     expect(await exportMenu.getByRole('menuitem').allTextContents()).toEqual([
-      'WebVTT…', 'SubRip (SRT)…', 'TXT (HH:MM:SS lines)…', 'TXT (speaker paragraphs)…', 'TXT (plain text)…', 'TXT + VTT…', 'Cleaned VTT or TXT…',
+      'WebVTT…', 'WebVTT with word timestamps…', 'SubRip (SRT)…', 'TXT (HH:MM:SS lines)…', 'TXT (speaker paragraphs)…', 'TXT (plain text)…', 'TXT + VTT…', 'Cleaned VTT or TXT…',
     ]);
     expect(await focused(page)).toMatchObject({ name: 'WebVTT…' });
     await page.keyboard.press('Enter');
@@ -63,11 +63,13 @@ describe('in-page menu bar', () => {
     expect(await page.getByRole('menu').count()).toBe(0);
     expect((await focused(page)).editor).toBe(true);
 
-    // Timing ▸ Start earlier (large step): two Rights from File, Down opens, Enter runs.
+    // Timing ▸ Start earlier (large step): two Rights from File, Down opens (on Align to Audio…), Down, Enter runs.
     await page.keyboard.press('Alt');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     expect(await focused(page)).toMatchObject({ name: 'Timing' });
+    await page.keyboard.press('ArrowDown');
+    expect(await focused(page)).toMatchObject({ name: 'Align to Audio…' });
     await page.keyboard.press('ArrowDown');
     expect(await focused(page)).toMatchObject({ name: 'Start earlier (large step)' });
     // The item shows the key the keymap binds to its action.

@@ -53,8 +53,12 @@ export function fileQaProfile(transcript: { readonly text: string }): QaProfileN
   return profile;
 }
 
+/** The profile in force for `transcript`: the user's choice, or the file's when the choice is 'auto'. */
+export function qaProfileName(settings: Pick<AppSettings, 'qaProfile'>, transcript: { readonly text: string } | null): QaProfileName {
+  return settings.qaProfile === 'auto' ? (transcript ? fileQaProfile(transcript) : 'subtitle') : settings.qaProfile;
+}
+
 /** The QA rules in force for `transcript`: the chosen (or the file's) profile, then the user's own limits. */
 export function qaRulesFor(settings: Pick<AppSettings, 'qaProfile' | 'qa'>, transcript: { readonly text: string } | null): QaRules {
-  const profile = settings.qaProfile === 'auto' ? (transcript ? fileQaProfile(transcript) : 'subtitle') : settings.qaProfile;
-  return { ...QA_PROFILES[profile], ...settings.qa };
+  return { ...QA_PROFILES[qaProfileName(settings, transcript)], ...settings.qa };
 }

@@ -23,6 +23,7 @@ import {
 import { EDITOR_ACTION_INFO, type EditorActionId, type EditorActionInfo } from '../../../shared/editor-actions';
 import { retimeCue } from '../../../shared/formats/vtt/edit';
 import { cuesOf, cursorCueIndex, vttOf } from './cue-field';
+import { splitCueAtWord } from './word-split';
 import { playbackPort, type PlaybackPort } from './playback-port';
 import { followPlugin } from './follow-playback';
 import { centreCursor, jumpTo } from './jump';
@@ -107,7 +108,9 @@ export const justSplit = StateField.define<number | null>({
 const split: Command = (view) => {
   const index = cursorCueIndex(view.state);
   if (index < 0) return false;
-  return apply(view, splitCue(vttOf(view.state), index, view.state.selection.main.head), 'input.cue.split');
+  const head = view.state.selection.main.head;
+  // With word times the cut takes the word boundary's times, else the proportional estimate.
+  return apply(view, splitCueAtWord(view.state, index, head) ?? splitCue(vttOf(view.state), index, head), 'input.cue.split');
 };
 
 const merge: Command = (view) => {

@@ -13,6 +13,9 @@ import { codeFolding, foldGutter, foldKeymap } from '@codemirror/language';
 import { closeSearchPanel, highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { lintGutter } from '@codemirror/lint';
 import { vttField } from './cue-field';
+import { wordTimes } from './word-times';
+import { wordHighlight } from './word-highlight';
+import { alignmentLint } from '../align/lint';
 import { cueHighlight } from './cue-highlight';
 import { transcriptSearch } from './find-panel';
 import { actionKeymap, type Bindings } from './keymaps';
@@ -43,6 +46,11 @@ export function preferenceExtensions(p: EditorPreferences): Extension {
 export function transcriptExtensions(p: EditorPreferences): Extension {
   return [
     vttField,
+    // Word times from alignment or the file's inline timestamp tags: spoken-word highlight,
+    // click-to-seek, and the low-confidence lint F8 walks.
+    wordTimes,
+    wordHighlight,
+    alignmentLint,
     justSplit,
     // Esc closes the find panel before it means play/pause.
     Prec.highest(keymap.of([{ key: 'Escape', run: closeSearchPanel }])),

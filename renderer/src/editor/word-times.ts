@@ -128,7 +128,8 @@ function locate(state: EditorState, e: CueWordTimes): LocatedWord[] {
 export function cueWordTimes(state: EditorState, index: number): LocatedWord[] | null {
   const cue = cuesOf(state)[index];
   if (!cue) return null;
-  const e = entryAt(state.field(wordTimesField), cue.textRange.from);
+  // An editor without the word-times extension has none (the same as no times).
+  const e = entryAt(state.field(wordTimesField, false) ?? [], cue.textRange.from);
   return e && e.textFrom === cue.textRange.from ? locate(state, e) : null;
 }
 
@@ -210,7 +211,7 @@ function lastStartingBy(entries: readonly CueWordTimes[], time: number): number 
 
 /** Timed words overlapping `[from, to)` seconds, in order (waveform word labels): O(log n + cues in view). */
 export function wordsBetween(state: EditorState, from: number, to: number): LocatedWord[] {
-  const entries = state.field(wordTimesField);
+  const entries = state.field(wordTimesField, false) ?? [];
   const out: LocatedWord[] = [];
   // The cue before the window may still be speaking into it (overlaps): start one earlier.
   for (let i = Math.max(0, lastStartingBy(entries, from) - 1); i < entries.length; i++) {

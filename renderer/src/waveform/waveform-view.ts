@@ -20,6 +20,7 @@ import { OverviewPlugin } from './overview-strip';
 import { PeaksSource } from './peaks-source';
 import { base64ToInt8, mediaTokenOf, toWaveSurferChannel, type PeaksState } from './peaks-stream';
 import { silenceNear } from './snap';
+import { wordEdgeNear } from '../editor/word-times';
 import { TimeRulerPlugin } from './time-ruler';
 import { clampPxPerSec, zoomStep } from './zoom';
 import { waveformColors } from '../chrome/theme';
@@ -57,7 +58,12 @@ export class WaveformView {
   constructor(private readonly parts: WaveformParts, private readonly url: string) {
     const { host, player, timeline } = parts;
     const duration = () => this.drawDuration;
-    this.layer = CueLayerPlugin.create({ timeline, duration, snap: (t) => this.silenceAt(t) });
+    // Shift-snapping: a word edge from the word times when one is near, else the quietest point.
+    const snap = (t: number) => {
+      const view = timeline.editor;
+      return (view ? wordEdgeNear(view.state, t) : null) ?? this.silenceAt(t);
+    };
+    this.layer = CueLayerPlugin.create({ timeline, duration, snap });
     this.overview = OverviewPlugin.create({ container: parts.overviewHost, duration, visible: () => this.layer.visibleWindow() });
     player.setSilenceFinder((t) => this.silenceAt(t));
     const onMediaError = () => this.report(`Audio could not be loaded: ${player.media.error?.message || 'unsupported or damaged file'}`);
