@@ -91,4 +91,37 @@ describe('reparseVtt', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('stays equal to a full parse over a chain of edits, each reparsed from the last result', () => {
+    // 60 cues of the episode; edits in many places split the block list into slices
+    // (block-runs.ts) and, past its limit, copy it back into one array: both are crossed.
+    const medium = episode.slice(0, parseVtt(episode).cues[60]!.range.from);
+    const step = fc.record({ at: fc.nat(), len: fc.nat(8), insert: fc.constantFrom('', 'a', '\n', '\n\n', ' --> ', 'NOTE x\n\n', '00:00:01.000 --> 00:00:02.000\nnew\n\n', '\r\n') });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 50 }), (steps) => {
+        let doc = parseVtt(medium);
+        for (const s of steps) {
+          const from = s.at % (doc.text.length + 1);
+          const { incremental, full } = edit(doc, from, Math.min(doc.text.length, from + s.len), s.insert);
+          expect(incremental.text).toBe(full.text);
+          expect(shape(incremental)).toEqual(shape(full));
+          doc = incremental;
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('typing into 40 different cues, last to first, keeps every cue equal to a full parse and reuses the ones before', () => {
+    let doc = parseVtt(episode);
+    for (let i = 40; i > 0; i--) {
+      const at = doc.cues[i * 10]!.textRange.from;
+      const before = doc.cues[i * 10 - 2]!;
+      const { incremental, full } = edit(doc, at, at, 'x');
+      expect(shape(incremental)).toEqual(shape(full));
+      expect(incremental.cues[i * 10 - 2]).toBe(before);
+      expect(incremental.cues[i * 10]!.text).toBe(`x${doc.cues[i * 10]!.text}`);
+      doc = incremental;
+    }
+  });
 });

@@ -1,9 +1,10 @@
 /**
  * Reparses a WebVTT document after an edit by parsing again only the runs (blocks
  * between blank lines) the edit touched, plus the next cue (its "out of order" check
- * depends on the cue before it). Blocks after the edit are reused, shifted by the
- * length change. Falls back to a full parse where context could spread further: an edit
- * in the header, before the first cue (STYLE/REGION recognition), or around a REGION.
+ * depends on the cue before it). Blocks after the edit are reused as they are: the
+ * length change goes into their slice's offset (block-runs.ts) instead of a copy of
+ * each. Falls back to a full parse where context could spread further: an edit in the
+ * header, before the first cue (STYLE/REGION recognition), or around a REGION.
  * The result equals `parseVtt(text)` (checked by a property test); keystrokes in a
  * 4,000-cue episode stay off the O(document) parse path.
  *
@@ -12,10 +13,11 @@
  * is materialised on first use. Joining a 0.4 MB document on every keystroke (and V8
  * flattening it on the parser's first character read) was half of a keystroke's cost.
  */
-import { LineIndex } from '../../model/diagnostic';
+import { LineIndex, type Diagnostic } from '../../model/diagnostic';
+import { BlockRuns, shiftBlock } from './block-runs';
 import { MAX_DIAGNOSTICS } from './diagnostics';
-import { assemble, createBlockContext, parseRun, parseVtt } from './parser';
-import type { TextRange, VttBlock, VttCue, VttDocument } from './types';
+import { createBlockContext, parseRun, parseVtt } from './parser';
+import type { VttBlock, VttCue, VttDocument, VttRegion } from './types';
 
 /** One changed span: `[fromA, toA)` in the old text became `[fromB, toB)` in the new one. */
 export interface ChangedSpan {
@@ -48,10 +50,57 @@ export function reparseVttText(old: VttDocument, text: string, changed: readonly
   return reparseVtt(old, stringSource(text), changed, countBreaks(text, 0, text.length) - countBreaks(old.text, 0, old.text.length));
 }
 
-/** A parsed document whose `text` is read from `source` only when someone asks for it. */
-function withLazyText(doc: VttDocument, source: TextSource): VttDocument {
+/** The block list of each document this module made (a parsed one gets one on first use). */
+const runsOf = new WeakMap<VttDocument, BlockRuns>();
+
+function blockRuns(doc: VttDocument): BlockRuns {
+  let runs = runsOf.get(doc);
+  if (!runs) runsOf.set(doc, (runs = BlockRuns.of(doc.blocks)));
+  return runs;
+}
+
+/**
+ * A reparsed document whose `text`, `blocks`, `cues`, `styles` and `notes` are made on
+ * first read (then kept): a keystroke builds none of them, and a reader that never asks
+ * for every cue never pays for moving them. Plain enumerable properties otherwise, so
+ * spreads, JSON and deep equality see the same shape as a parsed document.
+ */
+function lazyDocument(old: VttDocument, runs: BlockRuns, regions: VttRegion[], diagnostics: Diagnostic[], source: TextSource): VttDocument {
   let text: string | null = null;
-  Object.defineProperty(doc, 'text', { enumerable: true, configurable: true, get: () => (text ??= source.slice(0, source.length)) });
+  let blocks: VttBlock[] | null = null;
+  let cues: VttCue[] | null = null;
+  let styles: string[] | null = null;
+  let notes: string[] | null = null;
+  const all = () => (blocks ??= runs.toArray());
+  const doc: VttDocument = {
+    get text() {
+      return (text ??= source.slice(0, source.length));
+    },
+    bom: old.bom,
+    eol: old.eol,
+    signature: old.signature,
+    header: old.header,
+    bodyStart: old.bodyStart,
+    get blocks() {
+      return all();
+    },
+    get cues() {
+      if (!cues) {
+        cues = [];
+        for (const b of all()) if (b.kind === 'cue') cues.push(b.cue);
+      }
+      return cues;
+    },
+    regions,
+    get styles() {
+      return (styles ??= all().flatMap((b) => (b.kind === 'style' ? [b.css] : [])));
+    },
+    get notes() {
+      return (notes ??= all().flatMap((b) => (b.kind === 'note' ? [b.text] : [])));
+    },
+    diagnostics,
+  };
+  runsOf.set(doc, runs);
   return doc;
 }
 
@@ -71,35 +120,36 @@ export function reparseVtt(old: VttDocument, source: TextSource, changed: readon
   let toB = -1;
   for (const c of changed) toB = Math.max(toB, c.toB);
   const delta = toB - toA;
-  const blocks = old.blocks;
-  if (blocks.length === 0 || fromA < old.bodyStart || old.diagnostics.length >= MAX_DIAGNOSTICS) return whole();
+  const blocks = blockRuns(old);
+  const count = blocks.length;
+  if (count === 0 || fromA < old.bodyStart || old.diagnostics.length >= MAX_DIAGNOSTICS) return whole();
 
   // First and last blocks the edit touches (a change next to a block can join it with its neighbour).
-  const first = lowerBound(blocks, (b) => b.range.to + 2 >= fromA);
-  const last = lowerBound(blocks, (b) => b.range.from - 2 > toA) - 1;
+  const first = lowerBound(count, (i) => blocks.to(i) + 2 >= fromA);
+  const last = lowerBound(count, (i) => blocks.from(i) - 2 > toA) - 1;
   // One block of margin before; after, up to and including the next cue.
-  let i0 = Math.max(0, Math.min(first, blocks.length - 1) - 1);
+  let i0 = Math.max(0, Math.min(first, count - 1) - 1);
   let i1 = Math.max(last + 1, i0);
-  while (i1 < blocks.length - 1 && blocks[i1]!.kind !== 'cue') i1++;
-  i1 = Math.min(i1, blocks.length - 1);
+  while (i1 < count - 1 && blocks.unmoved(i1).kind !== 'cue') i1++;
+  i1 = Math.min(i1, count - 1);
   // Widen to whole runs: blocks separated by a single line break share a run. The
   // text between blocks before the change is unchanged; after it, shifted by delta.
-  const sameRun = (a: VttBlock, b: VttBlock, shift: number) => isLineBreak(source.slice(a.range.to + shift, b.range.from + shift));
-  while (i0 > 0 && sameRun(blocks[i0 - 1]!, blocks[i0]!, 0)) i0--;
-  while (i1 < blocks.length - 1 && sameRun(blocks[i1]!, blocks[i1 + 1]!, delta)) i1++;
+  const sameRun = (a: number, shift: number) => isLineBreak(source.slice(blocks.to(a) + shift, blocks.from(a + 1) + shift));
+  while (i0 > 0 && sameRun(i0 - 1, 0)) i0--;
+  while (i1 < count - 1 && sameRun(i1, delta)) i1++;
 
-  // Context from the blocks before: cues seen, last cue start, regions.
+  // Context from the blocks before: cues seen, last cue start (times do not move), regions.
   let previous: VttCue | null = null;
   for (let i = i0 - 1; i >= 0 && !previous; i--) {
-    const b = blocks[i]!;
+    const b = blocks.unmoved(i);
     if (b.kind === 'cue') previous = b.cue;
   }
   if (!previous) return whole(); // before the first cue, STYLE/REGION meaning can change
   const regions = old.regions.slice();
-  for (let i = i0; i <= i1; i++) if (blocks[i]!.kind === 'region') return whole();
+  for (let i = i0; i <= i1; i++) if (blocks.unmoved(i).kind === 'region') return whole();
 
-  const from = blocks[i0]!.range.from;
-  const oldEnd = Math.max(blocks[i1]!.range.to, toA);
+  const from = blocks.from(i0);
+  const oldEnd = Math.max(blocks.to(i1), toA);
   const end = oldEnd + delta;
   // The window: from the first reparsed block to the end of the run holding `end`.
   const n = source.length;
@@ -124,12 +174,11 @@ export function reparseVtt(old: VttDocument, source: TextSource, changed: readon
     p = next;
   }
 
-  const shifted = blocks.slice(i1 + 1).map((b) => shiftBlock(b, delta));
-  const newBlocks = blocks.slice(0, i0).concat(fresh, shifted);
+  const runs = blocks.splice(i0, i1 + 1, fresh, delta);
 
   // Diagnostics: kept before the region, fresh inside it (numbered over the window, so
   // moved to the window's place), shifted after it.
-  const diagnostics = [];
+  const diagnostics: Diagnostic[] = [];
   for (const d of old.diagnostics) if (d.offset < from) diagnostics.push(d);
   if (ctx.sink.out.length) {
     const lineBase = source.lineNumberAt(from) - 1;
@@ -138,10 +187,9 @@ export function reparseVtt(old: VttDocument, source: TextSource, changed: readon
   for (const d of old.diagnostics) {
     if (d.offset > oldEnd) diagnostics.push({ ...d, offset: d.offset + delta, line: d.line + lineDelta });
   }
-  ctx.sink.out.length = 0;
-  for (const d of diagnostics) ctx.sink.out.push(d);
   if (diagnostics.length > MAX_DIAGNOSTICS) return whole();
-  return withLazyText(assemble('', old.bom, old.eol, old.signature, old.header, old.bodyStart, newBlocks, ctx), source);
+  diagnostics.sort((a, b) => a.offset - b.offset);
+  return lazyDocument(old, runs, ctx.regions, diagnostics, source);
 }
 
 /** Whether `gap` (the text between two blocks) is exactly one line break. */
@@ -158,13 +206,13 @@ function endsRun(tail: string): boolean {
   return /(\r\n|\r|\n)(\r\n|\r|\n)/.test(tail) || tail.length === 0;
 }
 
-/** Index of the first block for which `pred` holds (`pred` is monotone over the sorted blocks). */
-function lowerBound(blocks: readonly VttBlock[], pred: (b: VttBlock) => boolean): number {
+/** The first index in [0, count) for which `pred` holds (`pred` is monotone over the sorted blocks). */
+function lowerBound(count: number, pred: (i: number) => boolean): number {
   let lo = 0;
-  let hi = blocks.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (pred(blocks[mid]!)) hi = mid;
+    if (pred(mid)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -184,35 +232,4 @@ function countBreaks(text: string, from: number, to: number): number {
     else if (c === 13 && text.charCodeAt(i + 1) !== 10) count++;
   }
   return count;
-}
-
-const shift = (r: TextRange, d: number): TextRange => ({ from: r.from + d, to: r.to + d });
-
-function shiftBlock(b: VttBlock, d: number): VttBlock {
-  if (d === 0) return b;
-  switch (b.kind) {
-    case 'cue': {
-      const c = b.cue;
-      const cue: VttCue = {
-        ...c,
-        range: shift(c.range, d),
-        idRange: c.idRange && shift(c.idRange, d),
-        timingRange: shift(c.timingRange, d),
-        startRange: shift(c.startRange, d),
-        endRange: shift(c.endRange, d),
-        settingsRange: shift(c.settingsRange, d),
-        textRange: shift(c.textRange, d),
-        settingTokens: c.settingTokens.length ? c.settingTokens.map((t) => ({ ...t, range: shift(t.range, d) })) : c.settingTokens,
-      };
-      return { kind: 'cue', range: cue.range, cue };
-    }
-    case 'note':
-      return { ...b, range: shift(b.range, d) };
-    case 'style':
-      return { ...b, range: shift(b.range, d), cssRange: shift(b.cssRange, d) };
-    case 'region':
-      return { ...b, range: shift(b.range, d), settingsRange: shift(b.settingsRange, d) };
-    case 'ignored':
-      return { kind: 'ignored', range: shift(b.range, d) };
-  }
 }
