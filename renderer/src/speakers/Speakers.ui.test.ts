@@ -56,14 +56,14 @@ describe('speaker colours', () => {
     await page.locator('[data-testid="speaker"][data-name="Bob"]').getByRole('button', { name: 'Set' }).click();
     await expect.poll(async () => (await regionSpeakers(page)).map((r) => r.speaker)).toEqual(['Bob', 'Bob', 'Ann']);
     expect((await editorText(page))!.split('\n').filter((l) => l.startsWith('<v '))).toEqual([`<v Bob>Hello ${LONG}`, `<v Bob>Hi ${LONG}`, `<v Ann>Yes ${LONG}`]);
-    expect(await page.locator('[data-testid="speaker"]').evaluateAll((els) => els.map((e) => e.textContent?.match(/^(.*?)(\d+) cues/)?.slice(1)))).toEqual([['Bob', '2'], ['Ann', '1']]);
+    await expect.poll(() => page.locator('[data-testid="speaker"]').evaluateAll((els) => els.map((e) => e.textContent?.match(/^(.*?)(\d+) cues/)?.slice(1)))).toEqual([['Bob', '2'], ['Ann', '1']]);
     await page.keyboard.press('Control+z');
     await expect.poll(() => editorText(page)).toBe(VTT);
 
     // Merge Ann into Bob: every turn is Bob's, one speaker is left; one undo step again.
     await page.getByLabel('Merge Ann into').selectOption('Bob');
     await expect.poll(async () => (await regionSpeakers(page)).map((r) => r.speaker)).toEqual(['Bob', 'Bob', 'Bob']);
-    expect(await page.locator('[data-testid="speaker"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).toEqual(['Bob']);
+    await expect.poll(() => page.locator('[data-testid="speaker"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).toEqual(['Bob']);
     await page.keyboard.press('Control+z');
     await expect.poll(() => editorText(page)).toBe(VTT);
     expect(app.errors).toEqual([]);

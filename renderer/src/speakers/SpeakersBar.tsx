@@ -22,6 +22,9 @@ const MUTED = { color: 'var(--muted)' } as const;
 const PRESSED = { background: 'var(--accent)', color: 'var(--accent-fg)', borderColor: 'var(--accent)' } as const;
 const MERGE = { maxWidth: '8.5em' } as const;
 
+/** How long after the last edit the speaker figures are recounted, ms. */
+const STATS_DELAY_MS = 120;
+
 const sameStats = (a: readonly SpeakerStat[], b: readonly SpeakerStat[]) =>
   a.length === b.length && a.every((s, i) => s.name === b[i]!.name && s.cues === b[i]!.cues && Math.abs(s.talkTime - b[i]!.talkTime) < 0.05);
 
@@ -31,18 +34,26 @@ export function SpeakersBar({ core }: { core: Pick<AppCore, 'timeline'> }) {
   const [renaming, setRenaming] = useState<string | null>(null);
 
   useEffect(() => {
-    const read = () => {
-      const view = core.timeline.editor;
-      setMode(view ? viewModeOf(view.state) : null);
+    // Counting is kept off the keystroke: the figures follow a moment after typing pauses.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const count = () => {
       const next = speakerStats(core.timeline.snapshot.cues);
       setStats((old) => (sameStats(old, next) ? old : next));
     };
+    const read = () => {
+      const view = core.timeline.editor;
+      setMode(view ? viewModeOf(view.state) : null);
+      clearTimeout(timer);
+      timer = setTimeout(count, STATS_DELAY_MS);
+    };
+    count();
     read();
     // The view can change by key too (Ctrl/Cmd+Alt+R), with no document change to publish.
     const view = core.timeline.editor;
     view?.dom.addEventListener(VIEW_MODE_EVENT, read);
     const stop = core.timeline.on('update', read);
     return () => {
+      clearTimeout(timer);
       stop();
       view?.dom.removeEventListener(VIEW_MODE_EVENT, read);
     };

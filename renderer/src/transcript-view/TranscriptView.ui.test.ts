@@ -48,7 +48,7 @@ describe('transcript view (Otter fixture)', () => {
     // No visible line shows a timing line or a voice tag.
     const visible = await page.locator('.cm-line').allTextContents();
     expect(visible.some((l) => l.includes('-->') || l.includes('<v '))).toBe(false);
-    expect(await page.locator('[data-testid="speaker"]').evaluateAll((els) => els.map((e) => e.textContent?.match(/^(.*?)(\d+) cues/)?.slice(1)))).toEqual([
+    await expect.poll(() => page.locator('[data-testid="speaker"]').evaluateAll((els) => els.map((e) => e.textContent?.match(/^(.*?)(\d+) cues/)?.slice(1)))).toEqual([
       ['Will Vincent', '37'],
       ['Carlton Gibson', '39'],
       ['Calvin Hendryx-Parker', '53'],
