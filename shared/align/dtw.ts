@@ -148,14 +148,17 @@ export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalt
     [prev, cur] = [cur, prev];
   }
   const total = prev[hi[rows - 1]! - lo[rows - 1]!]!;
-  // Walk back from the last cell.
-  const refPath: number[] = [];
-  const synPath: number[] = [];
+  // Walk back from the last cell, filling typed arrays from their end (a path is at most rows + columns long).
+  const room = rows + syn.length;
+  const refPath = new Int32Array(room);
+  const synPath = new Int32Array(room);
+  let at = room;
   let i = rows - 1;
   let j = hi[rows - 1]!;
   for (;;) {
-    refPath.push(i);
-    synPath.push(j);
+    at--;
+    refPath[at] = i;
+    synPath[at] = j;
     if (i === 0 && j === 0) break;
     const cell = offsets[i]! + (j - lo[i]!);
     const dir = (pointers[cell >> 2]! >> ((cell & 3) * 2)) & 3;
@@ -163,14 +166,7 @@ export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalt
     else if (dir === UP) i--;
     else (i--, j--);
   }
-  const n = refPath.length;
-  const path: WarpPath = { ref: new Int32Array(n), syn: new Int32Array(n), cost: new Float32Array(n), normalizedCost: total / (rows + syn.length) };
-  for (let k = 0; k < n; k++) {
-    const r = refPath[n - 1 - k]!;
-    const s = synPath[n - 1 - k]!;
-    path.ref[k] = r;
-    path.syn[k] = s;
-    path.cost[k] = distance(a, r * dims, b, s * dims, dims);
-  }
+  const path: WarpPath = { ref: refPath.slice(at), syn: synPath.slice(at), cost: new Float32Array(room - at), normalizedCost: total / (rows + syn.length) };
+  for (let k = 0; k < path.ref.length; k++) path.cost[k] = distance(a, path.ref[k]! * dims, b, path.syn[k]! * dims, dims);
   return path;
 }
