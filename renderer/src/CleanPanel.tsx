@@ -14,6 +14,8 @@ import { applyChanges, type TextChange } from '../../shared/model/text-change';
 
 interface Entry extends TextChange {
   label: string;
+  /** A change that may alter the meaning ("long, long time"): offered, never pre-ticked. */
+  suggested?: true;
 }
 
 export interface CleanPanelProps {
@@ -25,7 +27,8 @@ export interface CleanPanelProps {
 }
 
 const MAX_LISTED = 1000;
-const NONE_REJECTED: ReadonlySet<number> = new Set();
+/** A new list starts with every change accepted except the suggested ones. */
+const suggestedIndices = (entries: readonly Entry[]): ReadonlySet<number> => new Set(entries.flatMap((e, i) => (e.suggested ? [i] : [])));
 
 function context(text: string, e: TextChange): { before: string; old: string; after: string } {
   const lineStart = text.lastIndexOf('\n', e.from - 1) + 1;
@@ -41,7 +44,7 @@ export function CleanPanel({ view, corrections, onExport, onClose }: CleanPanelP
   const modal = useModal();
   const [rulesText, setRulesText] = useState(corrections?.text ?? '');
   const [options, setOptions] = useState({ fillers: false, repetitions: false, case: false, whitespace: false, removeEmptyCues: false });
-  /** Rejected changes, by index in the list they were chosen from (a new list starts all accepted). */
+  /** Rejected changes, by index in the list they were chosen from (a new list: its suggested ones). */
   const [choice, setChoice] = useState<{ list: readonly unknown[]; rejected: ReadonlySet<number> }>({ list: [], rejected: new Set() });
   const text = useMemo(() => view.state.doc.toString(), [view]);
   // Text selected when the panel opened can be removed as a marked span (a sponsor read).
@@ -49,7 +52,7 @@ export function CleanPanel({ view, corrections, onExport, onClose }: CleanPanelP
   const [removeSelection, setRemoveSelection] = useState(false);
 
   const parsed = useMemo(() => parseRules(rulesText), [rulesText]);
-  const { entries, nearMisses } = useMemo(() => {
+  const { entries, nearMisses, refused, overBudget } = useMemo(() => {
     const spans = textSpans(text, 'vtt');
     const applied = applyRules(text, spans, parsed.rules);
     const list: Entry[] = [];
@@ -61,12 +64,16 @@ export function CleanPanel({ view, corrections, onExport, onClose }: CleanPanelP
     const cleaning = cleanVtt(text, { ...options, removeSpans: removeSelection ? [{ from: selection.from, to: selection.to }] : [] });
     const kindLabel: Record<CleaningKind, string> = { filler: 'filler', repetition: 'stutter', chrome: 'page chrome', case: 'case', whitespace: 'spaces', span: 'marked text' };
     // Corrections first; cleaning changes that overlap a correction are left out.
-    for (const c of cleaning) if (!list.some((e) => c.from < e.to && e.from < c.to)) list.push({ from: c.from, to: c.to, insert: c.insert, label: kindLabel[c.kind] });
+    for (const c of cleaning) {
+      if (list.some((e) => c.from < e.to && e.from < c.to)) continue;
+      list.push({ from: c.from, to: c.to, insert: c.insert, label: c.suggested ? `${kindLabel[c.kind]} (check: may be meant)` : kindLabel[c.kind], ...(c.suggested ? { suggested: true as const } : {}) });
+    }
     list.sort((a, b) => a.from - b.from || a.to - b.to);
-    return { entries: list, nearMisses: misses };
+    return { entries: list, nearMisses: misses, refused: applied.refused, overBudget: applied.overBudget };
   }, [text, parsed, options, removeSelection, selection]);
 
-  const rejected: ReadonlySet<number> = choice.list === entries ? choice.rejected : NONE_REJECTED;
+  const defaultRejected = useMemo(() => suggestedIndices(entries), [entries]);
+  const rejected: ReadonlySet<number> = choice.list === entries ? choice.rejected : defaultRejected;
   const setRejected = (next: ReadonlySet<number>) => setChoice({ list: entries, rejected: next });
   const accepted = entries.filter((_, i) => !rejected.has(i));
   const lineOf = (at: number) => view.state.doc.lineAt(at).number;
@@ -114,6 +121,8 @@ export function CleanPanel({ view, corrections, onExport, onClose }: CleanPanelP
           />
           <p id="rules-tab-hint" className="clean-note">Tab types a tab here (between FIND and REPLACE); Shift+Tab leaves the box.</p>
           {parsed.diagnostics.map((d) => <p key={d.line} className="message-error">Rule line {d.line}:{d.column}: {d.message}</p>)}
+          {refused.length > 0 && <p className="message-error" data-testid="clean-refused">{refused.length} match{refused.length === 1 ? '' : 'es'} not changed: the replacement would write markup.</p>}
+          {overBudget.map((r) => <p key={`budget-${r.line}`} className="message-error">Rule line {r.line} (“{r.find}”) took too long on this text and was not applied: simplify its pattern.</p>)}
         </section>
         <section className="clean-options">
           <h3>Cleaning</h3>

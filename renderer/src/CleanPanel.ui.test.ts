@@ -61,4 +61,23 @@ describe('clean and correct', () => {
     expect(txtAfter.split('Michael C. Kennedy').length - 1).toBe(occurrences - 1);
     expect(app.errors).toEqual([]);
   });
+
+  it('offers a repetition that may be meant ("long, long time") unticked, and a stutter ("the, the") ticked', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cueline-clean-'));
+    const file = join(dir, 'episode.vtt');
+    await writeFile(file, 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nIt was a long, long time ago.\n\n00:00:05.000 --> 00:00:08.000\nI think the, the answer is yes.\n');
+    app = await openApp({ launchPaths: [file] });
+    const { page } = app;
+    await page.locator('.cm-content').waitFor();
+    await page.getByRole('button', { name: 'Clean…' }).click();
+    const panel = page.getByTestId('clean-panel');
+    await panel.getByLabel('Collapse stutters (the, the)').check();
+    await expect.poll(() => page.getByTestId('clean-summary').textContent()).toContain('2 changes, 1 accepted');
+    const item = (text: string) => panel.getByTestId('clean-list').locator('li', { hasText: text }).getByRole('checkbox');
+    expect(await item('long time ago').isChecked()).toBe(false);
+    expect(await item('answer is yes').isChecked()).toBe(true);
+    await panel.getByRole('button', { name: 'Apply 1' }).click();
+    expect(await editorText(page)).toContain('It was a long, long time ago.\n');
+    expect(await editorText(page)).toContain('I think the answer is yes.\n');
+  });
 });
