@@ -8,7 +8,8 @@ import {
   keymap,
   lineNumbers,
 } from '@codemirror/view';
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, indentWithTab, redo, undo } from '@codemirror/commands';
+import { MENUS, type MenuEntry } from '../../../shared/ipc/menus';
 import { codeFolding, foldGutter, foldKeymap } from '@codemirror/language';
 import { closeSearchPanel, highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { lintGutter } from '@codemirror/lint';
@@ -43,6 +44,11 @@ export function preferenceExtensions(p: EditorPreferences): Extension {
   return [timingSettings.of(p.timing ?? {}), qaRules.of(p.qa ?? {})];
 }
 
+/** Undo and Redo with the keys the menu table shows for them. */
+const editMenuKeys = MENUS.flatMap((m) => m.items).flatMap((e: MenuEntry) =>
+  e !== 'separator' && e.keys && e.run && 'edit' in e.run && e.run.edit !== 'selectAll' ? [{ key: e.keys, run: e.run.edit === 'undo' ? undo : redo, preventDefault: true }] : [],
+);
+
 export function transcriptExtensions(p: EditorPreferences): Extension {
   return [
     vttField,
@@ -75,6 +81,8 @@ export function transcriptExtensions(p: EditorPreferences): Extension {
     EditorView.lineWrapping,
     keysCompartment.of(actionKeymap(p.bindings)),
     preferencesCompartment.of(preferenceExtensions(p)),
+    // The Edit menu's Undo/Redo keys on every platform (CodeMirror binds Ctrl-Shift-z only on Linux).
+    keymap.of(editMenuKeys),
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...foldKeymap, indentWithTab]),
     // tabindex: the scroller's focusable content, for assistive tech (axe: scrollable-region-focusable).
     EditorView.contentAttributes.of({ spellcheck: 'true', 'aria-label': 'Transcript', tabindex: '0' }),

@@ -1,0 +1,29 @@
+/** Undo and redo by their keys in the page: Ctrl+Z undoes typing, Ctrl+Shift+Z and Ctrl+Y both redo it. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { editorText, openApp, type AppHarness } from '../../../electron/preview/harness';
+import { demo, folderWith } from '../../test/fixtures';
+import { inRawView } from '../../test/ui';
+
+let app: AppHarness | null = null;
+afterEach(async () => { await app?.close(); app = null; });
+
+describe('undo and redo keys', () => {
+  it('Ctrl+Shift+Z redoes what Ctrl+Z undid (and so does Ctrl+Y)', async () => {
+    const { path } = await folderWith({ 'episode.vtt': demo.vtt, 'episode.mp3': demo.mp3 }, 'cueline-redo-');
+    app = await openApp({ launchPaths: [path['episode.vtt']!] });
+    const { page } = app;
+    await inRawView(page);
+    const original = (await editorText(page))!;
+    await page.locator('.cm-content').click();
+    await page.keyboard.type(' typed words');
+    const typed = (await editorText(page))!;
+    expect(typed).not.toBe(original);
+    for (const redo of ['Control+Shift+Z', 'Control+y']) {
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => editorText(page)).toBe(original);
+      await page.keyboard.press(redo);
+      await expect.poll(() => editorText(page)).toBe(typed);
+    }
+    expect(app.errors).toEqual([]);
+  }, 30_000);
+});
