@@ -4,7 +4,7 @@
  * unsaved / changed-on-disk marks; a name filter; and the search and replace panel. A
  * click opens the episode as File ▸ Open would (asking about unsaved work first).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FolderEpisode, GitFileStatus } from '../../../shared/ipc/folder-contract';
 import type { AppCore } from '../app-core';
 import { useStore } from '../store';
@@ -65,10 +65,12 @@ function EpisodeRow({ core, episode }: { core: AppCore; episode: FolderEpisode }
 
 export function FolderPanel({ core }: { core: AppCore }) {
   const folder = core.folder;
-  const { listing } = useStore(folder.state);
+  const { listing, tab, offer } = useStore(folder.state);
   const [filter, setFilter] = useState('');
-  const [tab, setTab] = useState<'episodes' | 'search' | 'corrections'>('episodes');
+  // Edits are learned from only while a folder is open (the offer is about the folder).
+  useEffect(() => folder.start(), [folder]);
   if (!listing) return null;
+  const setTab = (t: typeof tab) => folder.setTab(t);
   const needle = filter.trim().toLowerCase();
   const shown = needle ? listing.episodes.filter((e) => e.name.toLowerCase().includes(needle)) : listing.episodes;
   return (
@@ -79,6 +81,17 @@ export function FolderPanel({ core }: { core: AppCore }) {
         <button type="button" aria-label="Refresh folder" title="List the folder again" onClick={() => void folder.loadCurrent().catch(core.fail)}>↻</button>
         <button type="button" aria-label="Close folder" onClick={() => folder.close()}>×</button>
       </header>
+      {offer && (
+        <div className="folder-offer" role="status" data-testid="folder-offer">
+          <p>
+            Add “{offer.edit.from} → {offer.edit.to}” to corrections.tsv, and fix {offer.inEpisode} more in this episode
+            and {offer.inFolder === null ? '… (counting)' : offer.inFolder} in the folder
+            {offer.limited ? ` — only ${offer.limited} “${offer.edit[offer.limited]}”: ${offer.otherSense} other use${offer.otherSense === 1 ? '' : 's'} look like another sense` : ''}.
+          </p>
+          <button type="button" onClick={() => void folder.acceptOffer().catch(core.fail)}>Add and preview</button>
+          <button type="button" onClick={() => folder.dismissOffer()}>Not now</button>
+        </div>
+      )}
       <div className="folder-tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'episodes'} onClick={() => setTab('episodes')}>Episodes ({listing.episodes.length})</button>
         <button type="button" role="tab" aria-selected={tab === 'search'} onClick={() => setTab('search')}>Search</button>

@@ -15,6 +15,9 @@ import { fixture, folderWith } from '../../test/fixtures';
 let app: AppHarness | null = null;
 afterEach(async () => { await app?.close(); app = null; });
 
+/** Folder jobs run in the main process, and the machine may be busy: conditions get 20 s, never a fixed sleep. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
 const FILES = ['515-temporal.vtt', '515-temporal.txt', '518-django-birthday.vtt', '518-django-birthday.txt'] as const;
 
 function git(dir: string, ...args: string[]) {
@@ -58,28 +61,28 @@ describe('episodes folder', () => {
 
     app = await openApp({ dialogs: { chooseOpen: async () => null, chooseSave: async () => null, chooseFolder: async () => dir } });
     const { page } = app;
-    await expect.poll(() => page.locator('.toolbar-title').textContent()).toContain('demo.vtt');
+    await poll(() => page.locator('.toolbar-title').textContent()).toContain('demo.vtt');
     await page.getByRole('menubar').getByRole('menuitem', { name: 'File' }).click();
     await page.getByRole('menuitem', { name: 'Open Folder…' }).click();
     const panel = page.getByTestId('folder-panel');
     await panel.waitFor();
     const episodes = panel.getByTestId('folder-episode');
-    await expect.poll(() => episodes.count()).toBe(2);
+    await poll(() => episodes.count()).toBe(2);
     const ep515 = panel.locator('[data-episode="515-temporal"]');
     const ep518 = panel.locator('[data-episode="518-django-birthday"]');
     expect(await ep515.getByTestId('folder-file').allTextContents()).toEqual(['vtt', 'txt M', 'mp3']);
     expect(await ep518.getByTestId('folder-file').allTextContents()).toEqual(['vtt', 'txt']);
     const cues515 = before['515-temporal.vtt']!.split('\n').filter((l) => l.includes(' --> ')).length;
-    await expect.poll(() => ep515.getByTestId('folder-figures').textContent()).toMatch(new RegExp(`^2:0\\d · ${cues515} cues · \\d+ problems?$`));
+    await poll(() => ep515.getByTestId('folder-figures').textContent()).toMatch(new RegExp(`^2:0\\d · ${cues515} cues · \\d+ problems?$`));
     expect(await ep515.getByTestId('folder-marks').textContent()).toBe('txt modified');
     expect(await panel.locator('.folder-branch').textContent()).toBe('main');
 
     await panel.getByRole('searchbox', { name: 'Filter episodes' }).fill('django');
-    await expect.poll(() => episodes.count()).toBe(1);
+    await poll(() => episodes.count()).toBe(1);
     await panel.getByRole('searchbox', { name: 'Filter episodes' }).fill('');
 
     await ep515.getByRole('button').click();
-    await expect.poll(() => page.locator('.toolbar-title').textContent()).toContain('515-temporal.vtt');
+    await poll(() => page.locator('.toolbar-title').textContent()).toContain('515-temporal.vtt');
 
     await panel.getByRole('tab', { name: 'Search' }).click();
     await panel.getByRole('searchbox', { name: 'Search in folder' }).fill('Postgres');
@@ -90,7 +93,7 @@ describe('episodes folder', () => {
     const summary = panel.getByTestId('folder-summary');
     const expected = Object.fromEntries(FILES.map((f) => [f, before[f]!.match(/\bPostgres\b/g)!.length]));
     const total = Object.values(expected).reduce((a, b) => a + b, 0);
-    await expect.poll(() => summary.textContent()).toContain(`${total} matches in 4 files`);
+    await poll(() => summary.textContent()).toContain(`${total} matches in 4 files`);
     expect(await panel.getByTestId('folder-result-episode').count()).toBe(2);
 
     // Untick the 518 VTT's match on a line with no other one.
@@ -98,7 +101,7 @@ describe('episodes folder', () => {
     const lone = lines518.find((l) => before['518-django-birthday.vtt']!.split('\n')[l - 1]!.match(/\bPostgres\b/g)!.length === 1)!;
     await panel.locator(`input[aria-label^="Replace at 518-django-birthday.vtt:${lone}:"]`).uncheck();
     await panel.getByRole('button', { name: `Apply ${total - 1}` }).click();
-    await expect.poll(() => page.getByTestId('messages').textContent()).toContain(`Replaced: ${total - 1} replacements in 4 files`);
+    await poll(() => page.getByTestId('messages').textContent()).toContain(`Replaced: ${total - 1} replacements in 4 files`);
 
     for (const f of FILES) {
       const after = await readFile(join(dir, f), 'utf8');
@@ -110,19 +113,19 @@ describe('episodes folder', () => {
       expect(after.replaceAll('PostgreSQL', 'Postgres'), f).toBe(before[f]);
     }
     // The open episode was unedited: it shows what is now on disk, and git marks every changed file.
-    await expect.poll(async () => (await editorText(page))?.includes('MySQL, PostgreSQL, or Cassandra')).toBe(true);
+    await poll(async () => (await editorText(page))?.includes('MySQL, PostgreSQL, or Cassandra')).toBe(true);
     await panel.getByRole('tab', { name: 'Episodes' }).click();
-    await expect.poll(() => ep518.getByTestId('folder-marks').textContent()).toBe('vtt modified, txt modified');
+    await poll(() => ep518.getByTestId('folder-marks').textContent()).toBe('vtt modified, txt modified');
 
     // A search result opens its episode with the match selected.
     await panel.getByRole('tab', { name: 'Search' }).click();
     await panel.getByRole('textbox', { name: 'Replace with' }).fill('');
     await panel.getByRole('searchbox', { name: 'Search in folder' }).fill('Postgres');
     await panel.getByRole('button', { name: 'Search', exact: true }).click();
-    await expect.poll(() => summary.textContent()).toContain('1 match in 1 file');
+    await poll(() => summary.textContent()).toContain('1 match in 1 file');
     await panel.getByTestId('folder-match').getByRole('button').click();
-    await expect.poll(() => page.locator('.toolbar-title').textContent()).toContain('518-django-birthday.vtt');
-    await expect.poll(() => selectedText(page)).toBe('Postgres');
+    await poll(() => page.locator('.toolbar-title').textContent()).toContain('518-django-birthday.vtt');
+    await poll(() => selectedText(page)).toBe('Postgres');
     expect(app.errors).toEqual([]);
   });
 
@@ -141,10 +144,10 @@ describe('episodes folder', () => {
     app = await openApp({ launchPaths: [dir] });
     const { page } = app;
     const panel = page.getByTestId('folder-panel');
-    await expect.poll(() => panel.getByTestId('folder-episode').count()).toBe(2);
+    await poll(() => panel.getByTestId('folder-episode').count()).toBe(2);
     await panel.getByRole('tab', { name: 'Corrections' }).click();
     const rules = panel.getByRole('textbox', { name: 'corrections.tsv' });
-    await expect.poll(() => rules.inputValue()).toBe('Postgres\tPostgreSQL\nKubernetes\tK8s\tbogus\n');
+    await poll(() => rules.inputValue()).toBe('Postgres\tPostgreSQL\nKubernetes\tK8s\tbogus\n');
     expect(await panel.getByTestId('corrections-errors').textContent()).toBe("corrections.tsv:2:16: error: unknown option 'bogus' (known: i, re, before=w1|w2, after=w1|w2)");
     expect(await panel.getByRole('button', { name: 'Preview all' }).isDisabled()).toBe(true);
     await rules.fill('Postgres\tPostgreSQL\nKubernetes\tK8s\n');
@@ -153,25 +156,25 @@ describe('episodes folder', () => {
     const count = (word: string) => FILES.reduce((n, f) => n + (before[f]!.match(new RegExp(`\\b${word}\\b`, 'g'))?.length ?? 0), 0);
     await panel.getByRole('button', { name: 'Preview all' }).click();
     const ruleRows = panel.getByTestId('corrections-rule');
-    await expect.poll(() => ruleRows.count()).toBe(2);
+    await poll(() => ruleRows.count()).toBe(2);
     expect(await ruleRows.nth(0).textContent()).toContain(`Postgres → PostgreSQL ${count('Postgres')} in the folder`);
     expect(await ruleRows.nth(1).textContent()).toContain(`Kubernetes → K8s ${count('Kubernetes')} in the folder`);
     const miss = ruleRows.nth(0).getByTestId('near-miss');
     expect(await miss.textContent()).toContain(`near-miss “postgres” (case, ${count('postgres')}×)`);
     await miss.getByRole('button', { name: 'Add rule' }).click();
-    await expect.poll(() => rules.inputValue()).toBe('Postgres\tPostgreSQL\nKubernetes\tK8s\npostgres\tPostgreSQL\n');
+    await poll(() => rules.inputValue()).toBe('Postgres\tPostgreSQL\nKubernetes\tK8s\npostgres\tPostgreSQL\n');
 
     await panel.getByRole('button', { name: 'Preview all' }).click();
-    await expect.poll(() => ruleRows.count()).toBe(3);
+    await poll(() => ruleRows.count()).toBe(3);
     expect(await ruleRows.nth(2).textContent()).toContain(`postgres → PostgreSQL ${count('postgres')} in the folder`);
     // What is left is the Kubernetes rule's own variant (515 says `kubernetes` once): kept as it is.
     const left = panel.getByTestId('near-miss');
     expect(await left.allTextContents()).toEqual([expect.stringContaining(`near-miss “kubernetes” (case, ${count('kubernetes')}×)`)]);
     await left.getByRole('button', { name: 'Keep' }).click();
-    await expect.poll(() => left.count()).toBe(0);
+    await poll(() => left.count()).toBe(0);
     const total = count('Postgres') + count('Kubernetes') + count('postgres');
     await panel.getByRole('button', { name: `Apply ${total}` }).click();
-    await expect.poll(() => page.getByTestId('messages').textContent()).toContain(`Replaced: ${total} replacements in 4 files`);
+    await poll(() => page.getByTestId('messages').textContent()).toContain(`Replaced: ${total} replacements in 4 files`);
     for (const f of FILES) {
       const after = await readFile(join(dir, f), 'utf8');
       const lines = [...new Set([...linesWith(before[f]!, 'Postgres'), ...linesWith(before[f]!, 'postgres'), ...linesWith(before[f]!, 'Kubernetes')])].sort((a, b) => a - b);
@@ -180,7 +183,55 @@ describe('episodes folder', () => {
     }
 
     await panel.getByRole('button', { name: 'Save corrections.tsv' }).click();
-    await expect.poll(() => readFile(join(dir, 'corrections.tsv'), 'utf8')).toBe('Postgres\tPostgreSQL\nKubernetes\tK8s\npostgres\tPostgreSQL\n');
+    await poll(() => readFile(join(dir, 'corrections.tsv'), 'utf8')).toBe('Postgres\tPostgreSQL\nKubernetes\tK8s\npostgres\tPostgreSQL\n');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('learns a rule from an edit in a cue and applies it to the folder', async () => {
+    const { dir } = await folderWith({
+      '515-temporal.vtt': fixture.vtt515, '515-temporal.txt': fixture.txt515,
+      '518-django-birthday.vtt': fixture.vtt518, '518-django-birthday.txt': fixture.txt518,
+    }, 'cueline-folder-learn-');
+    const before = Object.fromEntries(await Promise.all(FILES.map(async (f) => [f, await readFile(join(dir, f), 'utf8')] as const)));
+    app = await openApp({ launchPaths: [dir] });
+    const { page } = app;
+    const panel = page.getByTestId('folder-panel');
+    await panel.locator('[data-episode="515-temporal"]').getByRole('button').click();
+    await poll(() => page.locator('.toolbar-title').textContent()).toContain('515-temporal.vtt');
+    // Select the first "Postgres" in the editor and type its correction over it.
+    const text = (await editorText(page))!;
+    const at = text.indexOf('Postgres');
+    await page.locator('.cm-content').click();
+    await page.evaluate(([from, to]) => {
+      const content = document.querySelector('.cm-content') as unknown as { cmTile: { root: { view: { dispatch(t: unknown): void } } } };
+      content.cmTile.root.view.dispatch({ selection: { anchor: from, head: to } });
+    }, [at, at + 'Postgres'.length] as const);
+    await page.keyboard.type('PostgreSQL');
+    const offer = panel.getByTestId('folder-offer');
+    const count = (f: string) => before[f]!.match(/\bPostgres\b/g)!.length;
+    const inFolder = count('518-django-birthday.vtt') + count('518-django-birthday.txt');
+    await poll(() => offer.textContent()).toContain(
+      `Add “Postgres → PostgreSQL” to corrections.tsv, and fix ${count('515-temporal.vtt') - 1} more in this episode and ${inFolder} in the folder.`);
+    await offer.getByRole('button', { name: 'Add and preview' }).click();
+
+    // The episode is fixed in the editor (one edit), the rule saved, the folder previewed.
+    await poll(async () => (await editorText(page))!.match(/\bPostgres\b/g)).toBeNull();
+    await poll(() => readFile(join(dir, 'corrections.tsv'), 'utf8')).toBe('Postgres\tPostgreSQL\n');
+    const apply = panel.getByRole('button', { name: /^Apply \d+$/ });
+    await apply.waitFor();
+    await apply.click();
+    await poll(() => page.getByTestId('messages').textContent()).toContain(`Replaced: ${inFolder} replacements in 2 files`);
+    // The open episode has unsaved changes: its files are left to Save.
+    expect(await page.getByTestId('messages').textContent()).toContain('515-temporal.vtt: has unsaved changes in the editor; not changed.');
+    for (const f of ['518-django-birthday.vtt', '518-django-birthday.txt']) {
+      const after = await readFile(join(dir, f), 'utf8');
+      expect(changedLines(before[f]!, after), f).toEqual(linesWith(before[f]!, 'Postgres'));
+      expect(after.replaceAll('PostgreSQL', 'Postgres')).toBe(before[f]);
+    }
+    expect(await readFile(join(dir, '515-temporal.vtt'), 'utf8')).toBe(before['515-temporal.vtt']);
+    await page.keyboard.press('Control+s');
+    await poll(() => readFile(join(dir, '515-temporal.vtt'), 'utf8')).toBe(before['515-temporal.vtt']!.replace(/\bPostgres\b/g, 'PostgreSQL'));
+    await poll(() => readFile(join(dir, '515-temporal.txt'), 'utf8')).toBe(before['515-temporal.txt']!.replace(/\bPostgres\b/g, 'PostgreSQL'));
     expect(app.errors).toEqual([]);
   });
 });

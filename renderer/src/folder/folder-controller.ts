@@ -14,6 +14,10 @@ import type { MessageLog } from '../document/messages';
 import type { CueTimeline } from '../editor/cue-timeline';
 import { jumpTo } from '../editor/jump';
 import { Store } from '../store';
+import { EditLearner, offerFor, type EditOffer } from './edit-learner';
+import type { LearnedEdit } from '../../../shared/folders/learn-edit';
+import { parseRules } from '../../../shared/corrections';
+import { fileMatches } from '../../../shared/folders/file-matches';
 
 export interface SearchOptions {
   text: string;
@@ -44,6 +48,10 @@ export interface FolderCorrections {
 
 export interface FolderState {
   corrections: FolderCorrections | null;
+  /** A correction learned from the user's edit, offered for the folder. */
+  offer: EditOffer | null;
+  /** The sidebar's tab. */
+  tab: 'episodes' | 'search' | 'corrections';
   listing: FolderListing | null;
   stats: ReadonlyMap<string, EpisodeStats>;
   /** The episode opened from the sidebar (for its marks), if it is still the open document. */
@@ -57,12 +65,70 @@ export const matchKey = (file: string, index: number) => `${file}:${index}`;
 
 export class FolderController {
   readonly state = new Store<FolderState>({
-    listing: null, stats: new Map(), openEpisode: null, search: null, busy: false, corrections: null,
+    listing: null, stats: new Map(), openEpisode: null, search: null, busy: false, corrections: null, offer: null, tab: 'episodes',
     options: { text: '', replace: '', regex: false, wholeWord: false, caseSensitive: false },
   });
   private openedKey: string | null = null;
+  private readonly learner: EditLearner;
 
-  constructor(private readonly documents: DocumentController, private readonly timeline: CueTimeline, private readonly messages: MessageLog) {}
+  constructor(private readonly documents: DocumentController, private readonly timeline: CueTimeline, private readonly messages: MessageLog) {
+    this.learner = new EditLearner(timeline, (edit, view) => void this.learned(edit, view).catch((e: unknown) => this.messages.error(e)));
+  }
+
+  /** Listens for edits to learn from; returns the cleanup. */
+  start(): () => void {
+    return this.learner.start();
+  }
+
+  setTab(tab: FolderState['tab']): void {
+    this.patch({ tab });
+  }
+
+  /** An edit of a word: offer it as a rule, with what it would fix here and in the folder. */
+  private async learned(edit: LearnedEdit, view: EditorView): Promise<void> {
+    const listing = this.current.listing;
+    if (!listing) return;
+    const offer = offerFor(edit, view.state.sliceDoc());
+    this.patch({ offer });
+    const { job } = await api().invoke('folder:corrections', { text: `${offer.line}\n` });
+    const status = await this.follow(job, () => {});
+    if (this.current.offer !== offer || status.status !== 'done') return;
+    // The open episode's own files count in "this episode", not in the folder.
+    const episode = listing.episodes.find((e) => this.isOpen(e.id));
+    const own = new Set(episode?.files.map((f) => f.id));
+    const inFolder = status.search?.files.filter((f) => !own.has(f.file)).reduce((n, f) => n + f.matches.length, 0) ?? 0;
+    this.patch({ offer: { ...offer, inFolder } });
+  }
+
+  dismissOffer(): void {
+    this.patch({ offer: null });
+  }
+
+  /**
+   * Takes the offer: the rule goes into corrections.tsv (saved), the open episode's other
+   * matches are fixed in one undoable edit, and the folder gets the rule's preview.
+   */
+  async acceptOffer(): Promise<void> {
+    const offer = this.current.offer;
+    const view = this.timeline.editor;
+    if (!offer) return;
+    this.patch({ offer: null });
+    await this.loadCorrections();
+    const c = this.current.corrections!;
+    this.editCorrections(`${c.text}${c.text === '' || c.text.endsWith('\n') ? '' : '\n'}${offer.line}\n`);
+    await this.saveCorrections();
+    if (view) {
+      const changes = fileMatches(view.state.sliceDoc(), parseRules(offer.line).rules, true, 'vtt').matches.flatMap((m) => (m.change ? [m.change] : []));
+      this.learner.quiet = true;
+      try {
+        if (changes.length) view.dispatch({ changes, userEvent: 'input.replace' });
+      } finally {
+        this.learner.quiet = false;
+      }
+    }
+    this.patch({ tab: 'corrections' });
+    await this.runJob('preview', 'corrections', () => api().invoke('folder:corrections', { text: `${offer.line}\n` }));
+  }
 
   private get current(): FolderState {
     return this.state.get();
