@@ -172,7 +172,11 @@ function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof
   }));
   const audioEnd = audio.end;
   // Text placed on a pause was not spoken there (a line the audio lacks lands in a gap).
-  for (const p of placed) if (!p.lowConfidence && voicedShare(ref.envelope, levels, p.start, p.end) < MIN_VOICED) (p.lowConfidence = true), (p.confidence = Math.min(p.confidence, 0.2));
+  for (const p of placed) {
+    if (p.lowConfidence || voicedShare(ref.envelope, levels, p.start, p.end) >= MIN_VOICED) continue;
+    p.lowConfidence = true;
+    p.confidence = Math.min(p.confidence, 0.2);
+  }
   const search = { radius: 0.3, minPause: 0.06 };
   for (let k = 0; k < placed.length; k++) {
     const p = placed[k]!;

@@ -134,11 +134,17 @@ export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalt
         if (j - 1 >= pl && j - 1 <= ph) best = prev[j - 1 - pl]! + 2 * d;
         if (j >= pl && j <= ph) {
           const up = prev[j - pl]! + d + penalty;
-          if (up < best) (best = up), (dir = UP);
+          if (up < best) {
+            best = up;
+            dir = UP;
+          }
         }
         if (j > l) {
           const left = cur[j - 1 - l]! + d + penalty;
-          if (left < best) (best = left), (dir = LEFT);
+          if (left < best) {
+            best = left;
+            dir = LEFT;
+          }
         }
       }
       cur[j - l] = best;
@@ -164,7 +170,10 @@ export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalt
     const dir = (pointers[cell >> 2]! >> ((cell & 3) * 2)) & 3;
     if (i === 0 || dir === LEFT) j--;
     else if (dir === UP) i--;
-    else (i--, j--);
+    else {
+      i--;
+      j--;
+    }
   }
   const path: WarpPath = { ref: refPath.slice(at), syn: synPath.slice(at), cost: new Float32Array(room - at), normalizedCost: total / (rows + syn.length) };
   for (let k = 0; k < path.ref.length; k++) path.cost[k] = distance(a, path.ref[k]! * dims, b, path.syn[k]! * dims, dims);

@@ -68,7 +68,10 @@ export function nearestEdge(envelope: Envelope, levels: Levels, estimate: number
     if (quiet < pause) continue;
     const time = offset + (kind === 'start' ? k : k + 1) * step;
     const score = Math.abs(time - estimate) / (1 + (quiet * step) / 0.25);
-    if (score < bestScore) (best = time), (bestScore = score);
+    if (score < bestScore) {
+      best = time;
+      bestScore = score;
+    }
   }
   return best;
 }
