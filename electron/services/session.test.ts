@@ -95,6 +95,16 @@ describe('Session with converted input', () => {
     expect(await readFile(target, 'utf8')).toBe(opened.transcript!.text);
   });
 
+  it('exports an Otter page as speaker paragraphs byte for byte', async () => {
+    const dir = await episode(['pages/djangochat-dev-environments-otter.txt']);
+    const out = join(dir, 'speakers.txt');
+    const { s, asked } = session([join(dir, 'djangochat-dev-environments-otter.txt')], [out]);
+    const opened = await s.opener.initial();
+    expect(await s.writer.exportAs(opened.transcript!.id, opened.transcript!.text, { format: 'txt', style: 'speakers' })).toMatchObject({ ok: true });
+    expect(asked).toEqual(['djangochat-dev-environments-otter-speakers.txt']);
+    expect(await readFile(out, 'utf8')).toBe(await readFile(join(FIXTURES, 'pages/djangochat-dev-environments-otter.txt'), 'utf8'));
+  });
+
   it('exports SRT and each TXT style to the chosen file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cueline-export-'));
     const vtt = join(dir, 'talk.vtt');

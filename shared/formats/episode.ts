@@ -8,6 +8,7 @@ import { detectFormat, type TranscriptFormat } from './detect';
 import { parseSrt, writeSrt } from './srt';
 import { exportTxt, importToVtt, importTxt, type TxtStyle } from './txt';
 import { parseVtt, writeVtt } from './vtt';
+import { exportSpeakerParagraphs } from '../speakers/paragraph-export';
 
 export interface EditorSource {
   /** WebVTT text for the editor. */
@@ -33,13 +34,20 @@ export function toEditorSource(text: string, name: string): EditorSource {
   return { vtt: importToVtt(imported), from, message: parts.join(' ') };
 }
 
-export type ExportTarget = { format: 'vtt' } | { format: 'srt' } | { format: 'txt'; style: TxtStyle };
+/**
+ * TXT export styles: the cue-line styles of `exportTxt`, and `speakers`, Otter-style
+ * `Name M:SS` paragraphs, which needs the whole document (notes keep their place).
+ */
+export type ExportTxtStyle = TxtStyle | 'speakers';
+export const EXPORT_TXT_STYLES: readonly ExportTxtStyle[] = ['talkpython', 'paragraphs', 'plain', 'speakers'];
+
+export type ExportTarget = { format: 'vtt' } | { format: 'srt' } | { format: 'txt'; style: ExportTxtStyle };
 
 /** Renders the editor's WebVTT into an export format. WebVTT is returned as it is. */
 export function renderExport(vtt: string, target: ExportTarget): string {
   if (target.format === 'vtt') return vtt;
   const doc = parseVtt(vtt);
   if (target.format === 'srt') return writeSrt(doc.cues, { eol: doc.eol });
-  return exportTxt(doc.cues, target.style, doc.eol);
+  return target.style === 'speakers' ? exportSpeakerParagraphs(doc) : exportTxt(doc.cues, target.style, doc.eol);
 }
 

@@ -125,7 +125,7 @@ export const invokeContract = {
         id: documentId,
         text: z.string().max(MAX_TEXT_CHARS),
         format: z.enum(['vtt', 'srt', 'txt']),
-        txtStyle: z.enum(['talkpython', 'paragraphs', 'plain']).optional(),
+        txtStyle: z.enum(['talkpython', 'paragraphs', 'plain', 'speakers']).optional(),
       })
       .strict(),
     response: saveResult,

@@ -38,6 +38,22 @@ describe('convert', () => {
     expect(io.out).toBe(readFileSync(F + 'talkpython/515-temporal.vtt', 'utf8'));
   });
 
+  it('--txt-style speakers writes Otter-style speaker paragraphs: the Otter page comes back byte for byte, and through VTT too', async () => {
+    fixture('pages/djangochat-dev-environments-otter.txt', 'otter.txt');
+    const want = readFileSync(F + 'pages/djangochat-dev-environments-otter.txt', 'utf8');
+    let io = capture();
+    expect(await run(['otter.txt', '--to', 'txt', '--txt-style', 'speakers'], io)).toBe(0);
+    expect(io.out).toBe(want);
+    io = capture();
+    expect(await run(['otter.txt', '--to', 'vtt', '-o', 'otter.vtt'], io)).toBe(0);
+    io = capture();
+    expect(await run(['otter.vtt', '--to', 'txt', '--txt-style', 'speakers'], io)).toBe(0);
+    expect(io.out).toBe(want);
+    io = capture();
+    expect(await run(['otter.vtt', '--to', 'txt', '--txt-style', 'otter'], io)).toBe(2);
+    expect(io.err).toContain('talkpython, paragraphs, plain, speakers');
+  });
+
   it('--to json from VTT; content decides the format even with a misleading name', async () => {
     fixture('snippets/vtt_overlap_515.vtt', 'overlap.txt');
     const io = capture();

@@ -1,5 +1,5 @@
 /**
- * `convert IN --to vtt|srt|txt|json [--txt-style talkpython|paragraphs|plain] [--pair OTHER] [-o OUT]`
+ * `convert IN --to vtt|srt|txt|json [--txt-style talkpython|paragraphs|plain|speakers] [--pair OTHER] [-o OUT]`
  *
  * The input's format is told from its content (shared/formats/detect.ts), never its name.
  * Output goes to stdout, or with `-o` is written atomically, in the input's encoding when
@@ -20,7 +20,9 @@ import { resolve } from 'node:path';
 import { detectFormat, type TranscriptFormat } from '../../../shared/formats/detect';
 import { exportPairedTxt, pairEpisode } from '../../../shared/formats/pair';
 import { parseSrt, writeSrt } from '../../../shared/formats/srt';
-import { escapeCueText, exportTxt, importToVtt, importTxt, TXT_STYLES, type TxtImport, type TxtStyle } from '../../../shared/formats/txt';
+import { escapeCueText, exportTxt, importToVtt, importTxt, type TxtImport } from '../../../shared/formats/txt';
+import { EXPORT_TXT_STYLES, type ExportTxtStyle } from '../../../shared/formats/episode';
+import { exportSpeakerParagraphs } from '../../../shared/speakers/paragraph-export';
 import { parseVtt, toJson, writeVtt, type VttDocument, type VttJson } from '../../../shared/formats/vtt';
 import type { Cue } from '../../../shared/model/cue';
 import { formatDiagnostic, type Diagnostic } from '../../../shared/model/diagnostic';
@@ -30,12 +32,12 @@ import type { CliIO } from '../io';
 type Target = 'vtt' | 'srt' | 'txt' | 'json';
 const TARGETS: readonly Target[] = ['vtt', 'srt', 'txt', 'json'];
 
-const USAGE = 'usage: convert IN --to vtt|srt|txt|json [--txt-style talkpython|paragraphs|plain] [--pair OTHER] [-o OUT]\n';
+const USAGE = 'usage: convert IN --to vtt|srt|txt|json [--txt-style talkpython|paragraphs|plain|speakers] [--pair OTHER] [-o OUT]\n';
 
 interface Options {
   input: string;
   to: Target;
-  style: TxtStyle;
+  style: ExportTxtStyle;
   pair: string | null;
   out: string | null;
 }
@@ -78,9 +80,9 @@ function parseArgs(args: string[]): Options | string {
   }
   if (input === null) return 'missing input file';
   if (to === null || !TARGETS.includes(to as Target)) return `--to must be one of ${TARGETS.join(', ')}`;
-  if (!TXT_STYLES.includes(style as TxtStyle)) return `--txt-style must be one of ${TXT_STYLES.join(', ')}`;
+  if (!EXPORT_TXT_STYLES.includes(style as ExportTxtStyle)) return `--txt-style must be one of ${EXPORT_TXT_STYLES.join(', ')}`;
   if (pair === '' || out === '') return 'an option is missing its value';
-  return { input, to: to as Target, style: style as TxtStyle, pair, out };
+  return { input, to: to as Target, style: style as ExportTxtStyle, pair, out };
 }
 
 async function load(file: string, cwd: string): Promise<Loaded> {
@@ -147,6 +149,8 @@ function convertOne(loaded: Loaded, options: Options): string {
       return writeSrt(loaded.vtt.cues);
     }
     case 'txt':
+      // Speaker paragraphs need the whole document: notes keep their place between turns.
+      if (options.style === 'speakers') return exportSpeakerParagraphs(loaded.vtt);
       // Imported TXT cues hold plain text; the exporter reads cue text as WebVTT markup.
       return exportTxt(loaded.imported ? loaded.cues.map((c) => ({ ...c, text: escapeCueText(c.text) })) : loaded.cues, options.style);
     case 'json':

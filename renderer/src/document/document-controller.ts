@@ -36,7 +36,7 @@ export interface DocumentState {
 }
 
 type ExportFormat = 'vtt' | 'srt' | 'txt';
-type TxtStyle = 'talkpython' | 'paragraphs' | 'plain';
+type TxtStyle = 'talkpython' | 'paragraphs' | 'plain' | 'speakers';
 
 export class DocumentController {
   readonly state = new Store<DocumentState>({ transcript: null, audio: null, dirty: false, external: null, unsaved: null });

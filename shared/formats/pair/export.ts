@@ -15,9 +15,9 @@
  * paired in order (edited in place), longer ones count as removed + inserted cues.
  */
 import type { Cue } from '../../model/cue';
-import { renderExport } from '../episode';
+import { renderExport, type ExportTxtStyle } from '../episode';
 import { formatClock, secondsToMs } from '../timestamp';
-import { cueLine, type TxtStyle } from '../txt/export';
+import { cueLine } from '../txt/export';
 import { parseVtt } from '../vtt/parser';
 import { flooredSecond } from './pair';
 import type { PairedEntry, Pairing } from './types';
@@ -209,7 +209,7 @@ function entryLine(entry: PairedEntry, pairing: Pairing, current: Int32Array, cu
  * TXT-only edits, so a cleaned export differs from the TXT only in the cleaned words;
  * anything else is written in `style` from the cues.
  */
-export function episodeTxt(vttText: string, pairing: Pairing | null, style: TxtStyle = 'talkpython'): string {
+export function episodeTxt(vttText: string, pairing: Pairing | null, style: ExportTxtStyle = 'talkpython'): string {
   if (pairing && style === 'talkpython') return exportPairedTxt(pairing, parseVtt(vttText).cues);
   return renderExport(vttText, { format: 'txt', style });
 }
