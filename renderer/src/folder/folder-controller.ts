@@ -7,13 +7,14 @@
  */
 import { EditorSelection } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import type { EpisodeStats, FolderApplyResult, FolderJobStatus, FolderListing, FolderMatch, FolderSearchResult } from '../../../shared/ipc/folder-contract';
+import type { EpisodeStats, FolderApplyResult, FolderListing, FolderMatch, FolderSearchResult } from '../../../shared/ipc/folder-contract';
 import { api } from '../api';
 import type { DocumentController } from '../document/document-controller';
 import type { MessageLog } from '../document/messages';
 import type { CueTimeline } from '../editor/cue-timeline';
 import { jumpTo } from '../editor/jump';
 import { Store } from '../store';
+import { editorAfter, followJob } from './folder-jobs';
 import { EditLearner, offerFor, type EditOffer } from './edit-learner';
 import type { LearnedEdit } from '../../../shared/folders/learn-edit';
 import { parseRules } from '../../../shared/corrections';
@@ -91,7 +92,7 @@ export class FolderController {
     const offer = offerFor(edit, view.state.sliceDoc());
     this.patch({ offer });
     const { job } = await api().invoke('folder:corrections', { text: `${offer.line}\n` });
-    const status = await this.follow(job, () => {});
+    const status = await followJob(job, () => {});
     if (this.current.offer !== offer || status.status !== 'done') return;
     // The open episode's own files count in "this episode", not in the folder.
     const episode = listing.episodes.find((e) => this.isOpen(e.id));
@@ -164,7 +165,7 @@ export class FolderController {
 
   private async loadStats(): Promise<void> {
     const { job } = await api().invoke('folder:stats', {});
-    const status = await this.follow(job, () => {});
+    const status = await followJob(job, () => {});
     if (status.status === 'done' && status.stats) this.patch({ stats: new Map(status.stats.map((s) => [s.episode, s])) });
   }
 
@@ -217,7 +218,7 @@ export class FolderController {
       return;
     }
     this.patch({ search: { mode, source, job, progress: { done: 0, total: 0 }, result: null, excluded: new Set() } });
-    const status = await this.follow(job, (progress) => {
+    const status = await followJob(job, (progress) => {
       if (this.current.search?.job === job) this.patch({ search: { ...this.current.search, progress } });
     });
     const search = this.current.search;
@@ -279,7 +280,7 @@ export class FolderController {
     if (!opened || !transcript) return;
     this.openedKey = transcript.key;
     this.patch({ openEpisode: episode });
-    const view = await this.editorAfter(before, transcript.key);
+    const view = await editorAfter(this.timeline, this.documents, before, transcript.key);
     if (!view || !match) return;
     const m = match.match;
     if (match.kind === 'vtt') {
@@ -295,23 +296,4 @@ export class FolderController {
     return this.current.openEpisode === episode && this.documents.current.transcript?.key === this.openedKey;
   }
 
-  /** The editor React mounts for the document opened as `key` (a new view, not `before`). */
-  private async editorAfter(before: EditorView | null, key: string): Promise<EditorView | null> {
-    for (let i = 0; i < 600; i++) {
-      if (this.documents.current.transcript?.key !== key) return null;
-      const view = this.timeline.editor;
-      if (view && view !== before) return view;
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-    return null;
-  }
-
-  /** Polls a job until it ends, reporting its progress. */
-  private async follow(job: string, progress: (p: { done: number; total: number }) => void): Promise<FolderJobStatus> {
-    for (;;) {
-      const status = await api().invoke('folder:job', { job });
-      if (status.status !== 'running') return status;
-      progress({ done: status.done, total: status.total });
-    }
-  }
 }
