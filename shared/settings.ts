@@ -34,6 +34,10 @@ const fields = {
       /** Seconds to go back when playback resumes after a pause (0: off). */
       autoRewind: z.number().min(0).max(10),
       rate: z.number().min(0.5).max(2),
+      /** Play starts at the cursor's cue when the cursor moved since the last pause (DEFAULT_PLAY_FROM_CURSOR). */
+      playFromCursor: z.boolean(),
+      /** "Follow playback": the editor scrolls to the spoken cue (DEFAULT_FOLLOW). */
+      follow: z.boolean(),
     })
     .partial(),
 };
@@ -66,3 +70,6 @@ export type AppSettings = z.infer<typeof appSettings>;
 export const DEFAULT_SETTINGS: AppSettings = appSettings.parse({});
 /** Default auto-rewind on resume, seconds (oTranscribe-style; 0 turns it off). */
 export const DEFAULT_AUTO_REWIND = 1;
+/** Defaults of the playback choices the settings leave unset. */
+export const DEFAULT_PLAY_FROM_CURSOR = true;
+export const DEFAULT_FOLLOW = true;

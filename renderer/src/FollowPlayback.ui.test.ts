@@ -7,7 +7,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type AppHarness } from '../../electron/preview/harness';
-import { secondsEpisode } from '../test/fixtures';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { secondsEpisode, tempDir } from '../test/fixtures';
 import { cursorHeightInEditor, openSecondsEpisode, playhead, playing } from '../test/ui';
 
 let app: AppHarness | null = null;
@@ -88,8 +90,9 @@ describe('follow playback', () => {
     expect(app!.errors).toEqual([]);
   });
 
-  it('with Play-from-cursor turned off (Shortcuts dialog), Play resumes at the playhead; the choice is remembered', async () => {
-    const page = await openSecondsEpisode(async (launchPaths) => (app = await openApp({ launchPaths })), secondsEpisode);
+  it('with Play-from-cursor turned off (Shortcuts dialog), Play resumes at the playhead; the choice is kept in the settings file', async () => {
+    const dataDir = await tempDir('cueline-settings-');
+    const page = await openSecondsEpisode(async (launchPaths) => (app = await openApp({ launchPaths, dataDir })), secondsEpisode);
     await page.getByRole('button', { name: 'Shortcuts' }).click();
     const choice = page.getByRole('checkbox', { name: /Play from the cursor's cue/ });
     expect(await choice.isChecked()).toBe(true);
@@ -108,5 +111,9 @@ describe('follow playback', () => {
     await page.getByRole('button', { name: 'Shortcuts' }).click();
     expect(await page.getByRole('checkbox', { name: /Play from the cursor's cue/ }).isChecked()).toBe(false);
     expect(await page.getByRole('checkbox', { name: /Follow playback/ }).isChecked()).toBe(true);
+    // In settings.json, not in the page's storage.
+    const saved = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as { playback: { playFromCursor?: boolean } };
+    expect(saved.playback.playFromCursor).toBe(false);
+    expect(await page.evaluate(() => localStorage.getItem('cueline.playback'))).toBeNull();
   });
 });

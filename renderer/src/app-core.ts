@@ -19,7 +19,7 @@ import { MessageLog } from './document/messages';
 import { FolderController } from './folder/folder-controller';
 import type { RecoveryList } from './RecoveryDialog';
 import { Player } from './playback/player';
-import { rememberPlaybackPreferences } from './playback/playback-preferences';
+import { syncPlaybackPreferences } from './playback/playback-preferences';
 import { Store } from './store';
 
 export type OpenDialog =
@@ -99,7 +99,13 @@ export class AppCore {
 
   /** Loads settings and the first documents, and listens to the main process. Returns the cleanup. */
   start(): () => void {
-    api().invoke('settings:get', {}).then((s) => this.applySettings(s), this.fail);
+    // The playback choices follow the settings once they are loaded (never saving the defaults over them).
+    let stopPreferences = () => {};
+    let stopped = false;
+    api().invoke('settings:get', {}).then((s) => {
+      this.applySettings(s);
+      if (!stopped) stopPreferences = syncPlaybackPreferences({ follow: this.follow, settings: this.settings, save: this.changeSettings });
+    }, this.fail);
     // Marks read by `npm run bench` (open -> editor interactive).
     performance.mark('cueline:open-start');
     api().invoke('session:initial', {}).then((s) => this.documents.applySession(s), this.fail)
@@ -108,7 +114,7 @@ export class AppCore {
       .then((list) => { if (list && (list.documents.length || list.problems.length)) this.recovery.set(list); }, this.fail);
     const d = this.documents;
     const offs = [
-      rememberPlaybackPreferences(this.follow),
+      () => { stopped = true; stopPreferences(); },
       api().on('menu:command', this.runCommand),
       api().on('menu:action', (id) => { this.runAction(id); }),
       api().on('document:external-change', (change) => d.noteExternalChange(change)),

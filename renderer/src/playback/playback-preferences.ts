@@ -1,39 +1,58 @@
 /**
- * Playback preferences the settings file has no field for yet: "Follow playback" and
- * "Play from the cursor's cue when it moved since the last pause". Kept in localStorage
- * (per app profile, so they survive restarts; preview remembers them too) until
- * shared/settings.ts carries them.
+ * The playback choices of the Shortcuts dialog and the transport ("Follow playback",
+ * "Play from the cursor's cue when it moved since the last pause") kept in the settings
+ * file (`playback.follow`, `playback.playFromCursor`): the settings set the toggle, and
+ * each change of the toggle is saved. Choices an older build left in localStorage are
+ * moved into the settings once.
  */
+import { DEFAULT_FOLLOW, DEFAULT_PLAY_FROM_CURSOR, type AppSettings } from '../../../shared/settings';
 import type { FollowPlayback } from '../editor/follow-playback';
+import type { Store } from '../store';
 
-const KEY = 'cueline.playback';
+const LEGACY_KEY = 'cueline.playback';
 
-interface Stored {
-  follow?: boolean;
-  playFromCursor?: boolean;
-}
-
-function read(): Stored {
+/** What an older build stored, removed as it is read. */
+function takeLegacy(): Partial<Pick<AppSettings['playback'], 'follow' | 'playFromCursor'>> {
   try {
-    const value = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? '{}') as unknown;
-    return value && typeof value === 'object' ? (value as Stored) : {};
+    const raw = globalThis.localStorage?.getItem(LEGACY_KEY);
+    if (!raw) return {};
+    globalThis.localStorage.removeItem(LEGACY_KEY);
+    const value = JSON.parse(raw) as { follow?: unknown; playFromCursor?: unknown } | null;
+    return {
+      ...(typeof value?.follow === 'boolean' ? { follow: value.follow } : {}),
+      ...(typeof value?.playFromCursor === 'boolean' ? { playFromCursor: value.playFromCursor } : {}),
+    };
   } catch {
     return {};
   }
 }
 
-function write(next: Stored): void {
-  try {
-    globalThis.localStorage?.setItem(KEY, JSON.stringify(next));
-  } catch {
-    // Storage unavailable (private mode): the choice holds for this window.
-  }
+export interface PlaybackPreferencePorts {
+  follow: FollowPlayback;
+  settings: Store<AppSettings>;
+  /** Saves new settings (the app's changeSettings). */
+  save(next: AppSettings): void;
 }
 
-/** Applies the stored choices to `follow` and keeps storing its changes. Returns the unsubscribe. */
-export function rememberPlaybackPreferences(follow: FollowPlayback): () => void {
-  const stored = read();
-  if (typeof stored.follow === 'boolean') follow.set(stored.follow);
-  if (typeof stored.playFromCursor === 'boolean') follow.playFromCursor = stored.playFromCursor;
-  return follow.on('change', () => write({ ...read(), follow: follow.enabled, playFromCursor: follow.playFromCursor }));
+/** Keeps `follow` and the settings in step; call once the settings are loaded. Returns the unsubscribe. */
+export function syncPlaybackPreferences({ follow, settings, save }: PlaybackPreferencePorts): () => void {
+  let applying = false;
+  const apply = () => {
+    const p = settings.get().playback;
+    applying = true;
+    follow.set(p.follow ?? DEFAULT_FOLLOW);
+    follow.setPlayFromCursor(p.playFromCursor ?? DEFAULT_PLAY_FROM_CURSOR);
+    applying = false;
+  };
+  const legacy = takeLegacy();
+  if (Object.keys(legacy).length) save({ ...settings.get(), playback: { ...legacy, ...settings.get().playback } });
+  apply();
+  const offSettings = settings.subscribe(apply);
+  const offFollow = follow.on('change', () => {
+    if (applying) return;
+    const s = settings.get();
+    if (s.playback.follow === follow.enabled && s.playback.playFromCursor === follow.playFromCursor) return;
+    save({ ...s, playback: { ...s.playback, follow: follow.enabled, playFromCursor: follow.playFromCursor } });
+  });
+  return () => { offSettings(); offFollow(); };
 }
