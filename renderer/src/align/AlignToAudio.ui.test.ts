@@ -2,7 +2,7 @@
  * Timing ▸ Align to Audio… end to end, in Chromium over the real services: an untimed
  * transcript beside real speech (flite's voice; the aligner synthesizes with eSpeak), the
  * menu run by keyboard, the preview, Apply. Then the cues carry times near the truth of
- * where each sentence is spoken, a click on a word seeks there, one Ctrl+Z undoes the
+ * where each sentence is spoken, a click on a word (in the text or a waveform label) seeks there, one Ctrl+Z undoes the
  * whole alignment, and Export ▸ WebVTT with word timestamps writes the inline tags.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -101,6 +101,22 @@ describe('Align to Audio', () => {
     await clickWord(page, 'editors');
     await expect.poll(() => playhead(page)).toBeCloseTo(editors.start, 0);
     expect(Math.abs((await playhead(page)) - editors.start)).toBeLessThanOrEqual(0.1);
+
+    // A click on a word in the cue's waveform label seeks to that word too.
+    const make = cues.flatMap((c) => c.words).find((w) => w.text === 'make')!;
+    const label = page.locator('[data-testid="cue-region"] [data-part="label"]', { hasText: 'Most editors make' });
+    const box = await label.evaluate((el) => {
+      const text = el.firstChild as Text;
+      const range = document.createRange();
+      const at = text.data.indexOf('make');
+      range.setStart(text, at);
+      range.setEnd(text, at + 4);
+      const r = range.getBoundingClientRect();
+      return { x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2 };
+    });
+    await page.mouse.click(box.x, box.y);
+    await expect.poll(() => playhead(page)).toBeCloseTo(make.start, 0);
+    expect(Math.abs((await playhead(page)) - make.start)).toBeLessThanOrEqual(0.1);
 
     // One Ctrl+Z puts every cue back as it was.
     await page.keyboard.press('Control+z');

@@ -18,6 +18,8 @@ import { cueIndexAt, cueIndexAtTime } from '../../../shared/timing/cue-at';
 import { cuesOf, cursorCueIndex, vttOf } from './cue-field';
 import { spokenCue } from './cue-highlight';
 import { JUMP_EVENTS, jumpTo } from './jump';
+import { playbackPort } from './playback-port';
+import { cueWordTimes } from './word-times';
 
 export interface TimelineSnapshot {
   cues: readonly VttCue[];
@@ -80,13 +82,20 @@ export class CueTimeline extends EventEmitter<{ update: [TimelineSnapshot] }> {
     if (changes.length) view.dispatch({ changes, userEvent: 'input.cue-drag' });
   }
 
-  /** A cue's label was clicked: the cursor goes to its text, and the focus to the editor. */
-  selectCue(at: number): void {
+  /**
+   * A cue's label was clicked: the cursor goes to its text, and the focus to the editor.
+   * On its `word`-th word (0-based), when the cue has word times, playback seeks to that word.
+   */
+  selectCue(at: number, word: number | null = null): void {
     const view = this.view;
-    const cue = view ? cueAtPosition(cuesOf(view.state), at) : undefined;
+    const cues = view ? cuesOf(view.state) : [];
+    const cue = cueAtPosition(cues, at);
     if (!view || !cue) return;
     jumpTo(view, cue.textRange.from, 'select.cue');
     view.focus();
+    const timed = word === null ? undefined : cueWordTimes(view.state, cues.indexOf(cue))?.[word];
+    const port = view.state.facet(playbackPort);
+    if (timed && port?.ready()) port.seek(timed.start);
   }
 
   /** The waveform was clicked at `seconds`: the cursor goes to the cue there (the focus stays). */

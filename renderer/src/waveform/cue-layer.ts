@@ -20,6 +20,7 @@ import type { CueRetime, CueTimeline, TimelineSnapshot } from '../editor/cue-tim
 import { cuesInWindow, indexCues, reindexCues, type CueIndex } from './cue-window';
 import { speakerColour } from '../../../shared/speakers/colour';
 import { dragTimes, type CuePart, type CueTimes } from './cue-drag';
+import { wordIndexAt } from './label-word';
 
 export interface CueLayerOptions {
   timeline: CueTimeline;
@@ -273,7 +274,7 @@ export class CueLayerPlugin extends BasePlugin<BasePluginEvents, CueLayerOptions
       target.removeEventListener('pointercancel', up);
       this.render();
       if (e.type !== 'pointerup') return;
-      if (!done.moved && done.part === 'body') return this.options.timeline.selectCue(done.at);
+      if (!done.moved && done.part === 'body') return this.options.timeline.selectCue(done.at, wordIndexAt(target, e.clientX));
       const out: CueRetime[] = [];
       for (const [cueAt, t] of result) {
         const cue = this.cues[this.cues.findIndex((c) => c.range.from === cueAt)];
