@@ -113,4 +113,17 @@ describe('electron-builder config', () => {
     const build = readFileSync(join(ROOT, 'scripts', 'build.mjs'), 'utf8');
     expect(build).toContain("outfile: 'dist/electron/main.cjs'");
   });
+
+  it('unpacks what runs outside the asar: the worker bundles, and the eSpeak program with its package', () => {
+    const build = readFileSync(join(ROOT, 'scripts', 'build.mjs'), 'utf8');
+    // Every worker bundle the build writes is started from a real file path.
+    const workers = [...build.matchAll(/outfile: '(dist\/electron\/[\w-]*worker\.cjs)'/g)].map((m) => m[1]);
+    expect(workers).toEqual(expect.arrayContaining(['dist/electron/peaks-worker.cjs', 'dist/electron/align-worker.cjs']));
+    for (const worker of workers) expect(config.asarUnpack).toContain(worker);
+    // The GPL synthesizer runs as its own program (Electron as Node), reading its package's WASM and data.
+    expect(build).toContain('dist/electron/espeak-synth.mjs');
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['dist/electron/espeak-synth.mjs', 'node_modules/@echogarden/espeak-ng-emscripten/**']));
+    const pkg = readJson('package.json');
+    expect(Object.keys(pkg.dependencies)).toContain('@echogarden/espeak-ng-emscripten');
+  });
 });
