@@ -12,17 +12,25 @@ describe('undo and redo keys', () => {
     const { path } = await folderWith({ 'episode.vtt': demo.vtt, 'episode.mp3': demo.mp3 }, 'cueline-redo-');
     app = await openApp({ launchPaths: [path['episode.vtt']!] });
     const { page } = app;
-    await inRawView(page);
-    const original = (await editorText(page))!;
-    await page.locator('.cm-content').click();
-    await page.keyboard.type(' typed words');
-    const typed = (await editorText(page))!;
-    expect(typed).not.toBe(original);
-    for (const redo of ['Control+Shift+Z', 'Control+y']) {
-      await page.keyboard.press('Control+z');
-      await expect.poll(() => editorText(page)).toBe(original);
-      await page.keyboard.press(redo);
-      await expect.poll(() => editorText(page)).toBe(typed);
+    // In the transcript view (transcripts open in it), then in the raw WebVTT view.
+    await page.locator('.cm-content').waitFor();
+    for (const view of ['transcript', 'raw']) {
+      if (view === 'raw') {
+        await page.keyboard.press('Control+s');
+        await expect.poll(() => page.getByTestId('messages').textContent()).toContain('Saved');
+        await inRawView(page);
+      }
+      const original = (await editorText(page))!;
+      await page.locator('.cm-content').click();
+      await page.keyboard.type(' typed words');
+      const typed = (await editorText(page))!;
+      expect(typed).not.toBe(original);
+      for (const redo of ['Control+Shift+Z', 'Control+y']) {
+        await page.keyboard.press('Control+z');
+        await expect.poll(() => editorText(page)).toBe(original);
+        await page.keyboard.press(redo);
+        await expect.poll(() => editorText(page)).toBe(typed);
+      }
     }
     expect(app.errors).toEqual([]);
   }, 30_000);
