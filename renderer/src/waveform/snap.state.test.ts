@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { silenceNear } from './snap';
+import { EditorState } from '@codemirror/state';
+import { vttField } from '../editor/cue-field';
+import { wordTimes } from '../editor/word-times';
+import { silenceNear, snapEdge } from './snap';
 
 /** Peaks at 100 pairs/s: loud everywhere except the given quiet spans (seconds). */
 function peaks(seconds: number, quiet: [number, number][], perSecond = 100) {
@@ -36,5 +39,18 @@ describe('silenceNear', () => {
   it('has no answer without peaks there', () => {
     expect(silenceNear({ pairs: new Int8Array(0), count: 0, secondsPerPair: 0.01 }, 1)).toBeNull();
     expect(silenceNear(peaks(1, []), 5)).toBeNull();
+  });
+});
+
+describe('snapEdge', () => {
+  const tagged = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nHello <00:00:01.500>big <00:00:02.000>world.\n';
+  const state = EditorState.create({ doc: tagged, extensions: [vttField, wordTimes] });
+  const silence = (t: number) => t + 0.25;
+
+  it('takes the nearest word edge when word times are near, else the silence', () => {
+    expect(snapEdge(state, 1.45, silence)).toBeCloseTo(1.5, 6);
+    // No word edge within 300 ms of 9 s: the quiet point.
+    expect(snapEdge(state, 9, silence)).toBe(9.25);
+    expect(snapEdge(null, 1.45, silence)).toBe(1.7);
   });
 });

@@ -3,6 +3,9 @@
  * already has (no decoding). Loudness per peak is max - min; a short moving sum (~30 ms)
  * smooths single quiet peaks inside a word, so a snap lands in a real pause.
  */
+import type { EditorState } from '@codemirror/state';
+import { wordEdgeNear } from '../editor/word-times';
+
 export interface PeaksView {
   /** Interleaved min,max pairs (signed 8-bit). */
   pairs: Int8Array;
@@ -41,4 +44,13 @@ export function silenceNear(peaks: PeaksView, t: number, radius = SNAP_RADIUS): 
     }
   }
   return Math.round((best + 0.5) * secondsPerPair * 1000) / 1000;
+}
+
+/**
+ * Where a Shift-dragged cue edge snaps: the nearest word start or end when the editor has
+ * word times within the radius (the speech itself says where a word begins), else the
+ * quietest point near `t` (`silence`), else nowhere (null).
+ */
+export function snapEdge(state: EditorState | null, t: number, silence: (t: number) => number | null): number | null {
+  return (state ? wordEdgeNear(state, t, SNAP_RADIUS) : null) ?? silence(t);
 }

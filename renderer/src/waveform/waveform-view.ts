@@ -19,8 +19,7 @@ import { CueLayerPlugin } from './cue-layer';
 import { OverviewPlugin } from './overview-strip';
 import { PeaksSource } from './peaks-source';
 import { base64ToInt8, mediaTokenOf, toWaveSurferChannel, type PeaksState } from './peaks-stream';
-import { silenceNear } from './snap';
-import { wordEdgeNear } from '../editor/word-times';
+import { silenceNear, snapEdge } from './snap';
 import { TimeRulerPlugin } from './time-ruler';
 import { clampPxPerSec, zoomStep } from './zoom';
 import { waveformColors } from '../chrome/theme';
@@ -59,10 +58,7 @@ export class WaveformView {
     const { host, player, timeline } = parts;
     const duration = () => this.drawDuration;
     // Shift-snapping: a word edge from the word times when one is near, else the quietest point.
-    const snap = (t: number) => {
-      const view = timeline.editor;
-      return (view ? wordEdgeNear(view.state, t) : null) ?? this.silenceAt(t);
-    };
+    const snap = (t: number) => snapEdge(timeline.editor?.state ?? null, t, (x) => this.silenceAt(x));
     this.layer = CueLayerPlugin.create({ timeline, duration, snap });
     this.overview = OverviewPlugin.create({ container: parts.overviewHost, duration, visible: () => this.layer.visibleWindow() });
     player.setSilenceFinder((t) => this.silenceAt(t));
