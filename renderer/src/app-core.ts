@@ -70,6 +70,7 @@ export class AppCore {
       case 'export-srt': return run(d.exportAs('srt'));
       case 'export-txt-talkpython': return run(d.exportAs('txt', 'talkpython'));
       case 'export-txt-paragraphs': return run(d.exportAs('txt', 'paragraphs'));
+      case 'export-txt-speakers': return run(d.exportAs('txt', 'speakers'));
       case 'export-txt-plain': return run(d.exportAs('txt', 'plain'));
       case 'export-pair': return run(d.exportPair());
       // Never replace unsaved work silently: ask first (Save / Don't Save / Cancel).

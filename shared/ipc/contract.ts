@@ -231,6 +231,7 @@ export const menuCommand = z.enum([
   'export-txt-talkpython',
   'export-txt-paragraphs',
   'export-txt-plain',
+  'export-txt-speakers',
   'export-pair',
   'clean-correct',
   'open-recent',

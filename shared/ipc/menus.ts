@@ -55,6 +55,7 @@ export const MENUS: readonly Menu[] = [
           command('TXT (HH:MM:SS lines)…', 'export-txt-talkpython'),
           command('TXT (speaker paragraphs)…', 'export-txt-paragraphs'),
           command('TXT (plain text)…', 'export-txt-plain'),
+          command('TXT (Otter-style Name M:SS turns)…', 'export-txt-speakers'),
           'separator',
           command('TXT + VTT…', 'export-pair'),
           'separator',

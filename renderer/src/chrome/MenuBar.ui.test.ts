@@ -52,7 +52,7 @@ describe('in-page menu bar', () => {
     await page.keyboard.press('ArrowRight');
     const exportMenu = page.getByRole('menu', { name: 'Export' });
     expect(await exportMenu.getByRole('menuitem').allTextContents()).toEqual([
-      'WebVTT…', 'WebVTT with word timestamps…', 'SubRip (SRT)…', 'TXT (HH:MM:SS lines)…', 'TXT (speaker paragraphs)…', 'TXT (plain text)…', 'TXT + VTT…', 'Cleaned VTT or TXT…',
+      'WebVTT…', 'WebVTT with word timestamps…', 'SubRip (SRT)…', 'TXT (HH:MM:SS lines)…', 'TXT (speaker paragraphs)…', 'TXT (plain text)…', 'TXT (Otter-style Name M:SS turns)…', 'TXT + VTT…', 'Cleaned VTT or TXT…',
     ]);
     expect(await focused(page)).toMatchObject({ name: 'WebVTT…' });
     await page.keyboard.press('Enter');

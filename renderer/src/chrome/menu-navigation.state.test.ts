@@ -58,6 +58,6 @@ describe('menu bar keys', () => {
     const actions = inMenus.flatMap((i) => (i.run && 'action' in i.run ? [i.run.action] : []));
     expect(actions.sort()).toEqual(EDITOR_ACTION_INFO.map((a) => a.id).sort());
     const commands = new Set(inMenus.flatMap((i) => (i.run && 'command' in i.run ? [i.run.command] : [])));
-    for (const c of ['export-vtt', 'export-srt', 'export-txt-talkpython', 'export-txt-paragraphs', 'export-txt-plain', 'export-pair', 'clean-correct'] as const) expect(commands.has(c)).toBe(true);
+    for (const c of ['export-vtt', 'export-srt', 'export-txt-talkpython', 'export-txt-paragraphs', 'export-txt-plain', 'export-txt-speakers', 'export-pair', 'clean-correct'] as const) expect(commands.has(c)).toBe(true);
   });
 });
