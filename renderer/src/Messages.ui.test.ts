@@ -19,6 +19,8 @@ describe('messages', () => {
     const items = bar.locator('li');
     await page.locator('.cm-content').waitFor();
     await expect.poll(() => items.first().textContent(), { timeout: 15_000 }).toMatch(/talk\.mp3: Audio could not be loaded/);
+    // The waveform's own error follows the player's; let it arrive before the next message.
+    await expect.poll(() => bar.textContent(), { timeout: 15_000 }).toMatch(/talk\.mp3: Waveform unavailable/);
 
     // A newer message goes on top.
     await page.locator('.cm-content').click();

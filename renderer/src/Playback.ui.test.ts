@@ -31,11 +31,10 @@ describe('playback', () => {
     await page.keyboard.press('Control+Home');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Alt+ArrowDown');
     const cue = cues[3]!;
-    // Audio ready: the speed keys work only then.
-    await expect.poll(async () => {
-      await page.keyboard.press('Control+Alt+.');
-      return page.getByTestId('status-bar').textContent();
-    }, { timeout: 15_000 }).toContain('Speed');
+    // Audio ready (the transport shows its duration): the speed keys work only then.
+    await expect.poll(() => page.getByTestId('transport-duration').textContent(), { timeout: 15_000 }).not.toBe('0:00:00.0');
+    await page.keyboard.press('Control+Alt+.');
+    await expect.poll(() => page.getByTestId('status-bar').textContent()).toContain('Speed 1.1×');
     await page.keyboard.press('Control+Alt+,');
     await expect.poll(() => page.getByTestId('status-bar').textContent()).not.toContain('Speed');
 
