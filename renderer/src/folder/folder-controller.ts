@@ -255,12 +255,13 @@ export class FolderController {
     try {
       const result = await api().invoke('folder:apply', { job: search.job, exclude, ...(doc.dirty && doc.transcript ? { unsaved: doc.transcript.id } : {}) });
       const count = `${result.replacements} replacement${result.replacements === 1 ? '' : 's'} in ${result.written.length} file${result.written.length === 1 ? '' : 's'}`;
-      this.messages.add([{ level: 'info', text: `Replaced: ${count}${result.written.length ? ` (${result.written.join(', ')})` : ''}.` }, ...result.skipped.map((text) => ({ level: 'warning' as const, text }))]);
       this.patch({ search: null });
       // The open episode, unedited, shows what is now on disk.
       const open = this.current.openEpisode;
       const episode = this.current.listing?.episodes.find((e) => e.id === open);
       if (episode && !doc.dirty && this.documents.current.transcript?.key === this.openedKey && episode.files.some((f) => result.written.includes(f.name))) await this.documents.reload();
+      // After the reload: messages belong to the document shown, and a reload starts its list anew.
+      this.messages.add([{ level: 'info', text: `Replaced: ${count}${result.written.length ? ` (${result.written.join(', ')})` : ''}.` }, ...result.skipped.map((text) => ({ level: 'warning' as const, text }))]);
       await this.loadCurrent();
       return result;
     } finally {

@@ -116,7 +116,12 @@ describe('spectrogram', () => {
       expect(Math.min(...lit)).toBeLessThan(TONE.from + 0.08);
       expect(Math.max(...lit)).toBeGreaterThan(TONE.to - 0.08);
       expect(Math.max(...lit)).toBeLessThan(TONE.to + 0.08);
-      for (const t of [1, 2.5, 7, 9]) expect(s.loudness[xOf(t)]).toBeLessThan(40);
+      // Silence either side of the tone, at the times the drawn view holds (the view may
+      // have scrolled to the cursor's cue before the strip was read).
+      const drawn = (t: number) => xOf(t) >= 0 && xOf(t) < s.width;
+      const quiet = [1, 2, 2.5, 6.6, 7, 9].filter(drawn);
+      expect(quiet.some((t) => t < TONE.from) && quiet.some((t) => t > TONE.to), `drawn ${s.from}–${s.from + s.width / s.pxPerSec} s`).toBe(true);
+      for (const t of quiet) expect(s.loudness[xOf(t)]).toBeLessThan(40);
       for (const t of [3.5, 4.5, 5.5]) expect(s.loudness[xOf(t)]).toBeGreaterThan(200);
       // The tone's row, read back through the mel scale of 0..8 kHz (top row 8 kHz).
       const mel = (hz: number) => 2595 * Math.log10(1 + hz / 700);
