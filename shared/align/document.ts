@@ -45,6 +45,8 @@ export interface AlignPlan {
 }
 
 const round = (t: number) => Math.round(t * 1000) / 1000;
+/** A unit's times as written: milliseconds, and never ending before it starts. */
+const cueSpan = (t: { start: number; end: number }) => ({ start: round(t.start), end: round(Math.max(t.end, t.start + 0.001)) });
 
 function report(unit: PlannedUnit, text: string, time: TimedUnit | null, start: number, end: number): AlignedCue {
   return {
@@ -122,16 +124,14 @@ export function planVtt(text: string, options: { range?: AlignRange; profile?: A
         if (item.kind === 'cue') {
           const cue = doc.cues[item.index]!;
           const t = times[u]!;
-          const start = round(t.start);
-          const end = round(Math.max(t.end, t.start + 0.001));
+          const { start, end } = cueSpan(t);
           changes.push(...retimeCue(doc, cue, { start, end }));
           cues.push(report(units[u++]!, cue.text, t, start, end));
           continue;
         }
         const blocks = segmentBlocks(item.segments, doc.eol, () => {
           const t = times[u]!;
-          const start = round(t.start);
-          const end = round(Math.max(t.end, t.start + 0.001));
+          const { start, end } = cueSpan(t);
           cues.push(report(units[u]!, units[u]!.text, t, start, end));
           u++;
           return { start, end };
@@ -161,8 +161,7 @@ function planRange(doc: VttDocument, range: AlignRange): AlignPlan {
         const unit = units[k];
         if (!unit) return report({ text: cue.text, anchor: null, source: index, previousStart: cue.start, previousEnd: cue.end }, cue.text, null, cue.start, cue.end);
         const t = times[k]!;
-        const start = round(t.start);
-        const end = round(Math.max(t.end, t.start + 0.001));
+        const { start, end } = cueSpan(t);
         changes.push(...retimeCue(doc, cue, { start, end }));
         return report(unit, cue.text, t, start, end);
       });
@@ -184,8 +183,7 @@ export function planSegments(segments: ProseSegment[], notes: string[] = []): Al
       let u = 0;
       const blocks = segmentBlocks(segments, '\n', () => {
         const t = times[u]!;
-        const start = round(t.start);
-        const end = round(Math.max(t.end, t.start + 0.001));
+        const { start, end } = cueSpan(t);
         cues.push(report(units[u]!, units[u]!.text, t, start, end));
         u++;
         return { start, end };
