@@ -5,9 +5,11 @@
  * exactly his 37 blocks, undo restoring everything, Enter and Backspace keeping the
  * structure, and the raw view toggle. Needs `npm run build` first (`npm test` does it).
  */
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { editorText, openApp, type AppHarness } from '../../../electron/preview/harness';
+import { toEditorSource } from '../../../shared/formats/episode';
 import { fixture, folderWith } from '../../test/fixtures';
 
 let app: AppHarness | null = null;
@@ -121,6 +123,40 @@ describe('transcript view (Otter fixture)', () => {
     await page.keyboard.press('Control+z');
     expect(await editorText(page)).toBe(original);
     await expect.poll(() => page.locator('[data-testid="speaker"]').first().getAttribute('data-name')).toBe('Will Vincent');
+  });
+
+  it('renaming a speaker of a VTT paired with its Otter TXT: Save renames him in both files, exactly on his lines', async () => {
+    const otter = await readFile(`${fixture.pages}/djangochat-dev-environments-otter.txt`, 'utf8');
+    // The VTT as `cli convert otter.txt --to vtt` writes it, beside the Otter TXT it came from.
+    const vtt = toEditorSource(otter, 'otter.txt').vtt;
+    const { path } = await folderWith({ 'episode.vtt': { text: vtt }, 'episode.txt': { text: otter } }, 'cueline-tv-pair-');
+    app = await openApp({ launchPaths: [path['episode.vtt']!] });
+    const { page } = app;
+    await page.locator('.cm-tv-chip').first().waitFor();
+    await expect.poll(() => page.getByTestId('messages').textContent()).toContain('Paired episode.vtt with episode.txt: 129 TXT entries from 129 cues');
+    await page.locator('[data-testid="speaker"][data-name="Will Vincent"]').getByRole('button', { name: 'Rename' }).click();
+    const input = page.getByLabel('New name for Will Vincent');
+    await input.fill('William Vincent');
+    await input.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="speaker"]').first().getAttribute('data-name')).toBe('William Vincent');
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.getByTestId('messages').textContent()).toContain('Saved');
+    const changed = (before: string, after: string) => {
+      const was = before.split('\n');
+      expect(after.split('\n')).toHaveLength(was.length);
+      return after.split('\n').flatMap((l, i) => (l === was[i] ? [] : [[was[i]!, l]]));
+    };
+    const vttChanges = changed(vtt, await readFile(path['episode.vtt']!, 'utf8'));
+    expect(vttChanges).toHaveLength(37);
+    for (const [was, now] of vttChanges) expect(now).toBe(was!.replace('<v Will Vincent>', '<v William Vincent>'));
+    const txtChanges = changed(otter, await readFile(path['episode.txt']!, 'utf8'));
+    expect(txtChanges).toHaveLength(37);
+    for (const [was, now] of txtChanges) {
+      expect(was).toMatch(/^Will Vincent \d+:\d\d$/);
+      expect(now).toBe(was!.replace('Will Vincent', 'William Vincent'));
+    }
+    expect(app.errors).toEqual([]);
   });
 
   it('Enter at the end of a cue starts a new cue after it (no room: as short as WebVTT allows); Backspace at its start merges it back; the raw view toggle (button or Ctrl+Alt+R) shows the markup', async () => {

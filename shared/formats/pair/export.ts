@@ -2,11 +2,13 @@
  * Writes the TXT of a paired episode after the VTT cues were edited.
  *
  * Untouched entries are copied byte for byte, layout included. An entry whose cues
- * changed gets the cues' word-level change applied onto its own line, so the TXT's own
+ * changed gets the cues' word-level change applied onto its own text, so the TXT's own
  * edits (see `PairedEntry.txtOnlyEdits`) survive wherever the change does not touch them;
- * its clock is rewritten only when its first cue now starts in another second. New cues
- * become new `HH:MM:SS text` entries (talkpython layout) after the entry holding the cue
- * before them; an entry whose cues were all removed is removed with its blank line.
+ * its clock is rewritten only when its first cue now starts in another second, and a
+ * speaker block's heading name only when its first cue's speaker changed (a rename
+ * changes exactly the names' bytes). New cues become new entries in the TXT's layout
+ * (`HH:MM:SS text`, or a `Name M:SS` block) after the entry holding the cue before them;
+ * an entry whose cues were all removed is removed with its blank line.
  *
  * Cue identity across edits: the current cues are aligned with the paired snapshot by a
  * Myers diff where two cues are "the same" when they have the same start (to the ms) or
@@ -19,8 +21,8 @@ import { renderExport, type ExportTxtStyle } from '../episode';
 import { formatClock, secondsToMs } from '../timestamp';
 import { cueLine } from '../txt/export';
 import { parseVtt } from '../vtt/parser';
-import { flooredSecond } from './pair';
-import type { PairedEntry, Pairing } from './types';
+import { flooredSecond, pairedCueText } from './pair';
+import type { PairedEntry, PairLayout, Pairing } from './types';
 import { diffBy, diffWords, splitWords, type WordEdit } from './word-diff';
 
 /** Above this many cue insertions/removals the alignment falls back to cue order. */
@@ -44,7 +46,8 @@ function matchCues(pairing: Pairing, currentCues: readonly Cue[]): CueMatch {
   };
   const oldMs = old.map((c) => (c.start === null ? -1 : secondsToMs(c.start)));
   const curMs = currentCues.map((c) => (c.start === null ? -1 : secondsToMs(c.start)));
-  const aligned = diffBy(old.length, currentCues.length, (i, k) => oldMs[i] === curMs[k] || old[i]!.text === currentCues[k]!.text, MAX_CUE_EDITS);
+  const curText = currentCues.map((c) => pairedCueText(pairing.layout, c));
+  const aligned = diffBy(old.length, currentCues.length, (i, k) => oldMs[i] === curMs[k] || old[i]!.text === curText[k], MAX_CUE_EDITS);
   // Too different to align: pair by position.
   const positional = aligned === null;
   const edits = aligned ?? [{ aFrom: 0, aTo: old.length, bFrom: 0, bTo: currentCues.length }];
@@ -128,9 +131,18 @@ function applyOntoEntry(entry: PairedEntry, oldWords: string[], newWords: string
   return text;
 }
 
-function newEntryLine(cue: Cue): string {
+/** A clock as the layout writes it: talkpython always shows hours, Otter from one hour on. */
+function clockOf(layout: PairLayout, seconds: number): string {
+  return formatClock(seconds, { hours: layout === 'lines' ? 'always' : 'auto' });
+}
+
+function newEntryLine(layout: PairLayout, cue: Cue, eol: string): string {
   const line = cueLine(cue);
-  return cue.start === null ? line : `${formatClock(cue.start, { hours: 'always' })} ${line}`;
+  if (cue.start === null) return line;
+  const clock = clockOf(layout, cue.start);
+  if (layout === 'lines') return `${clock} ${line}`;
+  const heading = cue.speaker ? `${cue.speaker} ${clock}` : clock;
+  return line ? heading + eol + line : heading;
 }
 
 export function exportPairedTxt(pairing: Pairing, currentCues: readonly Cue[]): string {
@@ -148,7 +160,7 @@ export function exportPairedTxt(pairing: Pairing, currentCues: readonly Cue[]): 
   const anchors = [...insertedAfter.keys()].sort((a, b) => a - b);
   for (const after of anchors) {
     const slot = (after < 0 ? -1 : entryOfCue[after]!) + 1;
-    for (const k of insertedAfter.get(after)!) added[slot] += newEntryLine(currentCues[k]!) + eol + eol;
+    for (const k of insertedAfter.get(after)!) added[slot] += newEntryLine(pairing.layout, currentCues[k]!, eol) + eol + eol;
   }
   const firstFrom = entries.length ? entries[0]!.from : txt.length;
   let out = txt.slice(0, firstFrom) + added[0]!;
@@ -160,11 +172,18 @@ export function exportPairedTxt(pairing: Pairing, currentCues: readonly Cue[]): 
     const trailer = txt.slice(entry.to, trailerEnd);
     const line = entryLine(entry, pairing, current, currentCues);
     removedLast = line === null;
+    const after = added[n + 1]!;
     if (line !== null) {
+      if (after && n === entries.length - 1 && !trailer.endsWith(eol + eol)) {
+        // The file ends without a blank line (Otter's exports): new entries go before its ending.
+        out += line + eol + eol + after.slice(0, -2 * eol.length) + trailer;
+        lastTrailer = trailer;
+        continue;
+      }
       out += line + trailer;
       lastTrailer = trailer;
     }
-    out += added[n + 1]!;
+    out += after;
   }
   if (removedLast && lastTrailer !== null && added[entries.length] === '') {
     // The file's ending belonged to the removed last entry: give it to the one now last.
@@ -174,12 +193,14 @@ export function exportPairedTxt(pairing: Pairing, currentCues: readonly Cue[]): 
   return out;
 }
 
-/** The entry's line now, or null when all its cues were removed. */
+/** The entry's text in the TXT now, or null when all its cues were removed. */
 function entryLine(entry: PairedEntry, pairing: Pairing, current: Int32Array, currentCues: readonly Cue[]): string | null {
-  const original = pairing.txt.slice(entry.from, entry.to);
+  const { txt, layout } = pairing;
+  const original = txt.slice(entry.from, entry.to);
   if (entry.cueCount === 0) return original;
   const now: Cue[] = [];
   let changed = false;
+  let speaker: { was: string | null; is: string | null } | null = null;
   for (let c = entry.firstCue; c < entry.firstCue + entry.cueCount; c++) {
     const k = current[c]!;
     if (k < 0) {
@@ -188,19 +209,57 @@ function entryLine(entry: PairedEntry, pairing: Pairing, current: Int32Array, cu
     }
     const cue = currentCues[k]!;
     now.push(cue);
-    if (cue.text !== pairing.cues[c]!.text) changed = true;
+    speaker ??= { was: pairing.cues[c]!.speaker, is: cue.speaker };
+    if (pairedCueText(layout, cue) !== pairing.cues[c]!.text) changed = true;
   }
   if (now.length === 0) return null;
   const first = now[0]!;
-  const stamp = first.start === null || flooredSecond(first.start) === entry.seconds ? entry.stamp : formatClock(first.start, { hours: 'always' });
-  if (!changed) return stamp === entry.stamp ? original : stamp + pairing.txt.slice(entry.from + entry.stamp.length, entry.to);
-  const oldWords: string[] = [];
-  for (let c = entry.firstCue; c < entry.firstCue + entry.cueCount; c++) oldWords.push(...splitWords(pairing.cues[c]!.text).words);
-  const newWords: string[] = [];
-  // Raw cue text on both sides, as the pairing compared it.
-  for (const cue of now) newWords.push(...splitWords(cue.text).words);
-  const separator = pairing.txt.slice(entry.from + entry.stamp.length, entry.textFrom) || ' ';
-  return stamp + separator + applyOntoEntry(entry, oldWords, newWords);
+  const stamp = first.start === null || flooredSecond(first.start) === entry.seconds ? entry.stamp : clockOf(layout, first.start);
+  // Each part of the entry that changed, in order: the heading's name, the clock, the text.
+  const parts: { from: number; to: number; insert: string }[] = [];
+  if (entry.speaker && speaker && speaker.was !== speaker.is) {
+    // No speaker any more: the heading is its clock alone (as the Otter writer writes it).
+    const to = speaker.is ? entry.speaker.to : entry.stampFrom;
+    parts.push({ from: entry.speaker.from, to, insert: speaker.is ?? '' });
+  }
+  if (stamp !== entry.stamp) parts.push({ from: entry.stampFrom, to: entry.stampFrom + entry.stamp.length, insert: stamp });
+  if (changed) {
+    const oldWords: string[] = [];
+    for (let c = entry.firstCue; c < entry.firstCue + entry.cueCount; c++) oldWords.push(...splitWords(pairing.cues[c]!.text).words);
+    const newWords: string[] = [];
+    // Cue text on both sides as the pairing compared it (raw for `lines`, plain words for speaker blocks).
+    for (const cue of now) newWords.push(...splitWords(pairedCueText(layout, cue)).words);
+    const text = applyOntoEntry(entry, oldWords, newWords);
+    const stampEnd = entry.stampFrom + entry.stamp.length;
+    if (entry.speaker) {
+      // A block that had no words gets its paragraph on the line after the heading; one left without words is its heading alone.
+      if (!entry.text) parts.push({ from: entry.to, to: entry.to, insert: text ? pairing.eol + text : '' });
+      else parts.push({ from: text ? entry.textFrom : headingEnd(txt, entry.textFrom), to: entry.to, insert: text });
+    } else {
+      const separator = txt.slice(stampEnd, entry.textFrom) || ' ';
+      parts.push({ from: stampEnd, to: entry.to, insert: separator + text });
+    }
+  }
+  let out = '';
+  let at = entry.from;
+  for (const p of parts) {
+    out += txt.slice(at, p.from) + p.insert;
+    at = p.to;
+  }
+  return out + txt.slice(at, entry.to);
+}
+
+/** Where the heading line ends, given where the paragraph after it starts. */
+function headingEnd(txt: string, textFrom: number): number {
+  let end = textFrom;
+  if (txt.charCodeAt(end - 1) === 10) end--;
+  if (txt.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+/** The TXT export style a pairing's layout is: the one `episodeTxt` keeps the pair's entries in. */
+export function pairedTxtStyle(pairing: Pairing): ExportTxtStyle {
+  return pairing.layout === 'speaker-blocks' ? 'speakers' : 'talkpython';
 }
 
 /**
@@ -209,7 +268,7 @@ function entryLine(entry: PairedEntry, pairing: Pairing, current: Int32Array, cu
  * TXT-only edits, so a cleaned export differs from the TXT only in the cleaned words;
  * anything else is written in `style` from the cues.
  */
-export function episodeTxt(vttText: string, pairing: Pairing | null, style: ExportTxtStyle = 'talkpython'): string {
-  if (pairing && style === 'talkpython') return exportPairedTxt(pairing, parseVtt(vttText).cues);
+export function episodeTxt(vttText: string, pairing: Pairing | null, style: ExportTxtStyle = pairing ? pairedTxtStyle(pairing) : 'talkpython'): string {
+  if (pairing && style === pairedTxtStyle(pairing)) return exportPairedTxt(pairing, parseVtt(vttText).cues);
   return renderExport(vttText, { format: 'txt', style });
 }

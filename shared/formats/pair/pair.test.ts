@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../model/text-change';
+import { toEditorSource } from '../episode';
 import { insertCue, parseVtt, removeCue, retimeCue, setCueText } from '../vtt';
-import { diffWords, exportPairedTxt, pairEpisode, txtOnlyEdits } from '.';
+import { moveWords, renameSpeaker, setSpeaker } from '../../speakers';
+import { diffWords, episodeTxt, exportPairedTxt, pairEpisode, txtOnlyEdits } from '.';
 
 const F = `${__dirname}/../../../../shared/fixtures/`;
 const read = (p: string): string => readFileSync(F + p, 'utf8');
@@ -169,5 +171,86 @@ describe('exportPairedTxt after edits', () => {
       [4, 'no cue starts at 00:00:09: entry kept as TXT-only'],
     ]);
     expect(exportPairedTxt(p, doc.cues)).toBe('Title line\n00:00:01 hello\n\n00:00:09 orphan\n');
+  });
+});
+
+describe('a VTT paired with an Otter TXT (speaker blocks)', () => {
+  const txt = read('pages/djangochat-dev-environments-otter.txt');
+  const vtt = toEditorSource(txt, 'otter.txt').vtt;
+  const doc = parseVtt(vtt);
+  const pairing = pairEpisode(doc.cues, txt);
+  const saved = (changes: Parameters<typeof applyChanges>[1]) => exportPairedTxt(pairing, parseVtt(applyChanges(vtt, changes)).cues);
+  const lines = txt.split('\n');
+  const diff = (out: string) => out.split('\n').flatMap((l, i) => (l === lines[i] ? [] : [[i + 1, l] as const]));
+
+  it('pairs every block with its cue and saves the unedited pair byte for byte', () => {
+    expect(pairing.layout).toBe('speaker-blocks');
+    expect(pairing.diagnostics).toEqual([]);
+    expect(pairing.entries).toHaveLength(129);
+    expect(pairing.entries.every((e) => e.cueCount === 1)).toBe(true);
+    expect(pairing.vttOnlyCues).toEqual([]);
+    expect(exportPairedTxt(pairing, doc.cues)).toBe(txt);
+    expect(episodeTxt(vtt, pairing)).toBe(txt);
+  });
+
+  it('renaming Will Vincent changes exactly the names of his 37 headings', () => {
+    const out = saved(renameSpeaker(doc, 'Will Vincent', 'William Vincent'));
+    const changed = diff(out);
+    expect(out.split('\n')).toHaveLength(lines.length);
+    expect(changed).toHaveLength(37);
+    for (const [n, line] of changed) expect(line).toBe(lines[n - 1]!.replace(/^Will Vincent /, 'William Vincent '));
+    // Renaming back gives the file back.
+    const back = parseVtt(applyChanges(vtt, renameSpeaker(doc, 'Will Vincent', 'William Vincent')));
+    expect(exportPairedTxt(pairing, parseVtt(applyChanges(back.text, renameSpeaker(back, 'William Vincent', 'Will Vincent'))).cues)).toBe(txt);
+  });
+
+  it('a name the TXT spells its own way is kept until the speaker changes in the VTT', () => {
+    const own = txt.replace('Carlton Gibson 0:12', 'Carlton J. Gibson 0:12');
+    const p = pairEpisode(doc.cues, own);
+    expect(exportPairedTxt(p, doc.cues)).toBe(own);
+    const renamed = exportPairedTxt(p, parseVtt(applyChanges(vtt, renameSpeaker(doc, 'Carlton Gibson', 'Carlton'))).cues);
+    expect(renamed.split('\n').filter((l, i) => l !== own.split('\n')[i]).every((l) => /^Carlton \d+:\d\d$/.test(l))).toBe(true);
+    expect(renamed).toContain('\nCarlton 0:12\nHello Will.');
+  });
+
+  it('a word fixed in a cue changes only its paragraph line; setting a speaker changes only that heading', () => {
+    const cue = doc.cues.find((c) => c.text.includes('Django chat podcast'))!;
+    expect(diff(saved(setCueText(doc, cue, cue.text.replace('Django chat', 'Django Chat'))))).toEqual([[18, 'Hi, welcome to another episode of Django Chat podcast on the Django web framework. I\'m Will Vincent joined by Carlton Gibson. Hi, Carlton']]);
+    const i = doc.cues.findIndex((c) => c.text.endsWith('Hello Will.'));
+    expect(diff(saved(setSpeaker(doc, i, i, 'Calvin Hendryx-Parker')))).toEqual([[20, 'Calvin Hendryx-Parker 0:12']]);
+    // Without a speaker the heading is its clock alone, as the Otter writer writes it.
+    expect(diff(saved(setSpeaker(doc, i, i, null)))).toEqual([[20, '0:12']]);
+  });
+
+  it('moving "Hey, well, hey, Carlton," to Calvin changes both paragraphs and the clock of his heading', () => {
+    const cut = vtt.indexOf('Hey, well, hey, Carlton,');
+    const out = saved(moveWords(doc, 2, cut, 'next').changes);
+    expect(diff(out)).toEqual([
+      [24, "And we're very pleased to welcome Calvin Hendryx-Parker back on to the show. Welcome, Calvin."],
+      [26, 'Calvin Hendryx-Parker 0:17'],
+      [27, "Hey, well, hey, Carlton, how's it going?"],
+    ]);
+  });
+
+  it('a new cue becomes a Name M:SS block after its neighbour; at the end, the file still ends without a line break', () => {
+    const last = doc.cues.at(-1)!;
+    const end = saved(insertCue(doc, doc.cues.length - 1, { start: last.end + 1, end: last.end + 3, text: '<v Will Vincent>Bye &amp; thanks.' }));
+    const clock = `${Math.floor((last.end + 1) / 60)}:${String(Math.floor(last.end + 1) % 60).padStart(2, '0')}`;
+    expect(end).toBe(`${txt}\n\nWill Vincent ${clock}\nBye & thanks.`);
+    const mid = saved(insertCue(doc, 0, { start: 10, end: 11, text: '<v Carlton Gibson>Hi.' }));
+    expect(mid).toBe(txt.replace('\n\nCarlton Gibson 0:12', '\n\nCarlton Gibson 0:10\nHi.\n\nCarlton Gibson 0:12'));
+  });
+
+  it('a block left without words is its heading alone; a block given words gets them on the next line', () => {
+    const i = doc.cues.findIndex((c) => c.text.endsWith('Hello Will.'));
+    const emptied = saved(setCueText(doc, doc.cues[i]!, '<v Carlton Gibson>'));
+    expect(emptied).toBe(txt.replace('Carlton Gibson 0:12\nHello Will.', 'Carlton Gibson 0:12'));
+    const p = pairEpisode(parseVtt(applyChanges(vtt, setCueText(doc, doc.cues[i]!, '<v Carlton Gibson>'))).cues, emptied);
+    expect(exportPairedTxt(p, doc.cues)).toBe(txt);
+  });
+
+  it('exports in other styles are written from the cues; the Otter style keeps the pair', () => {
+    expect(episodeTxt(vtt, pairing, 'speakers')).toBe(txt);
+    expect(episodeTxt(vtt, pairing, 'talkpython').startsWith('00:00:06 Hi, welcome')).toBe(true);
   });
 });

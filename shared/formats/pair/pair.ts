@@ -1,7 +1,10 @@
 /**
- * Pairs a talkpython-style episode: `NNN.vtt` (one cue per line of speech) with `NNN.txt`
- * (`HH:MM:SS text` entries, each one cue or several consecutive cues joined by single
- * spaces, the clock being the first cue's start floored to the second).
+ * Pairs an episode's VTT with its TXT, in either TXT layout (see `PairLayout`):
+ * talkpython's `NNN.txt` (`HH:MM:SS text` entries, each one cue or several consecutive
+ * cues joined by single spaces, the clock being the first cue's start floored to the
+ * second), or an Otter export (`Name M:SS` headings over paragraphs, each paragraph one
+ * or more consecutive cues of that speaker). The layout is the shape the TXT importer
+ * reads the file as (txt/import.ts), so it is told by content.
  *
  * Linear: entries and cues are both in time order, so one cursor walks the cues. For each
  * entry the cursor skips cues that start before the entry's second (VTT-only cues), then
@@ -14,7 +17,9 @@ import { LineIndex, type Diagnostic } from '../../model/diagnostic';
 import type { Cue } from '../../model/cue';
 import { secondsToMs } from '../timestamp';
 import { scanClock } from '../txt/clock';
-import type { PairedCue, PairedEntry, Pairing } from './types';
+import { cueLine } from '../txt/export';
+import { speakerHeading, txtShape } from '../txt/import';
+import type { PairedCue, PairedEntry, PairLayout, Pairing } from './types';
 import { diffWords, editSize, splitWords } from './word-diff';
 
 /** The fixtures join at most 6 cues; twice that leaves room without making the search costly. */
@@ -38,8 +43,8 @@ function lineEnding(text: string): string {
   return text.startsWith('\r\n', i) ? '\r\n' : text[i]!;
 }
 
-function readEntries(txt: string, diagnostics: Diagnostic[], index: LineIndex): PairedEntry[] {
-  const entries: PairedEntry[] = [];
+/** The TXT's lines, without their line endings. */
+function txtLines(txt: string): TxtLine[] {
   const lines: TxtLine[] = [];
   let start = 0;
   for (let i = 0; i <= txt.length; i++) {
@@ -50,7 +55,12 @@ function readEntries(txt: string, diagnostics: Diagnostic[], index: LineIndex): 
       start = i + 1;
     }
   }
-  lines.forEach((line, n) => {
+  return lines;
+}
+
+function readEntries(txt: string, diagnostics: Diagnostic[], index: LineIndex): PairedEntry[] {
+  const entries: PairedEntry[] = [];
+  txtLines(txt).forEach((line, n) => {
     if (line.from === line.to) return;
     const clock = scanClock(txt, line.from, line.to);
     const sep = clock ? txt.charCodeAt(clock.end) : -1;
@@ -65,9 +75,11 @@ function readEntries(txt: string, diagnostics: Diagnostic[], index: LineIndex): 
       from: line.from,
       to: line.to,
       stamp: txt.slice(line.from, clock.end),
+      stampFrom: line.from,
       seconds: clock.seconds,
       textFrom,
       text: txt.slice(textFrom, line.to),
+      speaker: null,
       firstCue: 0,
       cueCount: 0,
       txtOnlyEdits: [],
@@ -76,11 +88,63 @@ function readEntries(txt: string, diagnostics: Diagnostic[], index: LineIndex): 
   return entries;
 }
 
+/**
+ * Otter's speaker blocks: a `Name M:SS` heading, then the paragraph's lines up to a blank
+ * line or the next heading. Lines outside blocks (the page's title, summary, notes) are
+ * the VTT's NOTE blocks: kept as they are, without a warning.
+ */
+function readSpeakerBlocks(txt: string): PairedEntry[] {
+  const entries: PairedEntry[] = [];
+  let open: PairedEntry | null = null;
+  txtLines(txt).forEach((line, n) => {
+    const text = txt.slice(line.from, line.to);
+    if (!text.trim()) {
+      open = null;
+      return;
+    }
+    const heading = speakerHeading(text);
+    if (heading) {
+      open = {
+        line: n + 1,
+        from: line.from,
+        to: line.to,
+        stamp: text.slice(heading.stampFrom, heading.stampTo),
+        stampFrom: line.from + heading.stampFrom,
+        seconds: heading.seconds,
+        textFrom: line.to,
+        text: '',
+        speaker: { from: line.from + heading.nameFrom, to: line.from + heading.nameTo, name: heading.name },
+        firstCue: 0,
+        cueCount: 0,
+        txtOnlyEdits: [],
+      };
+      entries.push(open);
+    } else if (open) {
+      const entry: PairedEntry = open;
+      if (entry.textFrom === entry.to) entry.textFrom = line.from;
+      entry.to = line.to;
+      entry.text = txt.slice(entry.textFrom, entry.to);
+    }
+  });
+  return entries;
+}
+
+/** The layout a TXT partner is read in. */
+export function pairLayoutOf(txt: string): PairLayout {
+  return txtShape(txt) === 'speaker-blocks' ? 'speaker-blocks' : 'lines';
+}
+
+/** A cue's text as `layout` compares it with the TXT (see `PairLayout`). */
+export function pairedCueText(layout: PairLayout, cue: Cue): string {
+  return layout === 'speaker-blocks' ? cueLine(cue) : cue.text;
+}
+
 export function pairEpisode(cues: readonly Cue[], txtText: string): Pairing {
   const diagnostics: Diagnostic[] = [];
   const index = new LineIndex(txtText);
-  const entries = readEntries(txtText, diagnostics, index);
-  const paired: PairedCue[] = cues.map((c) => ({ start: c.start, text: c.text }));
+  const layout = pairLayoutOf(txtText);
+  const entries = layout === 'speaker-blocks' ? readSpeakerBlocks(txtText) : readEntries(txtText, diagnostics, index);
+  const paired: PairedCue[] = cues.map((c) => ({ start: c.start, text: pairedCueText(layout, c), speaker: c.speaker }));
   const seconds = paired.map((c) => (c.start === null ? -1 : flooredSecond(c.start)));
   const vttOnlyCues: number[] = [];
   let j = 0;
@@ -132,7 +196,7 @@ export function pairEpisode(cues: readonly Cue[], txtText: string): Pairing {
     j += best;
   }
   while (j < paired.length) vttOnlyCues.push(j++);
-  return { txt: txtText, eol: lineEnding(txtText), cues: paired, entries, vttOnlyCues, diagnostics };
+  return { layout, txt: txtText, eol: lineEnding(txtText), cues: paired, entries, vttOnlyCues, diagnostics };
 }
 
 /** Entries whose text differs from their cues': lines the TXT edited on its own. */

@@ -61,17 +61,33 @@ function classify(text: string, offset: number): Line {
       return line;
     }
   }
+  const heading = speakerHeading(text);
+  if (heading) line.heading = { name: heading.name, seconds: heading.seconds, stampStart: heading.stampFrom };
+  return line;
+}
+
+/** Where a `Name M:SS` heading line (Otter's speaker blocks) keeps its name and its clock (offsets in the line). */
+export interface SpeakerHeading {
+  name: string;
+  nameFrom: number;
+  nameTo: number;
+  stampFrom: number;
+  stampTo: number;
+  seconds: number;
+}
+
+/** Reads `text` (one line) as a `Name M:SS` heading; null when it is not one. */
+export function speakerHeading(text: string): SpeakerHeading | null {
   let end = text.length;
   while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
   const space = Math.max(text.lastIndexOf(' ', end - 1), text.lastIndexOf('\t', end - 1));
-  if (space > 0 && space <= MAX_SPEAKER_NAME && end - space <= 9) {
-    const clock = scanClock(text, space + 1, end);
-    if (clock && clock.end === end) {
-      const name = text.slice(0, space).trim();
-      if (name && !/[.?!,;]$/.test(name)) line.heading = { name, seconds: clock.seconds, stampStart: space + 1 };
-    }
-  }
-  return line;
+  if (space <= 0 || space > MAX_SPEAKER_NAME || end - space > 9) return null;
+  const clock = scanClock(text, space + 1, end);
+  if (!clock || clock.end !== end) return null;
+  const name = text.slice(0, space).trim();
+  if (!name || /[.?!,;]$/.test(name)) return null;
+  const nameFrom = text.indexOf(name);
+  return { name, nameFrom, nameTo: nameFrom + name.length, stampFrom: space + 1, stampTo: end, seconds: clock.seconds };
 }
 
 function splitLines(text: string): Line[] {
@@ -103,27 +119,8 @@ function fillEnds(cues: ImportedCue[], duration: number | undefined): void {
   }
 }
 
-export function importTxt(input: string, options: TxtImportOptions = {}): TxtImport {
-  let text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
-  const index = new LineIndex(input);
-  const diagnostics: Diagnostic[] = [];
-  const nul = text.indexOf('\u0000');
-  if (nul !== -1) {
-    // Binary files are refused by their bytes before this (binary.ts); a stray NUL in
-    // text is read as U+FFFD, as the WebVTT parser does (same length: offsets hold).
-    diagnostics.push(index.diagnostic(nul, 1, 'warning', 'NUL character (U+0000): read as U+FFFD'));
-    text = text.replace(/\u0000/g, '\ufffd');
-  }
-  if (isBlank(text)) {
-    diagnostics.push(index.diagnostic(0, 0, 'error', 'the text is empty: nothing to import'));
-    return { shape: 'untimed', confidence: 0, message: 'The text is empty.', cues: [], notes: [], diagnostics };
-  }
-  const control = CONTROL_CHAR.exec(text);
-  if (control) {
-    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    diagnostics.push(index.diagnostic(control.index, 1, 'warning', `control character U+${code}: this may not be a text transcript`));
-  }
-  const lines = splitLines(text);
+/** The shape that explains most lines, and the share of the non-empty lines it explains. */
+function shapeOf(lines: readonly Line[]): { shape: TxtShape; share: number } {
   let nonEmpty = 0;
   let hms = 0;
   let timed = 0;
@@ -155,6 +152,36 @@ export function importTxt(input: string, options: TxtImportOptions = {}): TxtImp
     // Sure it is prose when no line looks timed at all.
     share = 1 - Math.max(timedShare, speakerShare);
   }
+  return { shape, share };
+}
+
+/** The TXT shape `importTxt` would read `text` as (the pairing of a VTT with its TXT asks too). */
+export function txtShape(text: string): TxtShape {
+  return shapeOf(splitLines(text)).shape;
+}
+
+export function importTxt(input: string, options: TxtImportOptions = {}): TxtImport {
+  let text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+  const index = new LineIndex(input);
+  const diagnostics: Diagnostic[] = [];
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    // Binary files are refused by their bytes before this (binary.ts); a stray NUL in
+    // text is read as U+FFFD, as the WebVTT parser does (same length: offsets hold).
+    diagnostics.push(index.diagnostic(nul, 1, 'warning', 'NUL character (U+0000): read as U+FFFD'));
+    text = text.replace(/\u0000/g, '\ufffd');
+  }
+  if (isBlank(text)) {
+    diagnostics.push(index.diagnostic(0, 0, 'error', 'the text is empty: nothing to import'));
+    return { shape: 'untimed', confidence: 0, message: 'The text is empty.', cues: [], notes: [], diagnostics };
+  }
+  const control = CONTROL_CHAR.exec(text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    diagnostics.push(index.diagnostic(control.index, 1, 'warning', `control character U+${code}: this may not be a text transcript`));
+  }
+  const lines = splitLines(text);
+  const { shape, share } = shapeOf(lines);
   const cues: ImportedCue[] = [];
   const notes: ImportedNote[] = [];
   if (shape === 'timestamped-hms' || shape === 'timestamped-mmss') readTimed(lines, cues, notes);
