@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { vttField, vttOf } from '../editor/cue-field';
 import { wordTimes } from '../editor/word-times';
 import { noticeField } from '../transcript-view/guard';
-import { moveWordsToNext, moveWordsToPrevious, renameSpeakerIn } from './commands';
+import { cutBetweenWords, moveWordsOfCue, moveWordsToNext, moveWordsToPrevious, renameSpeakerIn } from './commands';
 
 // "three" starts at 4.1 s and "four" at 7.5 s: far from where the characters would put the cut (6.2 s).
 const DOC = ['WEBVTT', '', '00:00:01.000 --> 00:00:04.000', '<v A>one two', '', '00:00:04.000 --> 00:00:09.000', '<v B><00:00:04.100>three <00:00:07.500>four', ''].join('\n');
@@ -50,5 +50,33 @@ describe('speaker commands on the editor', () => {
     renameSpeakerIn(counting as unknown as EditorView, 'B', 'Bea');
     expect(transactions).toBe(1);
     expect(vttOf(h.state).cues[1]!.speaker).toBe('Bea');
+  });
+
+  it('a dropped word drag is the same edit as the keys with the cursor at that word', () => {
+    const cueAt = (h: ReturnType<typeof host>, i: number) => vttOf(h.state).cues[i]!.range.from;
+    // "three" (word 0 of the second cue) dropped on the previous cue: as Alt+Shift+Up after "three".
+    const dragged = host(DOC, true);
+    expect(moveWordsOfCue(asView(dragged), cueAt(dragged, 1), 0, 'previous')).toBe(true);
+    const keyed = host(DOC, true);
+    at(keyed, ' <00:00:07.500>four');
+    moveWordsToPrevious(asView(keyed));
+    expect(dragged.state.doc.toString()).toBe(keyed.state.doc.toString());
+    expect(times(dragged)).toEqual([[1, 7.5], [7.5, 9]]);
+    // "two" (word 1 of the first cue) dropped on the next cue: as Alt+Shift+Down before "two".
+    const next = host(DOC, false);
+    moveWordsOfCue(asView(next), cueAt(next, 0), 1, 'next');
+    expect(vttOf(next.state).cues.map((c) => c.text)).toEqual(['<v A>one', '<v B>two <00:00:04.100>three <00:00:07.500>four']);
+    // Proportional: "one" is 3 of the 6 characters of "one two" (less its space).
+    expect(times(next)[0]![1]).toBeCloseTo(2.5, 3);
+    // A position that is no cue start moves nothing.
+    expect(moveWordsOfCue(asView(next), cueAt(next, 0) + 1, 0, 'next')).toBe(false);
+  });
+
+  it('cuts between words after their last space: a timestamp tag goes with the word after it, a closing tag stays', () => {
+    const raw = '<i>one two</i> <00:00:05.000>three';
+    expect(raw.slice(cutBetweenWords(raw, 2))).toBe('<00:00:05.000>three');
+    expect(raw.slice(0, cutBetweenWords(raw, 1))).toBe('<i>one ');
+    expect(cutBetweenWords(raw, 0)).toBe(0);
+    expect(cutBetweenWords(raw, 3)).toBe(raw.length);
   });
 });

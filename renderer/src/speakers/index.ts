@@ -1,2 +1,2 @@
-export { speakerCommands, renameSpeakerIn, mergeSpeakerIn, setSpeakerOfSelection, moveWordsToPrevious, moveWordsToNext } from './commands';
+export { speakerCommands, renameSpeakerIn, mergeSpeakerIn, setSpeakerOfSelection, moveWordsToPrevious, moveWordsToNext, moveWordsOfCue } from './commands';
 export { SpeakersBar } from './SpeakersBar';

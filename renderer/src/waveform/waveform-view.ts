@@ -15,6 +15,8 @@ import { api } from '../api';
 import { downsamplePairs, OVERVIEW_PER_SECOND } from '../../../shared/audio/peak-accumulator';
 import type { CueTimeline } from '../editor/cue-timeline';
 import type { Player } from '../playback/player';
+import type { MoveDirection } from '../../../shared/speakers';
+import { moveWordsOfCue } from '../speakers/commands';
 import { CueLayerPlugin } from './cue-layer';
 import { OverviewPlugin } from './overview-strip';
 import { PeaksSource } from './peaks-source';
@@ -59,7 +61,14 @@ export class WaveformView {
     const duration = () => this.drawDuration;
     // Shift-snapping: a word edge from the word times when one is near, else the quietest point.
     const snap = (t: number) => snapEdge(timeline.editor?.state ?? null, t, (x) => this.silenceAt(x));
-    this.layer = CueLayerPlugin.create({ timeline, duration, snap });
+    // A word dragged across a turn: the same edit as Alt+Shift+Up/Down at that word.
+    const moveWords = (at: number, word: number, direction: MoveDirection) => {
+      const view = timeline.editor;
+      if (!view) return;
+      moveWordsOfCue(view, at, word, direction);
+      view.focus();
+    };
+    this.layer = CueLayerPlugin.create({ timeline, duration, snap, moveWords });
     this.overview = OverviewPlugin.create({ container: parts.overviewHost, duration, visible: () => this.layer.visibleWindow() });
     player.setSilenceFinder((t) => this.silenceAt(t));
     const onMediaError = () => this.report(`Audio could not be loaded: ${player.media.error?.message || 'unsupported or damaged file'}`);
