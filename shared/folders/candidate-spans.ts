@@ -6,16 +6,26 @@
  * raw text), so only the WebVTT blocks (or TXT lines) holding an occurrence are parsed,
  * each as the parser would see it in place: a WebVTT block is independent of those
  * before it once a cue has been seen, so it is parsed after a stand-in header and cue.
- * Regex rules and SRT files get the whole file's spans.
+ * A regex rule's matches all hold its required text (required-text.ts), so the blocks
+ * holding that text hold every match; a regex without one, and SRT files, get the
+ * whole file's spans.
  */
 import type { CorrectionRule, WordSpan } from '../corrections';
 import { textSpans } from '../corrections';
 import type { TranscriptFormat } from '../formats/detect';
 import { escapeRegExp } from './folder-query';
+import { requiredText, type RequiredText } from './required-text';
 
 const patterns = new WeakMap<CorrectionRule, RegExp>();
 
 const loosePatterns = new WeakMap<CorrectionRule, RegExp>();
+
+const required = new WeakMap<CorrectionRule, RequiredText | null>();
+
+function requiredOf(rule: CorrectionRule): RequiredText | null {
+  if (!required.has(rule)) required.set(rule, requiredText(rule));
+  return required.get(rule)!;
+}
 
 /**
  * Where a literal rule's term occurs in the text, whole word or not, in the rule's case;
@@ -25,9 +35,11 @@ function occurrences(text: string, rule: CorrectionRule, loose: boolean, out: nu
   const cache = loose ? loosePatterns : patterns;
   let re = cache.get(rule);
   if (!re) {
-    re = loose
+    // A regex rule has no near-misses (near-miss.ts): its required text in its own case will do.
+    const term = rule.regex ? requiredOf(rule)!.text : rule.find;
+    re = loose && !rule.regex
       ? new RegExp([...rule.find.replace(/\s+/g, '')].map(escapeRegExp).join('\\s*'), 'giu')
-      : new RegExp(escapeRegExp(rule.find), rule.ignoreCase ? 'giu' : 'gu');
+      : new RegExp(escapeRegExp(term), rule.ignoreCase ? 'giu' : 'gu');
     cache.set(rule, re);
   }
   re.lastIndex = 0;
@@ -114,7 +126,7 @@ function nextBreak(text: string, from: number): number {
  * spacing variants may be), in document order; null when nothing can match at all.
  */
 export function candidateSpans(text: string, rules: readonly CorrectionRule[], format: TranscriptFormat, nearMisses = false): WordSpan[] | null {
-  if (format === 'srt' || rules.some((r) => r.regex)) return textSpans(text, format);
+  if (format === 'srt' || rules.some((r) => r.regex && !requiredOf(r))) return textSpans(text, format);
   const positions: number[] = [];
   for (const rule of rules) occurrences(text, rule, nearMisses, positions);
   if (!positions.length) return null;

@@ -93,22 +93,26 @@ export function replaceChosen(text: string, matches: readonly FileMatch[], chose
 class LineCursor {
   private line = 1;
   private start = 0;
+  // The next '\n' and '\r' at or after `start` (-1: none left; -2: not looked for yet),
+  // found by the engine's own search: a file's breaks are walked once, not char by char.
+  private lf = -2;
+  private cr = -2;
   constructor(private readonly text: string) {}
   at(offset: number): { line: number; start: number; end: number } {
-    if (offset < this.start) { this.line = 1; this.start = 0; }
+    if (offset < this.start) { this.line = 1; this.start = 0; this.lf = -2; this.cr = -2; }
     for (let nl = this.nextBreak(this.start); nl !== -1 && nl < offset; nl = this.nextBreak(this.start)) {
-      this.start = nl + (this.text[nl] === '\r' && this.text[nl + 1] === '\n' ? 2 : 1);
+      this.start = nl + (this.text.charCodeAt(nl) === 13 && this.text.charCodeAt(nl + 1) === 10 ? 2 : 1);
       this.line++;
     }
     const end = this.nextBreak(this.start);
     return { line: this.line, start: this.start, end: end === -1 ? this.text.length : end };
   }
   private nextBreak(from: number): number {
-    for (let i = from; i < this.text.length; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c === 10 || c === 13) return i;
-    }
-    return -1;
+    if (this.lf !== -1 && this.lf < from) this.lf = this.text.indexOf('\n', from);
+    if (this.cr !== -1 && this.cr < from) this.cr = this.text.indexOf('\r', from);
+    if (this.lf === -1) return this.cr;
+    if (this.cr === -1) return this.lf;
+    return Math.min(this.lf, this.cr);
   }
 }
 
@@ -130,7 +134,9 @@ function timeAt(text: string, lineStart: number, offset: number, format: Transcr
   }
   const arrow = text.lastIndexOf('-->', offset);
   if (arrow === -1) return null;
-  const ls = Math.max(text.lastIndexOf('\n', arrow), text.lastIndexOf('\r', arrow)) + 1;
+  // Back to the timing line's start by hand: lastIndexOf('\r') would search the whole file when it has none.
+  let ls = arrow;
+  while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13) ls--;
   const start = text.slice(ls, arrow).trim();
   const scanned = scanTimestamp(start, 0, start.length, format === 'srt' ? ',' : '.', true);
   return scanned.ok ? msToSeconds(scanned.ms) : null;

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { applyRules, findNearMisses, parseRules, textSpans } from '../corrections';
 import { detectFormat } from '../formats/detect';
 import { candidateSpans } from './candidate-spans';
+import { requiredText } from './required-text';
 import { fileMatches, replaceChosen } from './file-matches';
 import { queryRule, type FolderQuery } from './folder-query';
 
@@ -36,13 +37,16 @@ const TEXTS: Record<string, string> = {
 const RULES = parseRules([
   'rough\truff\tbefore=install|uvx', 'Temporal\tTemporal.io', 'Django\tdjango\ti', 'Cloud Code\tClaude Code', 'the, the\tthe',
   'Matt McKay\tMatt Makai', 'chatGPT\tChatGPT', 'Python\tPython 3', '00\tzero', 'captions\tsubtitles', 'a\tA\ti',
+  // Regex rules with a required text (parsed near it) and one without (the whole file).
+  'durable\\s+execution\tdurable execution\tre', '(?<=pip )install\tINSTALL\tre', 'Temp(o)ral\tTemp$1ral.io\tre', 'rough(ly)?\truff\tre,i',
+  'cloud\\s*code\tClaude Code\tre,i', 'r\\w+h\tX\tre',
 ].join('\n')).rules;
 
 describe('folder search', () => {
-  it('parses only near literal occurrences and finds exactly what the whole file gives, on real and marked-up files', () => {
+  it("parses only near literal occurrences (and a regex rule's required text) and finds exactly what the whole file gives, on real and marked-up files", () => {
     for (const [name, text] of Object.entries(TEXTS)) {
       const format = detectFormat(text);
-      for (const rules of [...RULES.map((r) => [r]), RULES]) {
+      for (const rules of [...RULES.map((r) => [r]), RULES, RULES.filter((r) => !r.regex || requiredText(r))]) {
         const full = applyRules(text, textSpans(text, format), rules);
         const near = applyRules(text, candidateSpans(text, rules, format) ?? [], rules);
         expect(near.hits.map((h) => [h.from, h.to, h.rule.line]), `${name}: ${rules.map((r) => r.find).join(', ')}`).toEqual(full.hits.map((h) => [h.from, h.to, h.rule.line]));
@@ -53,6 +57,16 @@ describe('folder search', () => {
         expect(misses(loose), `${name}: near-misses`).toEqual(misses(textSpans(text, format)));
       }
     }
+  });
+
+  it('parses a regex rule only near its required text, and the whole file for a regex without one', () => {
+    const text = TEXTS['talkpython/515-temporal.vtt']!;
+    const all = textSpans(text, 'vtt').length;
+    const [durable, anyR] = parseRules('durable\\s+execution\tx\tre\nr\\w+h\tx\tre\n').rules;
+    const near = candidateSpans(text, [durable!], 'vtt')!;
+    expect(near.length).toBeGreaterThan(0);
+    expect(near.length).toBeLessThan(all / 20);
+    expect(candidateSpans(text, [anyR!], 'vtt')).toHaveLength(all);
   });
 
   it('finds near-misses of a corrections list across the file (case and spacing variants), left unchanged', () => {

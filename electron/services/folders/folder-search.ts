@@ -8,10 +8,12 @@
  */
 import type { CorrectionRule } from '../../../shared/corrections';
 import { fileMatches, replaceChosen, type FileMatch } from '../../../shared/folders/file-matches';
+import { requiredTexts } from '../../../shared/folders/required-text';
 import type { FolderApplyResult, FolderFileKind, FolderFileMatches, FolderSearchResult } from '../../../shared/ipc/folder-contract';
 import { textHash } from '../file-watcher';
 import { readTranscriptFile, writeTranscriptFile } from '../transcript-file';
 import type { JobContext } from './folder-jobs';
+import { bytesFilter, FolderReader } from './folder-read';
 
 export interface SearchFile {
   id: string;
@@ -32,16 +34,25 @@ export interface Preview {
   files: Map<string, { file: SearchFile; hash: string; count: number }>;
 }
 
-export async function searchFiles(files: readonly SearchFile[], rules: readonly CorrectionRule[], withReplace: boolean, ctx: JobContext, nearMisses = false): Promise<{ result: FolderSearchResult; preview: Preview }> {
+/**
+ * Every file's matches of `rules`. Files are read one at a time by `reader`; a file that
+ * holds none of the text every match needs is passed over unparsed, except for
+ * near-misses (case and spacing variants have no such text).
+ */
+export async function searchFiles(files: readonly SearchFile[], rules: readonly CorrectionRule[], withReplace: boolean, ctx: JobContext, nearMisses = false, reader = new FolderReader()): Promise<{ result: FolderSearchResult; preview: Preview }> {
   const found: FolderFileMatches[] = [];
   const problems: string[] = [];
   const preview: Preview = { rules, files: new Map() };
   let total = 0;
   let truncated = false;
   let searched = 0;
-  for await (const [file, read] of readAhead(files)) {
+  const required = nearMisses ? null : requiredTexts(rules);
+  const filter = required && bytesFilter(required);
+  for (const file of files) {
     if (!(await ctx.step(searched, files.length))) break;
     searched++;
+    const read = reader.read(file.path, filter);
+    if (read.ok === 'skipped') continue;
     if (!read.ok) { problems.push(read.message); continue; }
     const inFile = fileMatches(read.text, rules, withReplace, undefined, nearMisses);
     const { matches, refused } = inFile;
@@ -54,22 +65,6 @@ export async function searchFiles(files: readonly SearchFile[], rules: readonly 
     if (truncated) break;
   }
   return { result: { files: found, filesSearched: searched, truncated, problems }, preview };
-}
-
-/** Files read ahead of the one being searched: reads overlap the matching, memory stays a few files. */
-const READ_AHEAD = 8;
-
-/** Each file with its read, in order, with up to READ_AHEAD reads in flight. */
-async function* readAhead(files: readonly SearchFile[]): AsyncGenerator<[SearchFile, Awaited<ReturnType<typeof readTranscriptFile>>]> {
-  const pending: Promise<Awaited<ReturnType<typeof readTranscriptFile>>>[] = [];
-  let next = 0;
-  const fill = () => { while (next < files.length && pending.length < READ_AHEAD) pending.push(readTranscriptFile(files[next++]!.path)); };
-  fill();
-  for (let i = 0; i < files.length; i++) {
-    const read = await pending.shift()!;
-    fill();
-    yield [files[i]!, read];
-  }
 }
 
 function toWire(m: FileMatch) {

@@ -21,6 +21,7 @@ import { isInside, resolveRegularFile } from '../user-file';
 import { audioDuration } from './audio-duration';
 import { FolderJobs } from './folder-jobs';
 import { listFolder, type ListedEpisode, type ListedFile } from './folder-listing';
+import { FolderReader } from './folder-read';
 import { applyPreview, searchFiles, type Preview, type SearchFile } from './folder-search';
 import { readGitStatus } from './git-status';
 
@@ -57,6 +58,8 @@ export class FolderService {
   private nextId = 1;
   /** Figures by real path, valid while size and mtime stay as they were. */
   private readonly figures = new Map<string, { key: string; stats: Omit<EpisodeStats, 'episode'> }>();
+  /** Reads the folder's transcripts for every job (and remembers their encodings). */
+  private readonly reader = new FolderReader();
 
   constructor(private readonly options: FolderServiceOptions) {
     this.pendingLaunch = options.launchFolder ?? null;
@@ -133,8 +136,8 @@ export class FolderService {
     const key = [transcript.path, transcript.size, transcript.mtimeMs, audio?.path, audio?.size, audio?.mtimeMs, settings.profile, JSON.stringify(settings.qa)].join('|');
     const cached = this.figures.get(transcript.path);
     if (cached?.key === key) return cached.stats;
-    const read = await readTranscriptFile(transcript.path);
-    const figures = read.ok ? transcriptFigures(read.text, basename(transcript.path), settings) : null;
+    const read = this.reader.read(transcript.path);
+    const figures = read.ok === true ? transcriptFigures(read.text, basename(transcript.path), settings) : null;
     const stats = { duration: audio ? await audioDuration(audio.path) : null, cues: figures?.cues ?? null, problems: figures?.problems ?? null };
     this.figures.set(transcript.path, { key, stats });
     return stats;
@@ -147,7 +150,8 @@ export class FolderService {
     const files = [...this.require().files.values()].filter((f) => f.kind !== 'audio');
     const withReplace = query.replace !== undefined;
     return this.jobs.start(async (ctx) => {
-      const { result, preview } = await searchFiles(files, [compiled.rule], withReplace, ctx);
+      const { result, preview } = await searchFiles(files, [compiled.rule], withReplace, ctx, false, this.reader);
+      this.reader.release();
       return { status: { status: 'done', search: result }, keep: withReplace ? preview : undefined };
     });
   }
@@ -166,7 +170,8 @@ export class FolderService {
     if (!rules.length) throw new Error(`${CORRECTIONS_FILE}: no rules.`);
     const transcripts = [...files.values()].filter((f) => f.kind !== 'audio');
     return this.jobs.start(async (ctx) => {
-      const { result, preview } = await searchFiles(transcripts, rules, true, ctx, true);
+      const { result, preview } = await searchFiles(transcripts, rules, true, ctx, true, this.reader);
+      this.reader.release();
       return { status: { status: 'done', search: result }, keep: preview };
     });
   }
