@@ -40,9 +40,15 @@ const fields = {
       follow: z.boolean(),
     })
     .partial(),
+  waveform: z
+    .object({
+      /** The speaker lane under the waveform (View ▸ Speaker Lane, or its button); unset: hidden. */
+      speakerLane: z.boolean(),
+    })
+    .partial(),
 };
 
-const defaults = { keymapPreset: 'cueline', keyOverrides: {}, timing: {}, qaProfile: 'auto', qa: {}, playback: {} } as const;
+const defaults = { keymapPreset: 'cueline', keyOverrides: {}, timing: {}, qaProfile: 'auto', qa: {}, playback: {}, waveform: {} } as const;
 
 /** Settings sent by the renderer: must be valid as a whole (IPC refuses anything else). */
 export const appSettings = z
@@ -53,6 +59,7 @@ export const appSettings = z
     qaProfile: fields.qaProfile.default(defaults.qaProfile),
     qa: fields.qa.default(defaults.qa),
     playback: fields.playback.default(defaults.playback),
+    waveform: fields.waveform.default(defaults.waveform),
   })
   .strict();
 
@@ -64,6 +71,7 @@ export const storedSettings = z.object({
   qaProfile: fields.qaProfile.catch(defaults.qaProfile),
   qa: fields.qa.catch(defaults.qa),
   playback: fields.playback.catch(defaults.playback),
+  waveform: fields.waveform.catch(defaults.waveform),
 });
 
 export type AppSettings = z.infer<typeof appSettings>;

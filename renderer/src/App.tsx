@@ -65,7 +65,7 @@ export function App() {
       <TransportBar core={core} />
       <section className="waveform-pane" aria-label="Waveform">
         {audio ? (
-          <Waveform url={audio.url} player={core.player} timeline={core.timeline} onError={(text) => core.messages.add([{ level: 'error', text: `${audio.name}: ${text}` }])} />
+          <Waveform url={audio.url} player={core.player} timeline={core.timeline} settings={core.settings} saveSettings={core.changeSettings} onError={(text) => core.messages.add([{ level: 'error', text: `${audio.name}: ${text}` }])} />
         ) : (
           <div className="waveform-empty" data-testid="waveform-empty">No audio. Open an audio file to see its waveform.</div>
         )}

@@ -97,6 +97,11 @@ export class WaveformView {
     this.overview.destroy();
   }
 
+  /** The visible window in seconds, or null before anything is drawn (for strips drawn for the view). */
+  visibleWindow(): { from: number; to: number; pxPerSec: number } | null {
+    return this.layer.visibleWindow();
+  }
+
   private silenceAt(t: number): number | null {
     const p = this.peaks;
     return p && p.sampleRate > 0 ? silenceNear({ pairs: p.pairs, count: p.count, secondsPerPair: p.samplesPerPeak / p.sampleRate }, t) : null;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import { speakerLaneShown, speakerTurns, withSpeakerLane } from './speaker-lane';
+
+const cue = (start: number, end: number, speaker: string | null = null) => ({ start, end, speaker });
+
+describe('speaker lane', () => {
+  it('joins runs of the same speaker into one turn, reaching the latest end among them', () => {
+    const cues = [cue(0, 2, 'Ann'), cue(2, 5, 'Ann'), cue(4, 4.5, 'Ann'), cue(5, 6, 'Bob'), cue(6, 8, 'Ann')];
+    expect(speakerTurns(cues, [0, 1, 2, 3, 4])).toEqual([
+      { speaker: 'Ann', start: 0, end: 5, cue: 0 },
+      { speaker: 'Bob', start: 5, end: 6, cue: 3 },
+      { speaker: 'Ann', start: 6, end: 8, cue: 4 },
+    ]);
+  });
+
+  it('a cue without a speaker ends a turn and draws none; only the cues given (the window) count', () => {
+    const cues = [cue(0, 1, 'Ann'), cue(1, 2), cue(2, 3, 'Ann'), cue(3, 4, 'Ann')];
+    expect(speakerTurns(cues, [0, 1, 2, 3]).map((t) => [t.start, t.end])).toEqual([[0, 1], [2, 4]]);
+    expect(speakerTurns(cues, [3])).toEqual([{ speaker: 'Ann', start: 3, end: 4, cue: 3 }]);
+    // Indices that skip a cue do not join across it.
+    expect(speakerTurns(cues, [0, 2])).toHaveLength(2);
+  });
+
+  it('is hidden unless the settings show it, and the choice keeps the other settings', () => {
+    expect(speakerLaneShown(DEFAULT_SETTINGS)).toBe(false);
+    const shown = withSpeakerLane({ ...DEFAULT_SETTINGS, qaProfile: 'transcript' }, true);
+    expect(speakerLaneShown(shown)).toBe(true);
+    expect(shown.qaProfile).toBe('transcript');
+    expect(speakerLaneShown(withSpeakerLane(shown, false))).toBe(false);
+  });
+});

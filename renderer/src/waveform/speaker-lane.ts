@@ -1,0 +1,174 @@
+/**
+ * The speaker lane: a thin row under the waveform showing each speaker's turns as bars in
+ * the speaker's colour (shared/speakers/colour, as the editor's labels and the cue
+ * regions' bands), with the name at the start of each bar in view. A wavesurfer.js
+ * plugin that subscribes to the editor's CueTimeline and to the view (scroll, zoom), and
+ * unsubscribes and removes its element on destroy. Only the visible window is drawn:
+ * the cues in it are found through the cue index (cue-window: O(log n + visible)), runs
+ * of the same speaker are joined into turns, and a small pool of bars is re-placed, so a
+ * 3-hour file costs what a short one does. It sits in wavesurfer's scrolling wrapper,
+ * right under the waveform and in view (`position: sticky`), so the cue regions and the
+ * playhead run over it as over the waveform. Hidden until shown (`toggle()`).
+ */
+import BasePlugin from 'wavesurfer.js/dist/base-plugin.js';
+import type { VttCue } from '../../../shared/formats/vtt/types';
+import type { AppSettings } from '../../../shared/settings';
+import { speakerColour } from '../../../shared/speakers/colour';
+import type { CueTimeline } from '../editor/cue-timeline';
+import { cuesInWindow, indexCues, reindexCues, type CueIndex } from './cue-window';
+import { followView } from './time-ruler';
+
+/** Whether the settings show the lane (`waveform.speakerLane`; hidden unless chosen). */
+export const speakerLaneShown = (settings: AppSettings): boolean => settings.waveform.speakerLane ?? false;
+
+/** The settings with the speaker lane shown or hidden. */
+export function withSpeakerLane(settings: AppSettings, shown: boolean): AppSettings {
+  return { ...settings, waveform: { ...settings.waveform, speakerLane: shown } };
+}
+
+export interface SpeakerLaneOptions {
+  timeline: CueTimeline;
+  /** The visible window (seconds, and the zoom), or null before anything is drawn. */
+  visible(): { from: number; to: number; pxPerSec: number } | null;
+  height?: number;
+}
+
+export type SpeakerLaneEvents = { destroy: []; toggle: [shown: boolean] };
+
+export interface SpeakerTurn {
+  speaker: string;
+  start: number;
+  end: number;
+  /** Index of its first cue in the window. */
+  cue: number;
+}
+
+/**
+ * The turns of the cues `indices` (in order): each run of consecutive cues with the same
+ * speaker is one turn, from its first cue's start to the latest end among them. Cues
+ * without a speaker end a turn and make none.
+ */
+export function speakerTurns(cues: readonly Pick<VttCue, 'start' | 'end' | 'speaker'>[], indices: readonly number[]): SpeakerTurn[] {
+  const turns: SpeakerTurn[] = [];
+  let last: SpeakerTurn | null = null;
+  let lastIndex = -2;
+  for (const i of indices) {
+    const cue = cues[i]!;
+    const speaker = cue.speaker;
+    if (!speaker) {
+      last = null;
+      continue;
+    }
+    if (last && last.speaker === speaker && i === lastIndex + 1) last.end = Math.max(last.end, cue.end);
+    else turns.push((last = { speaker, start: cue.start, end: cue.end, cue: i }));
+    lastIndex = i;
+  }
+  return turns;
+}
+
+export class SpeakerLanePlugin extends BasePlugin<SpeakerLaneEvents, SpeakerLaneOptions> {
+  readonly element: HTMLDivElement;
+  private readonly bars: HTMLDivElement[] = [];
+  private index: CueIndex = indexCues([]);
+  private cues: readonly VttCue[] = [];
+  private shown = false;
+
+  static create(options: SpeakerLaneOptions): SpeakerLanePlugin {
+    return new SpeakerLanePlugin(options);
+  }
+
+  constructor(options: SpeakerLaneOptions) {
+    super(options);
+    const el = document.createElement('div');
+    el.dataset.testid = 'speaker-lane';
+    el.setAttribute('part', 'speaker-lane');
+    el.setAttribute('role', 'img');
+    el.setAttribute('aria-label', 'Speaker turns');
+    Object.assign(el.style, {
+      position: 'sticky', left: '0', height: `${options.height ?? 16}px`, display: 'none', overflow: 'hidden', pointerEvents: 'none',
+      font: '600 10px system-ui, sans-serif', background: 'var(--panel, #fff)', borderTop: '1px solid var(--border, #ccc)', contain: 'strict',
+    });
+    this.element = el;
+  }
+
+  get visible(): boolean {
+    return this.shown;
+  }
+
+  protected override onInit(): void {
+    const ws = this.wavesurfer!;
+    const wrapper = ws.getWrapper();
+    // Right under the waveform's canvases, above the time ruler and any other strip.
+    const canvases = wrapper.querySelector(':scope > .canvases');
+    if (canvases) canvases.after(this.element);
+    else wrapper.append(this.element);
+    this.subscriptions.push(
+      ...followView(ws, () => this.render()),
+      this.options.timeline.on('update', (s) => {
+        if (s.cues === this.cues) return;
+        this.index = reindexCues(this.index, s.cues);
+        this.cues = s.cues;
+        this.render();
+      }),
+    );
+    this.cues = this.options.timeline.snapshot.cues;
+    this.index = indexCues(this.cues);
+  }
+
+  override destroy(): void {
+    this.element.remove();
+    super.destroy();
+  }
+
+  toggle(show = !this.shown): void {
+    if (show === this.shown) return;
+    this.shown = show;
+    this.element.style.display = show ? 'block' : 'none';
+    this.element.dataset.shown = String(show);
+    this.render();
+    this.emit('toggle', show);
+  }
+
+  /** Places one bar per turn in view (nothing while hidden). */
+  render(): void {
+    const view = this.options.visible();
+    if (!this.shown || !view || !this.wavesurfer) return;
+    const width = this.wavesurfer.getWidth();
+    this.element.style.width = `${width}px`;
+    const turns = speakerTurns(this.cues, cuesInWindow(this.index, view.from, view.to));
+    turns.forEach((turn, i) => {
+      const bar = this.bars[i] ?? this.makeBar();
+      // Cut to the view, so the name always shows at the start of what is seen of the turn.
+      const left = Math.max(0, (turn.start - view.from) * view.pxPerSec);
+      const right = Math.min(width, (turn.end - view.from) * view.pxPerSec);
+      const colour = speakerColour(turn.speaker);
+      if (bar.dataset.speaker !== turn.speaker) {
+        bar.dataset.speaker = turn.speaker;
+        bar.textContent = turn.speaker;
+        bar.title = turn.speaker;
+        bar.style.color = colour;
+        bar.style.borderLeftColor = colour;
+        bar.style.background = `color-mix(in srgb, ${colour} 20%, transparent)`;
+      }
+      bar.dataset.start = String(turn.start);
+      bar.dataset.end = String(turn.end);
+      bar.style.transform = `translateX(${Math.round(left)}px)`;
+      bar.style.width = `${Math.max(1, Math.round(right - left))}px`;
+      bar.style.display = 'block';
+    });
+    for (let i = turns.length; i < this.bars.length; i++) this.bars[i]!.style.display = 'none';
+    this.element.dataset.turns = String(turns.length);
+  }
+
+  private makeBar(): HTMLDivElement {
+    const bar = document.createElement('div');
+    bar.dataset.testid = 'speaker-turn';
+    Object.assign(bar.style, {
+      position: 'absolute', left: '0', top: '1px', bottom: '1px', boxSizing: 'border-box', overflow: 'hidden', whiteSpace: 'nowrap',
+      textOverflow: 'ellipsis', padding: '0 4px', lineHeight: '13px', borderLeft: '3px solid', borderRadius: '2px',
+    });
+    this.element.append(bar);
+    this.bars.push(bar);
+    return bar;
+  }
+}
