@@ -10,7 +10,11 @@
  * wavesurfer's scrolling wrapper), redrawn from the cached tiles on scroll and zoom;
  * being in the wrapper's flow, the cue regions and the playhead, which span the
  * wrapper, are drawn over it. Hidden until shown (its toggle: `toggle()`, or S on the
- * waveform); nothing is computed while hidden (the worker only opens the audio).
+ * waveform). While hidden, only the tile at the view's centre is computed, once the
+ * view has stayed put for PREFETCH_IDLE_MS: one tile is one Range request and 128 FFTs
+ * (a few ms of CPU), and it is what makes the toggle draw at once. A tile computed
+ * after the toggle waits for its Range request, which the main process decodes: 40-150
+ * ms on a loaded machine (`npm run bench -- spectrogram`), over the 100 ms goal.
  */
 import BasePlugin from 'wavesurfer.js/dist/base-plugin.js';
 import { onColorSchemeChange } from '../chrome/theme';
@@ -29,6 +33,16 @@ export interface SpectrogramOptions {
 }
 
 export type SpectrogramEvents = { destroy: []; toggle: [shown: boolean] };
+
+/** How long the view must stay put, hidden, before its centre tile is computed (a scroll or playback's paging moves it on sooner). */
+export const PREFETCH_IDLE_MS = 250;
+
+interface View {
+  duration: number;
+  pxPerSec: number;
+  width: number;
+  scroll: number;
+}
 
 interface Tile {
   levels: Uint8Array;
@@ -53,6 +67,7 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
   /** The zoom of the last view drawn whole: its tiles stand in, stretched, while a new zoom's compute. */
   private standIn = 0;
   private destroyed = false;
+  private prefetchTimer: ReturnType<typeof setTimeout> | undefined;
 
   static create(options: SpectrogramOptions): SpectrogramPlugin {
     return new SpectrogramPlugin(options);
@@ -113,6 +128,7 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
 
   override destroy(): void {
     this.destroyed = true;
+    clearTimeout(this.prefetchTimer);
     this.worker?.terminate();
     this.worker = null;
     this.element.remove();
@@ -125,16 +141,21 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
     this.element.style.display = show ? 'block' : 'none';
     this.element.dataset.shown = String(show);
     if (show) {
+      clearTimeout(this.prefetchTimer);
       this.shownAt = performance.now();
       delete this.element.dataset.firstTileMs;
+
       delete this.element.dataset.firstRequestMs;
       delete this.element.dataset.firstReplyMs;
       this.startWorker();
       this.render();
+      // Whether the toggle found a tile of the view computed (hidden) or had to wait for one.
+      this.element.dataset.firstTileAtToggle = String(this.element.dataset.firstTileMs !== undefined);
     } else {
       // A hidden strip holds no canvas memory (and adds no pixels to the waveform's).
       this.canvas.width = 0;
       this.canvas.height = 0;
+      this.schedulePrefetch();
     }
     this.emit('toggle', show);
   }
@@ -155,6 +176,7 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
     } else if (m.type === 'tile') {
       this.element.dataset.firstReplyMs ??= (performance.now() - this.shownAt).toFixed(1);
       this.tiles.set(m.key, { levels: m.levels, columns: m.columns, rows: m.rows, bitmap: null });
+      this.element.dataset.tiles = String(this.tiles.size);
       this.element.dataset.tileReadMs = m.readMs.toFixed(1);
       this.element.dataset.tileFftMs = m.fftMs.toFixed(1);
       if (this.pending === m.key) this.pending = null;
@@ -182,15 +204,49 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
     }
   }
 
-  /** Draws the cached tiles of the view and asks the worker for the next missing one. */
-  render(): void {
+  /** The waveform's view in pixels, or null before the audio is loaded. */
+  private view(): View | null {
     const ws = this.wavesurfer;
     const duration = ws?.getDecodedData()?.duration ?? 0;
-    if (!ws || !this.shown || !(duration > 0)) return;
+    if (!ws || !(duration > 0)) return null;
     const pxPerSec = ws.getWrapper().clientWidth / duration;
     const width = ws.getWidth();
+    if (!(pxPerSec > 0) || !(width > 0)) return null;
+    return { duration, pxPerSec, width, scroll: ws.getScroll() };
+  }
+
+  /** Hidden: (re)starts the wait after which the view's centre tile is computed. */
+  private schedulePrefetch(): void {
+    clearTimeout(this.prefetchTimer);
+    if (this.shown || this.destroyed) return;
+    this.prefetchTimer = setTimeout(() => this.prefetch(), PREFETCH_IDLE_MS);
+  }
+
+  private prefetch(): void {
+    const view = this.view();
+    if (this.shown || !view || !this.sampleRate || view.pxPerSec < minSpectrogramPxPerSec(this.sampleRate)) return;
+    // The centre tile only: the others of the view come after the toggle, behind it.
+    const centre = tilesForView(view.scroll, view.width, view.pxPerSec, view.duration).visible[0];
+    if (centre && !this.tiles.has(centre.key)) this.request(centre);
+  }
+
+  /** Asks the worker for tile `id` unless it is busy with one (the reply asks for the next). */
+  private request(id: TileId): void {
+    if (this.pending !== null || !this.worker) return;
+    this.pending = id.key;
+    this.worker.postMessage({ type: 'tile', key: id.key, first: id.first, columns: id.columns, secondsPerColumn: id.secondsPerColumn } satisfies SpectrogramRequest);
+  }
+
+  /** Draws the cached tiles of the view and asks the worker for the next missing one. */
+  render(): void {
+    if (!this.shown) {
+      this.schedulePrefetch();
+      return;
+    }
+    const view = this.view();
+    if (!view) return;
+    const { duration, pxPerSec, width } = view;
     const height = this.rows;
-    if (!(pxPerSec > 0) || !(width > 0)) return;
     this.element.style.width = `${width}px`;
     const ratio = window.devicePixelRatio || 1;
     const cw = Math.round(width * ratio);
@@ -211,7 +267,7 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
       this.element.dataset.drawn = '0';
       return;
     }
-    const scroll = ws.getScroll();
+    const scroll = view.scroll;
     const { visible, ahead } = tilesForView(scroll, width, pxPerSec, duration);
     let drawn = 0;
     let missing: TileId | null = null;
@@ -235,9 +291,8 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
     if (drawn > 0 && d.firstTileMs === undefined) d.firstTileMs = (performance.now() - this.shownAt).toFixed(1);
     if (drawn === visible.length) this.standIn = pxPerSec;
     if (missing && this.pending === null && this.worker) {
-      this.pending = missing.key;
       d.firstRequestMs ??= (performance.now() - this.shownAt).toFixed(1);
-      this.worker.postMessage({ type: 'tile', key: missing.key, first: missing.first, columns: missing.columns, secondsPerColumn: missing.secondsPerColumn } satisfies SpectrogramRequest);
+      this.request(missing);
     }
   }
 

@@ -2,7 +2,8 @@
  * The spectrogram strip in real Chromium against the real main-process services: an MP3
  * and a FLAC with a 1 kHz tone between 3 s and 6 s (silence around it), served as the
  * app serves them (MP3 as a virtual WAV decoded in the main process, read by Range; FLAC
- * as it is, decoded for the window by the browser). The toggle shows a strip whose
+ * and M4A (AAC) as they are, decoded for the window by the browser, the AAC placed by its
+ * timestamps so its priming is trimmed). The toggle shows a strip whose
  * pixels light up at the tone's times and at its frequency's row and stay the panel's
  * colour in the silence, in light and in dark mode; cue regions and the playhead run
  * over it, and the ruler labels the view. Needs `node scripts/build.mjs --renderer-only`.
@@ -20,7 +21,7 @@ const SECONDS = 10;
 const TONE = { from: 3, to: 6, hz: 1000 };
 
 let app: AppHarness | null = null;
-let files: { vtt: string; mp3: string; flac: string };
+let files: { vtt: string; mp3: string; flac: string; m4a: string };
 
 afterEach(async () => {
   await app?.close();
@@ -40,7 +41,9 @@ beforeAll(() => {
   writeFileSync(vtt, 'WEBVTT\n\n00:00:03.000 --> 00:00:06.000\nThe tone\n');
   const flac = join(dir, 'tone.flac');
   run('sox', [wav, flac]);
-  files = { vtt, mp3, flac };
+  const m4a = join(dir, 'tone.m4a');
+  run('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', 'aac', '-b:a', '128k', m4a]);
+  files = { vtt, mp3, flac, m4a };
 });
 
 interface StripPixels {
@@ -97,8 +100,9 @@ async function openTone(scheme: 'light' | 'dark', audio = files.mp3): Promise<Pa
 const strip = (page: Page) => page.getByTestId('waveform').locator('[data-testid="spectrogram"]');
 
 describe('spectrogram', () => {
-  // MP3 is served as a virtual WAV (Range reads); FLAC as it is (the browser's decoder, for the window only).
-  for (const [scheme, format] of [['light', 'mp3'], ['dark', 'mp3'], ['light', 'flac']] as const) {
+  // MP3 is served as a virtual WAV (Range reads); FLAC and M4A as they are (the browser's
+  // decoder, for the window only; AAC's 1024-sample priming would show as a 23 ms shift).
+  for (const [scheme, format] of [['light', 'mp3'], ['dark', 'mp3'], ['light', 'flac'], ['dark', 'm4a']] as const) {
     it(`shows the tone at its times and frequency, silence as the panel (${scheme}, ${format})`, async () => {
       const page = await openTone(scheme, files[format]);
       await expect(strip(page).isVisible()).resolves.toBe(false);
@@ -116,6 +120,10 @@ describe('spectrogram', () => {
       expect(Math.min(...lit)).toBeLessThan(TONE.from + 0.08);
       expect(Math.max(...lit)).toBeGreaterThan(TONE.to - 0.08);
       expect(Math.max(...lit)).toBeLessThan(TONE.to + 0.08);
+      // The window's smear is the same at both ends, so the lit span's middle is the
+      // tone's to within a column (~8 ms here): a decoder's delay left in (MP3's 1105
+      // samples, AAC's 1024-sample priming: 23-25 ms) would move it.
+      expect(Math.abs((Math.min(...lit) + Math.max(...lit)) / 2 - (TONE.from + TONE.to) / 2)).toBeLessThan(0.012);
       // Silence either side of the tone, at the times the drawn view holds (the view may
       // have scrolled to the cursor's cue before the strip was read).
       const drawn = (t: number) => xOf(t) >= 0 && xOf(t) < s.width;
@@ -142,6 +150,21 @@ describe('spectrogram', () => {
       else expect(luminance).toBeLessThan(0.25);
     });
   }
+
+  it('while hidden computes only the tile at the view\'s centre, so the toggle draws at once', async () => {
+    const page = await openTone('light');
+    const hidden = strip(page);
+    await page.getByTestId('waveform').locator('[data-testid="spectrogram"][data-tiles="1"]').waitFor({ state: 'attached', timeout: 20_000 });
+    // Long after the view came to rest (four times the wait before the prefetch), still that one tile.
+    await page.waitForTimeout(1000);
+    await expect(hidden.getAttribute('data-tiles')).resolves.toBe('1');
+    await expect(hidden.isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Spectrogram' }).click();
+    // Drawn by the toggle itself: a tile was there, and it lit the tone at the view's centre.
+    await expect(hidden.getAttribute('data-first-tile-at-toggle')).resolves.toBe('true');
+    await page.getByTestId('waveform').locator('[data-testid="spectrogram"][data-complete="true"]').waitFor({ timeout: 20_000 });
+    await expect(hidden.getAttribute('data-tiles').then(Number)).resolves.toBeGreaterThan(1);
+  });
 
   it('runs the cue regions and the playhead over the strip; the toggle and S hide and show it', async () => {
     const page = await openTone('light');
