@@ -19,6 +19,7 @@ import { openApp } from '../electron/preview/harness';
 import { instrument } from './editor';
 import { buildLongVtt } from './formats';
 import { percentile, type Benchmark, type BenchResult } from './report';
+import { DEFAULT_SETTINGS } from '../shared/settings';
 
 const CUES = 4000;
 const KEYS = 200;
@@ -79,7 +80,9 @@ async function measure(file: string, mode: 'transcript' | 'raw', cue: number): P
   const app = await openApp({ launchPaths: [file] });
   try {
     const { page } = app;
-    await app.context.addInitScript(`localStorage.setItem('cueline.editorView', ${JSON.stringify(mode)})`);
+    // The view is the user's saved choice (settings `editor.view`), set as the page would set it.
+    const set = await app.server.router.handle('settings:set', { ...DEFAULT_SETTINGS, editor: { view: mode } }, page.url());
+    if (!set.ok) throw new Error(`could not choose the ${mode} view: ${JSON.stringify(set)}`);
     // The median of a few opens: one open is one sample of a busy machine.
     const opens: number[] = [];
     for (let i = 0; i < OPENS; i++) {

@@ -20,6 +20,7 @@ import { RecentFiles } from './services/recent-files';
 import { RecoveryJournal } from './services/recovery-journal';
 import { Session, type DialogPort } from './services/session';
 import { SettingsStore } from './services/settings-store';
+import type { AppSettings } from '../shared/settings';
 
 const APP_ORIGIN = 'app://cueline';
 const log = (message: string) => console.warn(`[cueline] ${message}`);
@@ -78,6 +79,7 @@ function startShell(): void {
     const userData = app.getPath('userData');
     const media = new MediaRegistry();
     const journal = new RecoveryJournal(join(userData, 'recovery'), { log });
+    const settings = new SettingsStore(userData, log);
     const cueSession = new Session({
       guard: new PathGuard(log),
       media,
@@ -92,7 +94,7 @@ function startShell(): void {
         setEdited: (edited) => mainWindow?.setDocumentEdited(edited),
         close: () => mainWindow?.close(),
       },
-      settings: new SettingsStore(userData, log),
+      settings,
       journal,
       log,
     });
@@ -123,7 +125,17 @@ function startShell(): void {
     };
     const send = (command: MenuCommand) => mainWindow?.webContents.send('menu:command', command);
     const runAction = (id: EditorActionId) => mainWindow?.webContents.send('menu:action', id);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, runAction, platform: process.platform })));
+    // View ▸ Transcript View is checked as the saved choice says (the page saves each toggle).
+    let transcriptView = true;
+    const buildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, runAction, platform: process.platform, isChecked: () => transcriptView })));
+    const followSettings = (s: AppSettings) => {
+      if ((s.editor.view !== 'raw') === transcriptView) return;
+      transcriptView = !transcriptView;
+      buildMenu();
+    };
+    buildMenu();
+    settings.onChange(followSettings);
+    void settings.get().then(followSettings, (error: unknown) => log(String(error)));
 
     mainWindow = new BrowserWindow({
       width: 1280,

@@ -15,3 +15,20 @@ describe('playback settings', () => {
     expect(read.qaProfile).toBe('transcript');
   });
 });
+
+describe('editor view setting', () => {
+  it('is unset by default (the file decides) and holds the transcript or raw view', () => {
+    expect(DEFAULT_SETTINGS.editor).toEqual({});
+    expect(appSettings.parse({ editor: { view: 'raw' } }).editor).toEqual({ view: 'raw' });
+    expect(appSettings.parse({ editor: { view: 'transcript' } }).editor.view).toBe('transcript');
+  });
+
+  it('refuses another view over IPC; from disk, a bad one falls back to unset and the rest is kept', () => {
+    expect(appSettings.safeParse({ editor: { view: 'grid' } }).success).toBe(false);
+    const read = storedSettings.parse({ editor: { view: 'grid' }, playback: { follow: false } });
+    expect(read.editor).toEqual({});
+    expect(read.playback).toEqual({ follow: false });
+    // A file written before the setting existed loads with it unset.
+    expect(storedSettings.parse({ qaProfile: 'auto' }).editor).toEqual({});
+  });
+});

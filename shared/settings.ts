@@ -1,5 +1,5 @@
 /**
- * User settings: key bindings, timing steps, QA rules and playback preferences. One
+ * User settings: key bindings, timing steps, QA rules, playback and view preferences. One
  * schema validates them on IPC and on disk, and fills defaults, so an old or hand-edited
  * settings file loads with whatever is valid in it.
  */
@@ -40,6 +40,12 @@ const fields = {
       follow: z.boolean(),
     })
     .partial(),
+  editor: z
+    .object({
+      /** The view the user last chose (View ▸ Transcript View, Ctrl/Cmd+Alt+R); unset: the file decides (transcripts open in the transcript view). */
+      view: z.enum(['transcript', 'raw']),
+    })
+    .partial(),
   waveform: z
     .object({
       /** The speaker lane under the waveform (View ▸ Speaker Lane, or its button); unset: hidden. */
@@ -48,7 +54,7 @@ const fields = {
     .partial(),
 };
 
-const defaults = { keymapPreset: 'cueline', keyOverrides: {}, timing: {}, qaProfile: 'auto', qa: {}, playback: {}, waveform: {} } as const;
+const defaults = { keymapPreset: 'cueline', keyOverrides: {}, timing: {}, qaProfile: 'auto', qa: {}, playback: {}, editor: {}, waveform: {} } as const;
 
 /** Settings sent by the renderer: must be valid as a whole (IPC refuses anything else). */
 export const appSettings = z
@@ -59,6 +65,7 @@ export const appSettings = z
     qaProfile: fields.qaProfile.default(defaults.qaProfile),
     qa: fields.qa.default(defaults.qa),
     playback: fields.playback.default(defaults.playback),
+    editor: fields.editor.default(defaults.editor),
     waveform: fields.waveform.default(defaults.waveform),
   })
   .strict();
@@ -71,6 +78,7 @@ export const storedSettings = z.object({
   qaProfile: fields.qaProfile.catch(defaults.qaProfile),
   qa: fields.qa.catch(defaults.qa),
   playback: fields.playback.catch(defaults.playback),
+  editor: fields.editor.catch(defaults.editor),
   waveform: fields.waveform.catch(defaults.waveform),
 });
 

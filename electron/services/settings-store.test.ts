@@ -47,4 +47,28 @@ describe('SettingsStore', () => {
     await expect(store.set({ ...DEFAULT_SETTINGS, timing: { largeStepMs: -5 } })).rejects.toThrow();
     expect(await readFile(join(dir, 'settings.json'), 'utf8')).toBe(before);
   });
+
+  it('keeps the editor view across instances; a file from an older build loads with it unset', async () => {
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ keymapPreset: 'aegisub', playback: { follow: false } }));
+    const store = new SettingsStore(dir);
+    const old = await store.get();
+    expect(old.editor).toEqual({});
+    expect(old.keymapPreset).toBe('aegisub');
+    await store.set({ ...old, editor: { view: 'raw' } });
+    const saved = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')) as { editor: unknown; playback: unknown };
+    expect(saved.editor).toEqual({ view: 'raw' });
+    expect(saved.playback).toEqual({ follow: false });
+    expect((await new SettingsStore(dir).get()).editor.view).toBe('raw');
+  });
+
+  it('tells its listeners the settings as set, and stops when unsubscribed', async () => {
+    const store = new SettingsStore(dir);
+    const seen: (string | undefined)[] = [];
+    const off = store.onChange((s) => seen.push(s.editor.view));
+    await store.set({ ...DEFAULT_SETTINGS, editor: { view: 'raw' } });
+    await expect(store.set({ ...DEFAULT_SETTINGS, timing: { largeStepMs: -5 } })).rejects.toThrow();
+    off();
+    await store.set({ ...DEFAULT_SETTINGS, editor: { view: 'transcript' } });
+    expect(seen).toEqual(['raw']);
+  });
 });

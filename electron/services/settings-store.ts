@@ -1,7 +1,8 @@
 /**
  * The settings file (`settings.json` in the app's data folder). Read once, validated
  * with the shared schema (invalid parts fall back to defaults, and the file is named in
- * the log), written atomically on change.
+ * the log), written atomically on change; `onChange` tells the main process's own
+ * readers (the native menu's View ▸ Transcript View check mark).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { readBounded } from './user-file';
 
 export class SettingsStore {
   private current: AppSettings | null = null;
+  private readonly listeners = new Set<(settings: AppSettings) => void>();
   readonly path: string;
 
   constructor(dir: string | null, private readonly log: (message: string) => void = () => {}) {
@@ -43,6 +45,13 @@ export class SettingsStore {
       await mkdir(join(this.path, '..'), { recursive: true });
       await writeTranscriptFile(this.path, `${JSON.stringify(valid, null, 2)}\n`, 'utf-8');
     }
+    for (const listener of [...this.listeners]) listener(valid);
     return valid;
+  }
+
+  /** Calls `listener` with the settings each time they are set. Returns the unsubscribe. */
+  onChange(listener: (settings: AppSettings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 }

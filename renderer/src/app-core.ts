@@ -20,6 +20,7 @@ import { FolderController } from './folder/folder-controller';
 import type { RecoveryList } from './RecoveryDialog';
 import { Player } from './playback/player';
 import { syncPlaybackPreferences } from './playback/playback-preferences';
+import { syncViewModePreference, toggleViewMode } from './transcript-view';
 import { Store } from './store';
 
 export type OpenDialog =
@@ -81,6 +82,11 @@ export class AppCore {
       case 'save-as': return run(d.save(true));
       case 'play-pause': this.runAction('play-pause'); return;
       case 'shortcuts': return this.dialog.set({ kind: 'shortcuts' });
+      case 'toggle-transcript-view': {
+        const view = this.timeline.editor;
+        if (view) { toggleViewMode(view); view.focus(); }
+        return;
+      }
       case 'open-recent': return run(api().invoke('recent:list', {}).then((items) => this.dialog.set({ kind: 'recent', items })));
       case 'clean-correct':
         if (t) run(api().invoke('corrections:load', { id: t.id }).then((corrections) => this.dialog.set({ kind: 'clean', corrections })));
@@ -105,7 +111,10 @@ export class AppCore {
     let stopped = false;
     api().invoke('settings:get', {}).then((s) => {
       this.applySettings(s);
-      if (!stopped) stopPreferences = syncPlaybackPreferences({ follow: this.follow, settings: this.settings, save: this.changeSettings });
+      if (stopped) return;
+      const stopPlayback = syncPlaybackPreferences({ follow: this.follow, settings: this.settings, save: this.changeSettings });
+      const stopView = syncViewModePreference({ settings: this.settings, save: this.changeSettings, editor: () => this.timeline.editor });
+      stopPreferences = () => { stopPlayback(); stopView(); };
     }, this.fail);
     // Marks read by `npm run bench` (open -> editor interactive).
     performance.mark('cueline:open-start');

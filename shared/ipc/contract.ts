@@ -238,6 +238,7 @@ export const menuCommand = z.enum([
   'play-pause',
   'shortcuts',
   'align-audio',
+  'toggle-transcript-view',
 ]);
 export type MenuCommand = z.infer<typeof menuCommand>;
 

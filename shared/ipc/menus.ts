@@ -1,6 +1,6 @@
 /**
- * The menus, as data: File (Open, Save, Export ▸ every format), Edit, Timing, Cues,
- * Playback, Help. The native menu (electron/services/menu-template.ts) and the in-page
+ * The menus, as data: File (Open, Save, Export ▸ every format), Edit, View, Timing,
+ * Cues, Playback, Help. The native menu (electron/services/menu-template.ts) and the in-page
  * menu bar (renderer/src/chrome/MenuBar.tsx) are both built from this one table, and the
  * editor actions in it come from the action table (shared/editor-actions.ts), so the two
  * menus can never offer different things. Items send the IPC contract's MenuCommands.
@@ -10,6 +10,9 @@ import type { MenuCommand } from './contract';
 
 /** What choosing an item does: a native-menu command, an editor action, or an edit command. */
 export type MenuRun = { command: MenuCommand } | { action: EditorActionId } | { edit: 'undo' | 'redo' | 'selectAll' };
+
+/** A state an item shows as a check mark (and toggles): the transcript view being on. */
+export type MenuCheck = 'transcript-view';
 
 export interface MenuItem {
   label: string;
@@ -21,6 +24,8 @@ export interface MenuItem {
   keys?: string;
   /** Offered (enabled) only while the episode's audio is open. */
   needsAudio?: true;
+  /** A checkbox item: checked while this state is on; choosing it toggles the state. */
+  checked?: MenuCheck;
 }
 
 export type MenuEntry = MenuItem | 'separator';
@@ -76,6 +81,8 @@ export const MENUS: readonly Menu[] = [
       command('Clean and Correct…', 'clean-correct'),
     ],
   },
+  // The key is the editor's own (it works in the editor in either view); the item shows it.
+  { label: 'View', items: [{ ...command('Transcript View', 'toggle-transcript-view', 'Mod-Alt-r'), checked: 'transcript-view' }] },
   { label: 'Timing', items: [{ ...command('Align to Audio…', 'align-audio'), needsAudio: true }, 'separator', ...actions('Timing')] },
   { label: 'Cues', items: [...actions('Cues'), 'separator', ...actions('Navigation')] },
   { label: 'Playback', items: actions('Playback') },

@@ -12,6 +12,7 @@ import type { AppCore } from '../app-core';
 import { displayKey, resolveBindings } from '../editor/keymaps';
 import { useStore } from '../store';
 import { MENUS, focusableItems, type MenuEntry, type MenuItem, type MenuRun } from './menu-model';
+import { viewModeOf } from '../transcript-view';
 import { menuMove } from './menu-navigation';
 
 export interface MenuBarProps {
@@ -50,6 +51,11 @@ function InPageMenuBar({ core }: MenuBarProps) {
   const bindings = useMemo(() => resolveBindings(settings.keymapPreset, settings.keyOverrides), [settings.keymapPreset, settings.keyOverrides]);
   /** The key shown beside an item: its command's, or the first its action is bound to now. */
   const keysOf = (item: MenuItem) => item.keys ?? (item.run && 'action' in item.run ? bindings[item.run.action]?.[0] : undefined);
+  /** A checkbox item's state, read when the menu is drawn (it is drawn again each time it opens). */
+  const isChecked = (item: MenuItem) => {
+    const view = core.timeline.editor;
+    return item.checked === 'transcript-view' && !!view && viewModeOf(view.state) === 'transcript';
+  };
   const nav = useRef<HTMLElement>(null);
   /** The top menu shown, and the submenu shown in it (its index among the menu's items). */
   const [open, setOpen] = useState<number | null>(null);
@@ -207,12 +213,14 @@ function InPageMenuBar({ core }: MenuBarProps) {
           const keys = keysOf(entry);
           return (
             <button
-              key={entry.label} type="button" role="menuitem" tabIndex={-1} data-path={path}
+              key={entry.label} type="button" role={entry.checked ? 'menuitemcheckbox' : 'menuitem'} tabIndex={-1} data-path={path}
+              aria-checked={entry.checked ? isChecked(entry) : undefined}
               aria-keyshortcuts={keys ? ariaKeys(keys) : undefined}
               aria-disabled={disabled(entry) || undefined}
               onClick={() => activate(entry)}
               onMouseEnter={nested ? undefined : () => setSub(null)}
             >
+              {entry.checked && <span className="menu-check" aria-hidden="true" style={{ position: 'absolute', left: '3px' }}>{isChecked(entry) ? '✓' : ''}</span>}
               {entry.label}
               {keys && <span className="menu-keys" aria-hidden="true">{displayKey(keys, MAC)}</span>}
             </button>

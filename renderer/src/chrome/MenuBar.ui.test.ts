@@ -33,7 +33,7 @@ describe('in-page menu bar', () => {
     const { page } = app;
     const menubar = page.getByRole('menubar');
     await menubar.waitFor();
-    expect(await menubar.getByRole('menuitem').allTextContents()).toEqual(['File', 'Edit', 'Timing', 'Cues', 'Playback', 'Help']);
+    expect(await menubar.getByRole('menuitem').allTextContents()).toEqual(['File', 'Edit', 'View', 'Timing', 'Cues', 'Playback', 'Help']);
 
     // The cursor in the second cue's text.
     await page.locator('.cm-content').click();
@@ -63,8 +63,9 @@ describe('in-page menu bar', () => {
     expect(await page.getByRole('menu').count()).toBe(0);
     expect((await focused(page)).editor).toBe(true);
 
-    // Timing ▸ Start earlier (large step): two Rights from File, Down opens (on Align to Audio…), Down, Enter runs.
+    // Timing ▸ Start earlier (large step): three Rights from File, Down opens (on Align to Audio…), Down, Enter runs.
     await page.keyboard.press('Alt');
+    await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     expect(await focused(page)).toMatchObject({ name: 'Timing' });

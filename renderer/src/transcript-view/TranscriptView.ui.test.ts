@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { editorText, openApp, type AppHarness } from '../../../electron/preview/harness';
 import { toEditorSource } from '../../../shared/formats/episode';
-import { fixture, folderWith } from '../../test/fixtures';
+import { fixture, folderWith, tempDir } from '../../test/fixtures';
 
 let app: AppHarness | null = null;
 
@@ -174,7 +174,6 @@ describe('transcript view (Otter fixture)', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Transcript view' }).getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => page.locator('.cm-tv-chip').count()).toBe(0);
     await expect.poll(async () => (await page.locator('.cm-line').allTextContents()).some((l) => l.startsWith('<v Will Vincent>'))).toBe(true);
-    expect(await page.evaluate(() => localStorage.getItem('cueline.editorView'))).toBe('raw');
     // The key toggles back, and the panel's button follows.
     await page.locator('.cm-content').focus();
     await page.keyboard.press('Control+Alt+r');
@@ -185,5 +184,59 @@ describe('transcript view (Otter fixture)', () => {
     for (let i = 0; i < 8 && (await editorText(page)) !== original; i++) await page.keyboard.press('Control+z');
     expect(await editorText(page)).toBe(original);
     expect(app!.errors).toEqual([]);
+  });
+});
+
+describe('the view choice', () => {
+  const settingsIn = async (dataDir: string) => JSON.parse(await readFile(`${dataDir}/settings.json`, 'utf8').catch(() => '{}')) as { editor?: { view?: string } };
+  const viewItem = async (page: Page) => {
+    await page.getByRole('menuitem', { name: 'View', exact: true }).click();
+    return page.getByRole('menuitemcheckbox', { name: 'Transcript View' });
+  };
+
+  it('View ▸ Transcript View toggles it; the choice is in settings.json, a new window opens in it, and the key still toggles', async () => {
+    const dataDir = await tempDir('cueline-tv-settings-');
+    const { path } = await folderWith({ 'otter.txt': `${fixture.pages}/djangochat-dev-environments-otter.txt` }, 'cueline-tv-');
+    app = await openApp({ launchPaths: [path['otter.txt']!], dataDir });
+    let page = app.page;
+    await page.locator('.cm-tv-chip').first().waitFor();
+    let item = await viewItem(page);
+    expect(await item.getAttribute('aria-checked')).toBe('true');
+    await item.click();
+    await expect.poll(() => page.locator('.cm-tv-chip').count()).toBe(0);
+    await expect.poll(async () => (await page.locator('.cm-line').allTextContents()).some((l) => l.includes(' --> '))).toBe(true);
+    await expect.poll(async () => (await settingsIn(dataDir)).editor?.view).toBe('raw');
+    expect(await page.evaluate(() => localStorage.getItem('cueline.editorView'))).toBeNull();
+
+    await app.close();
+    app = await openApp({ launchPaths: [path['otter.txt']!], dataDir });
+    page = app.page;
+    await expect.poll(async () => (await page.locator('.cm-line').allTextContents()).some((l) => l.startsWith('<v Will Vincent>'))).toBe(true);
+    expect(await page.locator('.cm-tv-chip').count()).toBe(0);
+    item = await viewItem(page);
+    expect(await item.getAttribute('aria-checked')).toBe('false');
+    await page.keyboard.press('Escape');
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+Alt+r');
+    await expect.poll(() => page.locator('.cm-tv-chip').count()).toBeGreaterThan(0);
+    await expect.poll(async () => (await settingsIn(dataDir)).editor?.view).toBe('transcript');
+    expect(await (await viewItem(page)).getAttribute('aria-checked')).toBe('true');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('a choice an older build left in localStorage moves into settings.json once', async () => {
+    const dataDir = await tempDir('cueline-tv-settings-');
+    const { path } = await folderWith({ 'otter.txt': `${fixture.pages}/djangochat-dev-environments-otter.txt` }, 'cueline-tv-');
+    app = await openApp({ launchPaths: [path['otter.txt']!], dataDir });
+    const { page } = app;
+    await page.locator('.cm-tv-chip').first().waitFor();
+    expect((await settingsIn(dataDir)).editor?.view).toBeUndefined();
+    await page.evaluate(() => localStorage.setItem('cueline.editorView', 'raw'));
+    await page.reload();
+    await expect.poll(async () => (await settingsIn(dataDir)).editor?.view).toBe('raw');
+    await expect.poll(async () => (await page.locator('.cm-line').allTextContents()).some((l) => l.startsWith('<v Will Vincent>'))).toBe(true);
+    expect(await page.locator('.cm-tv-chip').count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem('cueline.editorView'))).toBeNull();
+    expect(app.errors).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The transcript view as one extension, and the toggle between it and the raw WebVTT
  * view: a Compartment reconfigured by a command, so the document, selection and undo
- * history stay as they are. The choice is remembered (localStorage; the app settings
- * schema has no field for it yet).
+ * history stay as they are. The choice is remembered in the settings file
+ * (`editor.view`, kept in step by view-preference.ts): `viewModeChoice` holds it for
+ * the window, so a document opens in it without waiting for anything.
  */
 import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap, type Command } from '@codemirror/view';
@@ -16,7 +17,16 @@ import { transcriptViewTheme } from './theme';
 
 export type EditorViewMode = 'transcript' | 'raw';
 
-const STORAGE_KEY = 'cueline.editorView';
+/**
+ * The user's choice in this window: read from the settings when they load, and told of
+ * each toggle (which the settings then save). One per window, as the settings are.
+ */
+export const viewModeChoice = {
+  /** The last choice, or null when the user never toggled. */
+  mode: null as EditorViewMode | null,
+  /** Saves a new choice; set once the settings are loaded (never before, so defaults never overwrite them). */
+  save: null as ((mode: EditorViewMode) => void) | null,
+};
 
 export const viewModeCompartment = new Compartment();
 
@@ -46,12 +56,7 @@ export function viewModeOf(state: EditorState): EditorViewMode {
 
 /** The user's last choice, or null when they never toggled. */
 export function rememberedViewMode(): EditorViewMode | null {
-  try {
-    const value = globalThis.localStorage?.getItem(STORAGE_KEY);
-    return value === 'raw' || value === 'transcript' ? value : null;
-  } catch {
-    return null;
-  }
+  return viewModeChoice.mode;
 }
 
 /**
@@ -63,17 +68,16 @@ export function openingViewMode(transcript: { readonly text: string }): EditorVi
   return rememberedViewMode() ?? (fileQaProfile(transcript) === 'transcript' ? 'transcript' : 'raw');
 }
 
-export function setViewMode(view: EditorView, mode: EditorViewMode): void {
-  view.dispatch({ effects: viewModeCompartment.reconfigure(mode === 'transcript' ? transcriptView : []) });
+/** Shows `view` in `mode`; a user's choice (`remember`, the default) is kept for the next documents and saved. */
+export function setViewMode(view: EditorView, mode: EditorViewMode, remember = true): void {
+  if (viewModeOf(view.state) !== mode) view.dispatch({ effects: viewModeCompartment.reconfigure(mode === 'transcript' ? transcriptView : []) });
   view.dom.dispatchEvent(new CustomEvent(VIEW_MODE_EVENT, { detail: mode }));
-  try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, mode);
-  } catch {
-    // Storage may be unavailable (private mode): the toggle still works for this window.
-  }
+  if (!remember || viewModeChoice.mode === mode) return;
+  viewModeChoice.mode = mode;
+  viewModeChoice.save?.(mode);
 }
 
-/** Transcript view ⇄ raw WebVTT (the panel's toggle and Ctrl/Cmd+Alt+R). */
+/** Transcript view ⇄ raw WebVTT (the panel's toggle, View ▸ Transcript View and Ctrl/Cmd+Alt+R). */
 export const toggleViewMode: Command = (view) => {
   setViewMode(view, viewModeOf(view.state) === 'transcript' ? 'raw' : 'transcript');
   return true;
