@@ -14,7 +14,7 @@ import BasePlugin from 'wavesurfer.js/dist/base-plugin.js';
 import type { VttCue } from '../../../shared/formats/vtt/types';
 import type { AppSettings } from '../../../shared/settings';
 import { speakerColour } from '../../../shared/speakers/colour';
-import type { CueTimeline } from '../editor/cue-timeline';
+import type { CueTimeline, TimelineSnapshot } from '../editor/cue-timeline';
 import { cuesInWindow, indexCues, reindexCues, type CueIndex } from './cue-window';
 import { followView } from './time-ruler';
 
@@ -71,6 +71,9 @@ export class SpeakerLanePlugin extends BasePlugin<SpeakerLaneEvents, SpeakerLane
   private readonly bars: HTMLDivElement[] = [];
   private index: CueIndex = indexCues([]);
   private cues: readonly VttCue[] = [];
+  /** The latest published snapshot, read only while shown (once per frame). */
+  private snapshot: TimelineSnapshot | null = null;
+  private frame = 0;
   private shown = false;
 
   static create(options: SpeakerLaneOptions): SpeakerLanePlugin {
@@ -104,15 +107,16 @@ export class SpeakerLanePlugin extends BasePlugin<SpeakerLaneEvents, SpeakerLane
     else wrapper.append(this.element);
     this.subscriptions.push(
       ...followView(ws, () => this.render()),
+      // Nothing is read while hidden; shown, a burst of keystrokes costs one read per frame.
       this.options.timeline.on('update', (s) => {
-        if (s.cues === this.cues) return;
-        this.index = reindexCues(this.index, s.cues);
-        this.cues = s.cues;
-        this.render();
+        this.snapshot = s;
+        if (!this.shown) return;
+        cancelAnimationFrame(this.frame);
+        this.frame = requestAnimationFrame(() => this.render());
       }),
+      () => cancelAnimationFrame(this.frame),
     );
-    this.cues = this.options.timeline.snapshot.cues;
-    this.index = indexCues(this.cues);
+    this.snapshot = this.options.timeline.snapshot;
   }
 
   override destroy(): void {
@@ -133,6 +137,11 @@ export class SpeakerLanePlugin extends BasePlugin<SpeakerLaneEvents, SpeakerLane
   render(): void {
     const view = this.options.visible();
     if (!this.shown || !view || !this.wavesurfer) return;
+    const cues = this.snapshot?.cues ?? [];
+    if (cues !== this.cues) {
+      this.index = reindexCues(this.index, cues);
+      this.cues = cues;
+    }
     const width = this.wavesurfer.getWidth();
     this.element.style.width = `${width}px`;
     const turns = speakerTurns(this.cues, cuesInWindow(this.index, view.from, view.to));
