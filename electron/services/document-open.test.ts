@@ -145,6 +145,34 @@ describe('opening what the user named or dropped', () => {
     expect(opened.transcript?.notice).toMatch(/read as Windows-1252/);
   });
 
+  it('opens a plain-text .tsv as a corrections list, alone, saved back atomically; a WebVTT named .tsv is a transcript; a .tsv link out of the folder is refused', async () => {
+    const { episodes, secret } = await folder();
+    const list = 'Matt McKay\tMatt Makai\r\nrough\truff\tbogus\r\n';
+    await writeFile(join(episodes, 'corrections.tsv'), list);
+    // What would be an episode's partner and audio beside a transcript of that name.
+    await writeFile(join(episodes, 'corrections.vtt'), VTT);
+    await copyFile(join(__dirname, '..', '..', 'resources', 'demo', 'demo.mp3'), join(episodes, 'corrections.mp3'));
+    await writeFile(join(episodes, 'empty.tsv'), '');
+    await writeFile(join(episodes, 'captions.tsv'), VTT);
+    await symlink(secret, join(episodes, 'linked.tsv'));
+    const { s } = session();
+    const opened = await s.openPaths([join(episodes, 'corrections.tsv')]);
+    expect(opened.audio).toBeNull();
+    expect(opened.transcript).toMatchObject({ name: 'corrections.tsv', text: list, encoding: 'utf-8' });
+    expect(texts(opened)).toEqual(["corrections.tsv: a corrections list of 1 rule; 1 line with errors (first corrections.tsv:2:12: error: unknown option 'bogus' (known: i, re, before=w1|w2, after=w1|w2))."]);
+    const fixed = 'Matt McKay\tMatt Makai\r\nrough\truff\tbefore=install\r\n';
+    expect(await s.writer.save(opened.transcript!.id, fixed)).toMatchObject({ ok: true, name: 'corrections.tsv' });
+    expect(await readFile(join(episodes, 'corrections.tsv'), 'utf8')).toBe(fixed);
+    expect(await readFile(join(episodes, 'corrections.vtt'), 'utf8')).toBe(VTT);
+
+    const empty = await s.openPaths([join(episodes, 'empty.tsv')], 'dropped');
+    expect(empty.transcript).toMatchObject({ name: 'empty.tsv', text: '' });
+    expect(texts(empty)).toEqual(['empty.tsv: a corrections list of 0 rules.']);
+    const vtt = await s.openPaths([join(episodes, 'captions.tsv')]);
+    expect(vtt.transcript).toMatchObject({ name: 'captions.tsv', text: VTT, format: 'vtt' });
+    expect(texts(await s.openPaths([join(episodes, 'linked.tsv')]))).toEqual(['linked.tsv: is a link to a file outside its folder; refused.']);
+  });
+
   it('never reads a corrections.tsv that links outside the folder', async () => {
     const { episodes, secret } = await folder();
     await writeFile(join(episodes, 'talk.vtt'), VTT);

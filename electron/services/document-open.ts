@@ -3,9 +3,14 @@
  * the transcript, its TXT/VTT partner and its audio found beside it. Every path is
  * resolved (realpath) and checked to be a regular file in its folder BEFORE its name or
  * extension is looked at, so a `.vtt` or `.mp3` symlink to `/etc/passwd`, or a FIFO, is
- * refused with a message naming it.
+ * refused with a message naming it. A `.tsv` of plain text opens as a corrections list
+ * (shared/folders/corrections-document.ts), alone.
  */
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
+import { parseRules } from '../../shared/corrections';
+import { isCorrectionsList } from '../../shared/folders/corrections-document';
+import { formatDiagnostic } from '../../shared/model/diagnostic';
 import type { OpenedAudio, OpenedSession, OpenedTranscript } from '../../shared/ipc/contract';
 import { detectFormat } from '../../shared/formats/detect';
 import { toEditorSource } from '../../shared/formats/episode';
@@ -113,6 +118,11 @@ export class DocumentOpener {
     let transcriptPath = reals.find((p) => !isAudioPath(p)) ?? null;
     let transcript: OpenedTranscript | null = null;
     let companionAudio: string | null = null;
+    // A corrections list opens alone: it has no audio or partner beside it.
+    if (transcriptPath && extname(transcriptPath).toLowerCase() === '.tsv') {
+      const list = await this.openCorrectionsList(transcriptPath, messages);
+      if (list !== 'transcript') return { transcript: list, audio: null, messages };
+    }
     if (transcriptPath) {
       const companions = await this.companions(transcriptPath, messages);
       companionAudio = companions.audio;
@@ -137,7 +147,7 @@ export class DocumentOpener {
     const resolved = await resolveRegularFile(path, { kind: isAudioPath(path) ? 'audio file' : 'transcript file' });
     if (!resolved.ok) return refuse(resolved.message);
     const ext = extname(resolved.real).toLowerCase();
-    if (origin === 'dropped' && !(TRANSCRIPT_EXTENSIONS as readonly string[]).includes(ext) && !isAudioPath(resolved.real)) {
+    if (origin === 'dropped' && !(TRANSCRIPT_EXTENSIONS as readonly string[]).includes(ext) && ext !== '.tsv' && !isAudioPath(resolved.real)) {
       return refuse(`${basename(path)}: not a transcript or audio file; not opened.`);
     }
     return this.options.guard.allow(resolved.real);
@@ -167,6 +177,31 @@ export class DocumentOpener {
       audio: await check(found.audio, isAudioPath, 'audio file'),
       partner: await check(found.partner, (real) => extname(real).toLowerCase() === partnerExt, 'transcript file'),
     };
+  }
+
+  /**
+   * A `.tsv` as a corrections list: the text as it is (an empty file is an empty list),
+   * saved back in its own encoding like any document. 'transcript' when its content is a
+   * WebVTT or SRT after all (the content decides, as shared/formats/detect.ts says).
+   */
+  private async openCorrectionsList(real: string, messages: Message[]): Promise<OpenedTranscript | null | 'transcript'> {
+    const { store } = this.options;
+    const empty = (await stat(real).catch(() => null))?.size === 0;
+    const read = empty ? null : await readTranscriptFile(real);
+    if (read && !read.ok) {
+      messages.push({ level: 'error', text: read.message });
+      return null;
+    }
+    const text = read?.text ?? '';
+    const encoding = read?.encoding ?? 'utf-8';
+    if (!isCorrectionsList(text, basename(real))) return 'transcript';
+    if (read?.notice) messages.push({ level: 'warning', text: `${basename(real)}: ${read.notice}` });
+    const { rules, diagnostics } = parseRules(text);
+    messages.push({ level: diagnostics.length ? 'warning' : 'info', text: `${basename(real)}: a corrections list of ${rules.length} rule${rules.length === 1 ? '' : 's'}${diagnostics.length ? `; ${diagnostics.length} line${diagnostics.length === 1 ? '' : 's'} with errors (first ${formatDiagnostic(basename(real), diagnostics[0]!)})` : ''}.` });
+    const id = store.add({ path: real, suggestedName: basename(real), encoding, pair: null, folder: dirname(real), diskHash: empty ? null : textHash(text) }, text);
+    await this.options.recent?.add(real);
+    this.options.onOpened?.(real);
+    return { id, name: basename(real), text, format: 'txt', encoding, notice: read?.notice };
   }
 
   private async openTranscript(real: string, partnerPath: string | null, messages: Message[]): Promise<OpenedTranscript | null> {

@@ -26,6 +26,7 @@ import { MenuBar } from './chrome/MenuBar';
 import { qaRulesFor } from './chrome/qa-profile';
 import { TransportBar } from './chrome/TransportBar';
 import { TranscriptEditor } from './editor/TranscriptEditor';
+import { CorrectionsEditor } from './document/CorrectionsEditor';
 import type { EditorPreferences } from './editor/extensions';
 import { resolveBindings } from './editor/keymaps';
 import { SpeakersBar } from './speakers/SpeakersBar';
@@ -75,7 +76,7 @@ export function App() {
         <FolderPanel core={core} />
         <main className="editor-pane">
           {transcript ? (
-            <TranscriptEditor key={transcript.key} core={core} transcript={transcript} preferences={preferences} />
+            transcript.kind === 'corrections' ? <CorrectionsEditor key={transcript.key} core={core} document={transcript} /> : <TranscriptEditor key={transcript.key} core={core} transcript={transcript} preferences={preferences} />
           ) : (
             <div className="editor-empty">Open a transcript (WebVTT, SRT or TXT) to start.</div>
           )}

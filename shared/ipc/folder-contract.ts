@@ -166,6 +166,8 @@ export const folderInvokeContract = {
   },
   /** Open an episode of the folder (its transcript, partner and audio), as File ▸ Open would. */
   'folder:open-episode': { request: z.object({ episode: episodeId }).strict(), response: openedSession },
+  /** Open the folder's corrections.tsv in the editor, as a document (File ▸ Open of it does the same). */
+  'folder:open-corrections': { request: z.object({}).strict(), response: openedSession },
 } as const;
 
 export type FolderChannel = keyof typeof folderInvokeContract;

@@ -16,5 +16,6 @@ export function createFolderHandlers(folders: FolderService): Pick<IpcHandlers, 
     'folder:cancel': async ({ job }) => { folders.jobs.cancel(job); return {}; },
     'folder:apply': ({ job, exclude, unsaved }) => folders.apply(job, exclude, unsaved),
     'folder:open-episode': ({ episode }) => folders.openEpisode(episode),
+    'folder:open-corrections': () => folders.openCorrections(),
   };
 }

@@ -215,4 +215,15 @@ describe('episodes folder', () => {
     folders.jobs.cancel(job);
     expect((await folders.jobs.status(job)).status).toBe('canceled');
   });
+
+  it("opens the folder's corrections.tsv through the opener, or says there is none yet", async () => {
+    const dir = await folder();
+    const opened: string[][] = [];
+    const folders = service(dir, opened);
+    await folders.openDialog();
+    expect((await folders.openCorrections()).messages).toEqual([{ level: 'error', text: 'There is no corrections.tsv in the folder yet: save one from the Corrections tab first.' }]);
+    await folders.saveCorrections('Postgres\tPostgreSQL\n');
+    await folders.openCorrections();
+    expect(opened).toEqual([[join(dir, 'corrections.tsv')]]);
+  });
 });

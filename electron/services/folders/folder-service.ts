@@ -13,6 +13,7 @@ import { formatDiagnostic } from '../../../shared/model/diagnostic';
 import type { OpenedSession } from '../../../shared/ipc/contract';
 import type { EpisodeStats, FolderListing } from '../../../shared/ipc/folder-contract';
 import { queryRule, type FolderQuery } from '../../../shared/folders/folder-query';
+import { CORRECTIONS_FILE } from '../../../shared/folders/corrections-document';
 import { transcriptFigures } from '../../../shared/folders/episode-figures';
 import type { QaProfileName, QaRules } from '../../../shared/timing/qa';
 import type { DocumentStore } from '../document-store';
@@ -43,7 +44,6 @@ export function splitLaunchPaths(paths: readonly string[]): { files: string[]; f
   return { files: paths.filter((p) => !isDir(p)), folder };
 }
 
-const CORRECTIONS_FILE = 'corrections.tsv';
 
 interface Indexed {
   root: string;
@@ -230,6 +230,17 @@ export class FolderService {
     const resolved = await resolveRegularFile(transcript.path, { folder: dirname(transcript.path) });
     if (!resolved.ok || !isInside(resolved.real, root)) {
       return { transcript: null, audio: null, messages: [{ level: 'error', text: resolved.ok ? `${transcript.name}: is no longer inside the folder; not opened.` : resolved.message }] };
+    }
+    return this.options.openPaths([resolved.real]);
+  }
+
+  /** Opens the folder's corrections.tsv as a document (through the opener, as File ▸ Open would). */
+  async openCorrections(): Promise<OpenedSession> {
+    const { root } = this.require();
+    const resolved = await resolveRegularFile(join(root, CORRECTIONS_FILE), { folder: root });
+    if (!resolved.ok) {
+      const missing = !(await lstat(join(root, CORRECTIONS_FILE)).then(() => true, () => false));
+      return { transcript: null, audio: null, messages: [{ level: 'error', text: missing ? `There is no ${CORRECTIONS_FILE} in the folder yet: save one from the Corrections tab first.` : resolved.message }] };
     }
     return this.options.openPaths([resolved.real]);
   }

@@ -5,7 +5,9 @@
  * reads `state` (a Store) and never holds a copy; the editor's text is read from the
  * CodeMirror view only when something is written.
  */
-import { Text, type EditorState } from '@codemirror/state';
+import { Text, type EditorState, type Extension } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { isCorrectionsList } from '../../../shared/folders/corrections-document';
 import { savedFiles, type OpenedAudio, type OpenedSession } from '../../../shared/ipc/contract';
 import { api } from '../api';
 import type { CueTimeline } from '../editor/cue-timeline';
@@ -20,6 +22,8 @@ export interface OpenTranscript {
   id: string;
   name: string;
   text: string;
+  /** A transcript, or a corrections list (corrections.tsv) edited as a document. */
+  kind: 'transcript' | 'corrections';
   /** New on every open, so reopening the same file gives a fresh editor. */
   key: string;
   recovered: boolean;
@@ -48,6 +52,9 @@ export class DocumentController {
   /** The text as last saved (or opened); dirty means the editor's differs. */
   private savedDoc: Text | null = null;
   private opens = 0;
+  /** The editor of a document that is not a transcript (the timeline knows only transcript editors). */
+  private plainEditor: EditorView | null = null;
+  private readonly savedListeners = new Set<(saved: OpenTranscript) => void>();
 
   constructor(private readonly timeline: CueTimeline, private readonly player: Player, private readonly messages: MessageLog) {}
 
@@ -60,7 +67,27 @@ export class DocumentController {
   }
 
   private editorState(): EditorState | null {
-    return this.timeline.editor?.state ?? null;
+    return (this.timeline.editor ?? this.plainEditor)?.state ?? null;
+  }
+
+  /** What an editor of the open document reports after each change: dirty state and the crash journal. */
+  trackChanges(): Extension {
+    return EditorView.updateListener.of((update) => {
+      if (!update.docChanged) return;
+      this.journal.noteChanges(update.changes);
+      this.noteDoc(update.state.doc);
+    });
+  }
+
+  /** A corrections list's editor is up (null: it closed). */
+  attachEditor(view: EditorView | null): void {
+    this.plainEditor = view;
+  }
+
+  /** Calls `listener` after each successful save (or Save As); returns the unsubscribe. */
+  onSaved(listener: (saved: OpenTranscript) => void): () => void {
+    this.savedListeners.add(listener);
+    return () => this.savedListeners.delete(listener);
   }
 
   /**
@@ -69,17 +96,19 @@ export class DocumentController {
    */
   applySession(session: OpenedSession, keepAudio = false): void {
     const t = session.transcript;
-    if (t && keepAudio) {
+    const opened = (): OpenTranscript | null => t && { id: t.id, name: t.name, text: t.text, kind: isCorrectionsList(t.text, t.name) ? 'corrections' : 'transcript', key: `${t.id}:${this.opens++}`, recovered: t.recovered ?? false };
+    const transcript = opened();
+    if (t && transcript && keepAudio) {
       this.messages.showDocument(t.id);
       this.savedDoc = null;
-      this.patch({ transcript: { id: t.id, name: t.name, text: t.text, key: `${t.id}:${this.opens++}`, recovered: t.recovered ?? false }, dirty: false, external: null });
-    } else if (t) {
-      const transcript = { id: t.id, name: t.name, text: t.text, key: `${t.id}:${this.opens++}`, recovered: t.recovered ?? false };
+      this.patch({ transcript, dirty: false, external: null });
+    } else if (t && transcript) {
       this.messages.showDocument(t.id);
       this.savedDoc = null;
       this.patch({ transcript, audio: session.audio, dirty: false, external: null });
       this.player.load(session.audio?.url ?? null);
-      if (!session.audio) this.messages.add([{ level: 'info', text: `No audio beside ${t.name}: the waveform is empty (Open audio… adds one).` }], t.id);
+      // A corrections list never has audio: nothing to say about it.
+      if (!session.audio && transcript.kind === 'transcript') this.messages.add([{ level: 'info', text: `No audio beside ${t.name}: the waveform is empty (Open audio… adds one).` }], t.id);
     } else if (session.audio) {
       this.patch({ audio: session.audio });
       this.player.load(session.audio.url);
@@ -136,6 +165,8 @@ export class DocumentController {
       if (result.renamed) this.patch({ transcript: { ...t, name: result.name } });
       this.noteDoc(now?.doc ?? null);
       this.messages.add([{ level: 'info', text: `Saved ${savedFiles(result)}.` }]);
+      const saved = this.current.transcript;
+      if (saved) for (const listener of this.savedListeners) listener(saved);
       return true;
     }
     if (result.conflict) this.patch({ external: { name: t.name, kind: 'conflict' } });

@@ -68,6 +68,7 @@ export function FolderCorrectionsPanel({ core }: { core: AppCore }) {
       <div className="folder-search-row">
         <button type="button" disabled={corrections.text === corrections.saved} onClick={() => void folder.saveCorrections().catch(core.fail)}>Save {FILE}</button>
         <button type="button" disabled={errors || !parsed.rules.length} onClick={() => void folder.previewCorrections()}>Preview all</button>
+        <button type="button" title={`Edit ${FILE} in the editor, with undo and Save`} onClick={() => void folder.openCorrectionsDocument().catch(core.fail)}>Open in the editor</button>
       </div>
       {mine?.result && (
         <ul className="folder-rules" aria-label="Rules" data-testid="corrections-rules">

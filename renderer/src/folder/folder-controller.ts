@@ -76,9 +76,38 @@ export class FolderController {
     this.learner = new EditLearner(timeline, (edit, view) => void this.learned(edit, view).catch((e: unknown) => this.messages.error(e)));
   }
 
-  /** Listens for edits to learn from; returns the cleanup. */
+  /** Listens for edits to learn from, and for saves of a corrections list; returns the cleanup. */
   start(): () => void {
-    return this.learner.start();
+    const stopLearning = this.learner.start();
+    const stopSaves = this.documents.onSaved((saved) => {
+      if (saved.kind === 'corrections' && this.current.listing) void this.reloadCorrections().catch((e: unknown) => this.messages.error(e));
+    });
+    return () => { stopLearning(); stopSaves(); };
+  }
+
+  /**
+   * Opens the folder's corrections.tsv in the editor as a document (asking about unsaved
+   * work first); when there is none yet, the panel's list is saved as it first.
+   */
+  async openCorrectionsDocument(): Promise<void> {
+    await this.loadCorrections();
+    if (this.current.corrections?.saved === null) await this.saveCorrections();
+    await this.documents.openWith(() => api().invoke('folder:open-corrections', {}));
+  }
+
+  /**
+   * A corrections list was saved from the editor: the panel takes the folder's
+   * corrections.tsv as it is now (unless it holds edits of its own) and, when it shows a
+   * preview of the list, previews the saved rules again.
+   */
+  private async reloadCorrections(): Promise<void> {
+    const before = this.current.corrections;
+    const file = await api().invoke('folder:corrections-read', {});
+    const saved = file?.text ?? null;
+    if (!before || saved === before.saved) return;
+    if (before.text !== before.saved) { this.patch({ corrections: { ...before, saved } }); return; }
+    this.patch({ corrections: { text: saved ?? '', saved } });
+    if (this.current.search?.source === 'corrections' && saved !== null) await this.previewCorrections();
   }
 
   setTab(tab: FolderState['tab']): void {
