@@ -89,33 +89,50 @@ export function re2Matcher(find: string, ignoreCase: boolean): Compiled {
     return { ok: false, ...explain(find, error) };
   }
   if (user.matcher('').find()) return { ok: false, column: 1, message: 'the regular expression matches empty text' };
+  // The user's groups sit one deeper in the wrapped pattern: the term is group 1.
+  return { ok: true, matcher: re2Matches(wrapped, user, 1) };
+}
+
+/**
+ * A regex on RE2 without the whole-word wrapping (a folder search with "whole word"
+ * off): matches anywhere in the span. The pattern was checked by `re2Matcher` first.
+ */
+export function re2AnywhereMatcher(find: string, ignoreCase: boolean): RuleMatcher {
+  const re = RE2JS.compile(toRe2Syntax(find), RE2JS.LOOKBEHINDS | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
+  return re2Matches(re, re, 0);
+}
+
+/**
+ * The matches of `search` in a span, leftmost first, never empty; the term is group
+ * `term` of `search` (0: the whole match), followed by the user's own groups, which
+ * `user` numbers and names.
+ */
+function re2Matches(search: RE2JS, user: RE2JS, term: number): RuleMatcher {
   const groupCount = user.groupCount();
   const names = user.namedGroups();
   return {
-    ok: true,
-    matcher: {
-      engine: 're2',
-      *matches(body: string) {
-        // Most spans hold no match: the capture-free test runs on RE2's DFA, far faster than a capturing search.
-        if (!wrapped.test(body)) return;
-        const m = wrapped.matcher(body);
-        let pos = 0;
-        while (pos <= body.length && m.find(pos)) {
-          const from = m.start(1);
-          const to = m.end(1);
-          pos = to > from ? to : to + 1;
-          if (to === from) continue;
-          const groups: (string | undefined)[] = [];
-          for (let n = 1; n <= groupCount; n++) groups.push(m.group(n + 1) ?? undefined);
-          yield {
-            index: from,
-            text: body.slice(from, to),
-            groupCount,
-            group: (n) => groups[n - 1],
-            named: (name) => (names[name] === undefined ? undefined : groups[names[name]! - 1]),
-          };
-        }
-      },
+    engine: 're2',
+    *matches(body: string) {
+      // Most spans hold no match: the capture-free test runs on RE2's DFA, far faster than a capturing search.
+      if (!search.test(body)) return;
+      const m = search.matcher(body);
+      let pos = 0;
+      while (pos <= body.length && m.find(pos)) {
+        const from = m.start(term);
+        const to = m.end(term);
+        // Each search restarts right after the term (not after a consumed word edge), so adjacent terms are all found.
+        pos = to > from ? to : to + 1;
+        if (to === from) continue;
+        const groups: (string | undefined)[] = [];
+        for (let n = 1; n <= groupCount; n++) groups.push(m.group(n + term) ?? undefined);
+        yield {
+          index: from,
+          text: body.slice(from, to),
+          groupCount,
+          group: (n) => groups[n - 1],
+          named: (name) => (names[name] === undefined ? undefined : groups[names[name]! - 1]),
+        };
+      }
     },
   };
 }

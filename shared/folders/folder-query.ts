@@ -5,9 +5,8 @@
  * never timing lines, ids, settings or markup) and the same minimal changes replace it
  * (never the spaces around a term). Only the matcher differs when "whole word" is off.
  */
-import { RE2JS } from 're2js';
 import { parseRules, wholeWordPattern, type CorrectionRule } from '../corrections';
-import { nativeMatcher, type RuleMatcher } from '../corrections/matcher';
+import { nativeMatcher, re2AnywhereMatcher } from '../corrections/matcher';
 
 export interface FolderQuery {
   text: string;
@@ -22,30 +21,6 @@ export type QueryRule = { ok: true; rule: CorrectionRule } | { ok: false; messag
 
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/** A regex on RE2 (linear time, as the engine's own regex rules) without the whole-word wrapping. */
-function re2AnywhereMatcher(source: string, ignoreCase: boolean): RuleMatcher {
-  const re = RE2JS.compile(source, RE2JS.LOOKBEHINDS | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
-  const groupCount = re.groupCount();
-  const names = re.namedGroups();
-  return {
-    engine: 're2',
-    *matches(body: string) {
-      if (!re.test(body)) return;
-      const m = re.matcher(body);
-      let pos = 0;
-      while (pos <= body.length && m.find(pos)) {
-        const from = m.start(0);
-        const to = m.end(0);
-        pos = to > from ? to : to + 1;
-        if (to === from) continue;
-        const groups: (string | undefined)[] = [];
-        for (let n = 1; n <= groupCount; n++) groups.push(m.group(n) ?? undefined);
-        yield { index: from, text: body.slice(from, to), groupCount, group: (n) => groups[n - 1], named: (name) => (names[name] === undefined ? undefined : groups[names[name]! - 1]) };
-      }
-    },
-  };
 }
 
 /**

@@ -5,7 +5,8 @@ import { parseVtt } from '../../../shared/formats/vtt/parser';
 import { QA_PROFILES } from '../../../shared/timing/qa';
 import { fixture } from '../../test/fixtures';
 import { asSubtitles } from './as-subtitles';
-import { detectQaProfile, fileQaProfile, qaRulesFor } from './qa-profile';
+import { detectQaProfile } from '../../../shared/timing/qa-profile';
+import { fileQaProfile, qaRulesFor } from './qa-profile';
 
 const read = (path: string) => readFile(path, 'utf8');
 
