@@ -53,7 +53,8 @@ export function reparseVttText(old: VttDocument, text: string, changed: readonly
 /** The block list of each document this module made (a parsed one gets one on first use). */
 const runsOf = new WeakMap<VttDocument, BlockRuns>();
 
-function blockRuns(doc: VttDocument): BlockRuns {
+/** `doc`'s block list: a few blocks or cues by index or position, without building them all. */
+export function blockRuns(doc: VttDocument): BlockRuns {
   let runs = runsOf.get(doc);
   if (!runs) runsOf.set(doc, (runs = BlockRuns.of(doc.blocks)));
   return runs;
