@@ -127,10 +127,14 @@ function startShell(): void {
     const runAction = (id: EditorActionId) => mainWindow?.webContents.send('menu:action', id);
     // View ▸ Transcript View is checked as the saved choice says (the page saves each toggle).
     let transcriptView = true;
-    const buildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, runAction, platform: process.platform, isChecked: () => transcriptView })));
+    // View ▸ Speaker Lane likewise (hidden unless chosen).
+    let speakerLane = false;
+    const buildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, runAction, platform: process.platform, isChecked: (check) => (check === 'speaker-lane' ? speakerLane : transcriptView) })));
     const followSettings = (s: AppSettings) => {
-      if ((s.editor.view !== 'raw') === transcriptView) return;
-      transcriptView = !transcriptView;
+      const lane = s.waveform.speakerLane ?? false;
+      if ((s.editor.view !== 'raw') === transcriptView && lane === speakerLane) return;
+      transcriptView = s.editor.view !== 'raw';
+      speakerLane = lane;
       buildMenu();
     };
     buildMenu();

@@ -22,6 +22,7 @@ import { Player } from './playback/player';
 import { syncPlaybackPreferences } from './playback/playback-preferences';
 import { syncViewModePreference, toggleViewMode } from './transcript-view';
 import { Store } from './store';
+import { speakerLaneShown, withSpeakerLane } from './waveform/speaker-lane';
 
 export type OpenDialog =
   | { kind: 'shortcuts' }
@@ -86,6 +87,10 @@ export class AppCore {
         const view = this.timeline.editor;
         if (view) { toggleViewMode(view); view.focus(); }
         return;
+      }
+      case 'toggle-speaker-lane': {
+        const s = this.settings.get();
+        return this.changeSettings(withSpeakerLane(s, !speakerLaneShown(s)));
       }
       case 'open-recent': return run(api().invoke('recent:list', {}).then((items) => this.dialog.set({ kind: 'recent', items })));
       case 'clean-correct':

@@ -239,6 +239,7 @@ export const menuCommand = z.enum([
   'shortcuts',
   'align-audio',
   'toggle-transcript-view',
+  'toggle-speaker-lane',
 ]);
 export type MenuCommand = z.infer<typeof menuCommand>;
 

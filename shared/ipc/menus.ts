@@ -11,8 +11,8 @@ import type { MenuCommand } from './contract';
 /** What choosing an item does: a native-menu command, an editor action, or an edit command. */
 export type MenuRun = { command: MenuCommand } | { action: EditorActionId } | { edit: 'undo' | 'redo' | 'selectAll' };
 
-/** A state an item shows as a check mark (and toggles): the transcript view being on. */
-export type MenuCheck = 'transcript-view';
+/** A state an item shows as a check mark (and toggles): the transcript view being on, the speaker lane shown. */
+export type MenuCheck = 'transcript-view' | 'speaker-lane';
 
 export interface MenuItem {
   label: string;
@@ -82,7 +82,7 @@ export const MENUS: readonly Menu[] = [
     ],
   },
   // The key is the editor's own (it works in the editor in either view); the item shows it.
-  { label: 'View', items: [{ ...command('Transcript View', 'toggle-transcript-view', 'Mod-Alt-r'), checked: 'transcript-view' }] },
+  { label: 'View', items: [{ ...command('Transcript View', 'toggle-transcript-view', 'Mod-Alt-r'), checked: 'transcript-view' }, { ...command('Speaker Lane', 'toggle-speaker-lane'), checked: 'speaker-lane' }] },
   { label: 'Timing', items: [{ ...command('Align to Audio…', 'align-audio'), needsAudio: true }, 'separator', ...actions('Timing')] },
   { label: 'Cues', items: [...actions('Cues'), 'separator', ...actions('Navigation')] },
   { label: 'Playback', items: actions('Playback') },

@@ -13,6 +13,7 @@ import { displayKey, resolveBindings } from '../editor/keymaps';
 import { useStore } from '../store';
 import { MENUS, focusableItems, type MenuEntry, type MenuItem, type MenuRun } from './menu-model';
 import { viewModeOf } from '../transcript-view';
+import { speakerLaneShown } from '../waveform/speaker-lane';
 import { menuMove } from './menu-navigation';
 
 export interface MenuBarProps {
@@ -54,6 +55,7 @@ function InPageMenuBar({ core }: MenuBarProps) {
   /** A checkbox item's state, read when the menu is drawn (it is drawn again each time it opens). */
   const isChecked = (item: MenuItem) => {
     const view = core.timeline.editor;
+    if (item.checked === 'speaker-lane') return speakerLaneShown(settings);
     return item.checked === 'transcript-view' && !!view && viewModeOf(view.state) === 'transcript';
   };
   const nav = useRef<HTMLElement>(null);

@@ -2,8 +2,8 @@
  * The speaker lane in real Chromium with the real services, on the Otter fixture (with
  * real speech beside it for the waveform): hidden until asked for; then each speaker's
  * turns in view as bars in the speaker's colour with the name, under the waveform and
- * lined up with the cue regions; it follows the view and the edits; the choice is
- * saved in settings.json and outlives a reload. Needs `node scripts/build.mjs` first.
+ * lined up with the cue regions; it follows the view and the edits; the choice (its
+ * button, or View ▸ Speaker Lane) is saved in settings.json and outlives a reload. Needs `node scripts/build.mjs` first.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
@@ -96,8 +96,12 @@ describe('speaker lane', () => {
     await expect.poll(async () => (await laneTurns(page)).length).toBeGreaterThan(0);
     expect(await laneButton(page).getAttribute('aria-pressed')).toBe('true');
 
-    // And off again: hidden, and saved so.
-    await laneButton(page).click();
+    // Off again from View ▸ Speaker Lane, which shows it checked: hidden, and saved so.
+    await page.getByRole('menuitem', { name: 'View', exact: true }).click();
+    const item = page.getByRole('menuitemcheckbox', { name: 'Speaker Lane' });
+    expect(await item.getAttribute('aria-checked')).toBe('true');
+    await item.click();
+    expect(await laneButton(page).getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => page.getByTestId('speaker-lane').isVisible()).toBe(false);
     await expect.poll(async () => JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')).waveform?.speakerLane).toBe(false);
     expect(app.errors).toEqual([]);
