@@ -7,7 +7,7 @@
  */
 import { RangeSetBuilder, StateEffect, StateField, type EditorState } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
-import { cuesOf, cursorCueIndex } from './cue-field';
+import { blocksOf, cursorCueIndex } from './cue-field';
 import { viewModeOf } from '../transcript-view/view-mode';
 
 export const setSpokenCue = StateEffect.define<number>();
@@ -27,7 +27,7 @@ const ACTIVE_TEXT = Decoration.mark({ class: 'cm-vtt-active-cue' });
 const SPOKEN_TEXT = Decoration.mark({ class: 'cm-vtt-spoken-cue' });
 
 function lines(state: EditorState, index: number, deco: Decoration, out: { from: number; to?: number; deco: Decoration }[]) {
-  const cue = cuesOf(state)[index];
+  const cue = blocksOf(state).cue(index);
   if (!cue) return;
   if (viewModeOf(state) === 'transcript') {
     if (cue.textRange.to > cue.textRange.from) out.push({ from: cue.textRange.from, to: cue.textRange.to, deco: deco === ACTIVE ? ACTIVE_TEXT : SPOKEN_TEXT });

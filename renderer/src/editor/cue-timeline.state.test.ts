@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { history, undo } from '@codemirror/commands';
 import { cuesOf, cursorCueIndex, vttField } from './cue-field';
-import { CueTimeline } from './cue-timeline';
+import { CueTimeline, snapshotOf } from './cue-timeline';
+import { spokenCue } from './cue-highlight';
 import { editorHost } from '../../test/editor-host';
 import { fixture } from '../../test/fixtures';
 
@@ -52,5 +53,25 @@ describe('cue timeline (waveform -> editor)', () => {
     timeline.detach(h.view);
     expect(timeline.editor).toBeNull();
     expect(timeline.snapshot.cues).toEqual([]);
+  });
+
+  it('a snapshot gives cues by index as the full list has them, and keeps its times array while typing changes no time', () => {
+    const h = editorHost(text, [vttField, spokenCue]);
+    const first = snapshotOf(h.state, null, false);
+    const at = cuesOf(h.state)[6]!.textRange.from;
+    h.dispatch({ changes: { from: at, insert: 'typed ' }, selection: { anchor: at + 6 } });
+    const typed = snapshotOf(h.state, h.transactions.at(-1)!.changes, false);
+    expect(typed.times).toBe(first.times);
+    expect(typed.cursor).toBe(6);
+    expect(typed.cueCount).toBe(cuesOf(h.state).length);
+    for (let i = 0; i < typed.cueCount; i++) expect(typed.cue(i)).toBe(typed.cues[i]);
+    expect(typed.cue(typed.cueCount)).toBeUndefined();
+    // A retimed cue: a new times array, with the new time.
+    const start = cuesOf(h.state)[6]!.startRange;
+    h.dispatch({ changes: { from: start.from, to: start.to, insert: '00:09:00.000' } });
+    const retimed = snapshotOf(h.state, h.transactions.at(-1)!.changes, false);
+    expect(retimed.times).not.toBe(typed.times);
+    expect(retimed.times.map((t) => t.start)).toEqual(cuesOf(h.state).map((c) => c.start));
+    expect(retimed.times[6]!.start).toBe(540);
   });
 });

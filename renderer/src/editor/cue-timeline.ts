@@ -9,20 +9,30 @@
  * mapped through every change published since, never by array index: an edit that lands
  * during a drag (undo, a reload, a timing command) cannot retime the wrong cue.
  */
-import type { ChangeDesc, Extension } from '@codemirror/state';
+import type { ChangeDesc, EditorState, Extension } from '@codemirror/state';
 import { ViewPlugin, type EditorView, type ViewUpdate } from '@codemirror/view';
 import EventEmitter from 'wavesurfer.js/dist/event-emitter.js';
+import type { CueTimes } from '../../../shared/formats/vtt/block-runs';
 import type { VttCue } from '../../../shared/formats/vtt/types';
 import { retimeCue } from '../../../shared/formats/vtt/edit';
-import { cueIndexAt, cueIndexAtTime } from '../../../shared/timing/cue-at';
-import { cuesOf, cursorCueIndex, vttOf } from './cue-field';
+import { cueIndexAt } from '../../../shared/timing/cue-at';
+import { blocksOf, cuesOf, cursorCueIndex, vttOf } from './cue-field';
 import { spokenCue } from './cue-highlight';
 import { JUMP_EVENTS, jumpTo } from './jump';
 import { playbackPort } from './playback-port';
 import { cueWordTimes } from './word-times';
 
 export interface TimelineSnapshot {
-  cues: readonly VttCue[];
+  /**
+   * Every cue, built on first read (after a keystroke, every cue after it has moved):
+   * what runs on each update should use `cueCount`, `cue` and `times` instead.
+   */
+  readonly cues: readonly VttCue[];
+  cueCount: number;
+  /** Cue `index` with its current positions, or undefined. */
+  cue(index: number): VttCue | undefined;
+  /** Every cue's start and end in cue order: the same array as the last snapshot's while no cue's times changed (typing). */
+  times: readonly CueTimes[];
   /** Index of the cue at the cursor, -1 when none. */
   cursor: number;
   /** Index of the cue being spoken during playback, -1 when none. */
@@ -40,7 +50,24 @@ export interface CueRetime {
   end?: number;
 }
 
-const EMPTY: TimelineSnapshot = { cues: [], cursor: -1, spoken: -1, changes: null, jump: false };
+const EMPTY: TimelineSnapshot = { cues: [], cueCount: 0, cue: () => undefined, times: [], cursor: -1, spoken: -1, changes: null, jump: false };
+
+/** What the timeline publishes for `state` (exported for tests). */
+export function snapshotOf(state: EditorState, changes: ChangeDesc | null, jump: boolean): TimelineSnapshot {
+  const runs = blocksOf(state);
+  return {
+    get cues() {
+      return cuesOf(state);
+    },
+    cueCount: runs.cueCount,
+    cue: (index) => runs.cue(index),
+    times: runs.times(),
+    cursor: cursorCueIndex(state),
+    spoken: state.field(spokenCue),
+    changes,
+    jump,
+  };
+}
 
 export class CueTimeline extends EventEmitter<{ update: [TimelineSnapshot] }> {
   snapshot: TimelineSnapshot = EMPTY;
@@ -102,8 +129,8 @@ export class CueTimeline extends EventEmitter<{ update: [TimelineSnapshot] }> {
   selectTime(seconds: number): void {
     const view = this.view;
     if (!view) return;
-    const cues = cuesOf(view.state);
-    const cue = cues[Math.max(0, cueIndexAtTime(cues, seconds))];
+    const cues = blocksOf(view.state);
+    const cue = cues.cue(Math.max(0, cues.cueIndexAtTime(seconds)));
     if (cue) jumpTo(view, cue.textRange.from, 'select.waveform');
   }
 }
@@ -117,18 +144,19 @@ function cueAtPosition(cues: readonly VttCue[], at: number): VttCue | undefined 
 export function publishTimeline(timeline: CueTimeline): Extension {
   return ViewPlugin.define((view) => {
     timeline.attach(view);
-    let last: TimelineSnapshot = { cues: cuesOf(view.state), cursor: cursorCueIndex(view.state), spoken: view.state.field(spokenCue), changes: null, jump: false };
+    let last = snapshotOf(view.state, null, false);
+    let lastDoc = vttOf(view.state);
     timeline.publish(last);
     return {
       update(u: ViewUpdate) {
-        const cues = cuesOf(u.state);
+        const doc = vttOf(u.state);
         const cursor = cursorCueIndex(u.state);
         const spoken = u.state.field(spokenCue);
         const jump = u.transactions.some((tr) => JUMP_EVENTS.some((e) => tr.isUserEvent(e)));
-        if (!u.docChanged && !jump && cues === last.cues && cursor === last.cursor && spoken === last.spoken) return;
-        last = { cues, cursor, spoken, changes: u.docChanged ? u.changes : null, jump };
+        if (!u.docChanged && !jump && doc === lastDoc && cursor === last.cursor && spoken === last.spoken) return;
         // Positions unchanged: an identity mapping (a non-null `changes` says "same document").
-        if (!last.changes) last.changes = u.changes;
+        last = snapshotOf(u.state, u.changes, jump);
+        lastDoc = doc;
         timeline.publish(last);
       },
       destroy() {

@@ -8,7 +8,7 @@ import { ViewPlugin, type EditorView, type ViewUpdate } from '@codemirror/view';
 import { diagnosticCount, setDiagnosticsEffect } from '@codemirror/lint';
 import type { VttCue } from '../../../shared/formats/vtt/types';
 import { Store } from '../store';
-import { cuesOf, cursorCueIndex } from './cue-field';
+import { blocksOf } from './cue-field';
 
 export interface EditorStatus {
   line: number;
@@ -27,9 +27,10 @@ function statusOf(view: EditorView, problems: number): EditorStatus {
   const state = view.state;
   const head = state.selection.main.head;
   const line = state.doc.lineAt(head);
-  const cues = cuesOf(state);
-  const cueIndex = cursorCueIndex(state);
-  return { line: line.number, column: head - line.from + 1, lines: state.doc.lines, cueIndex, cueCount: cues.length, cue: cues[cueIndex] ?? null, problems };
+  // By position and index: typing never builds the whole cue list for the status bar.
+  const cues = blocksOf(state);
+  const cueIndex = cues.cueIndexAt(head);
+  return { line: line.number, column: head - line.from + 1, lines: state.doc.lines, cueIndex, cueCount: cues.cueCount, cue: cues.cue(cueIndex) ?? null, problems };
 }
 
 function same(a: EditorStatus, b: EditorStatus): boolean {

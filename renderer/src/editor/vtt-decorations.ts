@@ -8,7 +8,7 @@ import { RangeSetBuilder, type EditorState } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import type { VttBlock } from '../../../shared/formats/vtt/types';
 import { shownFigures } from './cue-figures';
-import { vttField } from './cue-field';
+import { blocksOf, vttField } from './cue-field';
 import { qaRules } from './qa-rules';
 
 const mark = (cls: string) => Decoration.mark({ class: cls });
@@ -59,6 +59,8 @@ const TAG_PATTERN = /<[^>\n]*>?/g;
 
 function build(state: EditorState, visible: readonly { from: number; to: number }[]): DecorationSet {
   const doc = state.field(vttField);
+  // The visible blocks by position: a keystroke never builds the whole block list here.
+  const blocks = blocksOf(state);
   const rules = state.facet(qaRules);
   const builder = new RangeSetBuilder<Decoration>();
   if (visible.length && visible[0]!.from <= doc.header.range.to && doc.header.range.to > doc.header.range.from) {
@@ -66,8 +68,8 @@ function build(state: EditorState, visible: readonly { from: number; to: number 
   }
   let last = -1;
   for (const { from, to } of visible) {
-    for (let i = firstBlockFrom(doc.blocks, from); i < doc.blocks.length; i++) {
-      const b = doc.blocks[i]!;
+    for (let i = blocks.blockIndexFrom(from); i < blocks.length; i++) {
+      const b = blocks.block(i);
       if (b.range.from > to) break;
       if (i <= last) continue;
       last = i;
