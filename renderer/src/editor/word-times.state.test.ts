@@ -1,9 +1,11 @@
 import { history, undo, redo } from '@codemirror/commands';
 import { EditorState } from '@codemirror/state';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseVtt } from '../../../shared/formats/vtt/parser';
 import { mergeWithNext, splitCue } from '../../../shared/timing/commands';
 import { vttField, vttOf } from './cue-field';
+import { carryWordTimes } from './word-times-edit';
 import { clearWordTimes, cueWordTimes, textWithWordTimestamps, wordAt, wordBoundaryNear, wordEdgeNear, wordsBetween, wordTimeAt, wordTimes, wordTimesEffect, wordTimesField } from './word-times';
 
 const TAGGED = [
@@ -143,5 +145,31 @@ describe('word times state', () => {
     expect(textWithWordTimestamps(reopened)).toBe(exported);
     // Without word times, nothing changes.
     expect(textWithWordTimestamps(stateOf(UNTIMED))).toBe(UNTIMED);
+  });
+
+  it('follows random edits exactly as carrying the times of every cue would, though only the cues near the edit are looked at (property)', () => {
+    const cues = Array.from({ length: 30 }, (_, i) => `00:00:${String(i * 2).padStart(2, '0')}.000 --> 00:00:${String(i * 2 + 1).padStart(2, '0')}.500\nword${i} two three`);
+    const text = `WEBVTT\n\n${cues.join('\n\n')}\n`;
+    const timed = () => {
+      const state = stateOf(text);
+      const doc = vttOf(state);
+      return state.update({ effects: wordTimesEffect(doc, (i) => ({ words: ['word' + i, 'two', 'three'].map((t, k) => ({ text: t, start: doc.cues[i]!.start + k * 0.4, end: doc.cues[i]!.start + k * 0.4 + 0.3 })), lowConfidence: i % 3 === 0 })) }).state;
+    };
+    const change = fc.record({ at: fc.nat(), len: fc.oneof(fc.nat(6), fc.nat(80)), insert: fc.constantFrom('', 'x', ' ', '\n', '\n\n', 'more ', '00:00:09.000 --> 00:00:09.500\nnew\n\n') });
+    fc.assert(
+      fc.property(fc.array(fc.array(change, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 8 }), (steps) => {
+        let state = timed();
+        for (const step of steps) {
+          // One change, or two apart (an edit in two places at once).
+          const specs = step.map((c) => ({ from: c.at % (state.doc.length + 1), len: c.len, insert: c.insert })).sort((a, b) => a.from - b.from);
+          const changes = specs.filter((c, i) => i === 0 || c.from > specs[i - 1]!.from + specs[i - 1]!.len).map((c) => ({ from: c.from, to: Math.min(state.doc.length, c.from + c.len), insert: c.insert }));
+          const before = state.field(wordTimesField);
+          const tr = state.update({ changes });
+          expect(tr.state.field(wordTimesField)).toEqual(carryWordTimes(before, tr.changes, tr.newDoc));
+          state = tr.state;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
