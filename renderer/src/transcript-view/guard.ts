@@ -18,6 +18,7 @@ import { ChangeSet, EditorState, StateEffect, StateField, Transaction, type Chan
 import { showPanel, type Panel } from '@codemirror/view';
 import { mergeWithNext } from '../../../shared/timing';
 import { cueIndexAt } from '../../../shared/timing/cue-at';
+import { blockRuns } from '../../../shared/formats/vtt/incremental';
 import type { VttDocument } from '../../../shared/formats/vtt/types';
 import { vttField } from '../editor/cue-field';
 import { blockFrom, layoutOf } from './layout';
@@ -122,7 +123,7 @@ export function guardTransaction(tr: Transaction): Transaction | TransactionSpec
   if (!tr.docChanged || !isTyping(tr)) return tr;
   const state = tr.startState;
   const doc = state.field(vttField);
-  if (!doc.cues.length) return tr;
+  if (!blockRuns(doc).cueCount) return tr;
   const event = tr.annotation(Transaction.userEvent)!;
   const paste = event.startsWith('input.paste') || event.startsWith('input.drop');
   const edits: Piece[] = [];
@@ -189,10 +190,12 @@ export function guardTransaction(tr: Transaction): Transaction | TransactionSpec
 /** True when the edit stays inside one cue's text and cannot make an empty line or `-->`. */
 function fastPath(state: EditorState, doc: VttDocument, e: Piece, paste: boolean): boolean {
   if (paste || /[\n>-]/.test(e.insert)) return false;
-  const k = cueIndexAt(doc.cues, e.from);
-  const c = doc.cues[k];
+  // By position and index (editor/cue-field blocksOf): typing never builds the whole cue list.
+  const cues = blockRuns(doc);
+  const k = cues.cueIndexAt(e.from);
+  const c = cues.cue(k);
   // The empty line that ends the file, right after the last cue: typing there adds a line to that cue.
-  if (c && e.from === e.to && e.from === state.doc.length && k === doc.cues.length - 1 && doc.blocks.at(-1)!.kind === 'cue' && c.textRange.to > c.textRange.from && state.doc.lineAt(e.from).number === state.doc.lineAt(c.textRange.to).number + 1) return true;
+  if (c && e.from === e.to && e.from === state.doc.length && k === cues.cueCount - 1 && cues.block(cues.length - 1).kind === 'cue' && c.textRange.to > c.textRange.from && state.doc.lineAt(e.from).number === state.doc.lineAt(c.textRange.to).number + 1) return true;
   if (!c || c.textRange.to === c.textRange.from || e.from < c.textRange.from || e.to > c.textRange.to) return false;
   if (e.to > e.from && !e.insert) {
     const deleted = state.doc.sliceString(e.from, e.to);

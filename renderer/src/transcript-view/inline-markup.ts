@@ -9,9 +9,9 @@ import { RangeSetBuilder, type EditorState } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { tokenizeCueText } from '../../../shared/formats/vtt/cue-text';
 import { consumeCharacterReference } from '../../../shared/formats/vtt/entities';
+import { blockRuns } from '../../../shared/formats/vtt/incremental';
 import { speakerColour } from '../../../shared/speakers/colour';
 import { vttField } from '../editor/cue-field';
-import { blockFrom } from './layout';
 import { TextWidget } from './text-widget';
 
 const HIDDEN_TAG = Decoration.replace({});
@@ -28,20 +28,21 @@ function revealedLines(state: EditorState): Set<number> {
 }
 
 function build(state: EditorState, visible: readonly { from: number; to: number }[]): DecorationSet {
-  const doc = state.field(vttField);
+  // The visible blocks by position (editor/cue-field blocksOf): the whole list is never built here.
+  const blocks = blockRuns(state.field(vttField));
   const reveal = revealedLines(state);
   const builder = new RangeSetBuilder<Decoration>();
   let last = -1;
   for (const { from, to } of visible) {
-    for (let i = blockFrom(doc.blocks, from); i < doc.blocks.length; i++) {
-      const b = doc.blocks[i]!;
+    for (let i = blocks.blockIndexFrom(from); i < blocks.length; i++) {
+      const b = blocks.block(i);
       if (b.range.from > to) break;
       if (i <= last || b.kind !== 'cue') continue;
       last = i;
       const c = b.cue;
       const raw = state.doc.sliceString(c.textRange.from, c.textRange.to);
       if (raw.indexOf('<') === -1 && raw.indexOf('&') === -1) continue;
-      const prev = doc.blocks[i - 1];
+      const prev = i > 0 ? blocks.block(i - 1) : undefined;
       const prevSpeaker = prev?.kind === 'cue' ? prev.cue.speaker : null;
       let voices = 0;
       for (const t of tokenizeCueText(raw)) {

@@ -5,6 +5,7 @@
  * the typing guard ask here, so they agree on every boundary.
  */
 import type { EditorState, Text } from '@codemirror/state';
+import { blockRuns } from '../../../shared/formats/vtt/incremental';
 import type { VttDocument } from '../../../shared/formats/vtt/types';
 import { vttField } from '../editor/cue-field';
 import { firstBlockFrom } from '../editor/vtt-decorations';
@@ -27,8 +28,10 @@ function lineAfter(text: Text, pos: number): number {
 }
 
 export function layoutOf(text: Text, doc: VttDocument, i: number): BlockLayout {
-  const b = doc.blocks[i]!;
-  const prev = doc.blocks[i - 1];
+  // By index (editor/cue-field blocksOf): a keystroke never builds the whole block list.
+  const blocks = blockRuns(doc);
+  const b = blocks.block(i);
+  const prev = i > 0 ? blocks.block(i - 1) : undefined;
   const hiddenFrom = prev ? lineAfter(text, prev.range.to) : 0;
   const guardFrom = prev ? prev.range.to : 0;
   if (b.kind !== 'cue') return { hiddenFrom, hiddenTo: b.range.to, guardFrom };
@@ -38,7 +41,8 @@ export function layoutOf(text: Text, doc: VttDocument, i: number): BlockLayout {
 
 /** The blank lines after the last block, hidden too (null when there are none). */
 export function trailingRange(text: Text, doc: VttDocument): { from: number; to: number } | null {
-  const last = doc.blocks.at(-1);
+  const blocks = blockRuns(doc);
+  const last = blocks.length ? blocks.block(blocks.length - 1) : undefined;
   if (!last) return null;
   const from = lineAfter(text, last.range.to);
   return from < text.length ? { from, to: text.length } : null;

@@ -7,17 +7,18 @@
  */
 import { RangeSetBuilder, StateField, type EditorState, type Range, type Transaction } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
+import { blockRuns } from '../../../shared/formats/vtt/incremental';
 import type { VttDocument } from '../../../shared/formats/vtt/types';
 import { vttField } from '../editor/cue-field';
 import { qaRules } from '../editor/qa-rules';
-import { blockFrom, layoutOf, trailingRange } from './layout';
+import { layoutOf, trailingRange } from './layout';
 import { TextWidget } from './text-widget';
 import { TimingChip } from './timing-chip';
 
 const HIDE = Decoration.replace({});
 
 function blockDecorations(state: EditorState, doc: VttDocument, i: number, out: Range<Decoration>[]): void {
-  const b = doc.blocks[i]!;
+  const b = blockRuns(doc).block(i);
   const { hiddenFrom, hiddenTo } = layoutOf(state.doc, doc, i);
   if (b.kind === 'cue') {
     const c = b.cue;
@@ -45,22 +46,24 @@ function buildAll(state: EditorState): DecorationSet {
 /** Blocks whose lead a change may have moved: the changed ones and one either side. */
 function rebuild(decos: DecorationSet, tr: Transaction): DecorationSet {
   const doc = tr.state.field(vttField);
-  if (!doc.blocks.length) return Decoration.none;
+  // Blocks by index and position (editor/cue-field blocksOf): the whole list is never built here.
+  const blocks = blockRuns(doc);
+  if (!blocks.length) return Decoration.none;
   let from = Infinity;
   let to = -1;
   tr.changes.iterChangedRanges((_fa, _ta, fb, tb) => {
     from = Math.min(from, fb);
     to = Math.max(to, tb);
   });
-  const first = Math.max(0, blockFrom(doc.blocks, from) - 1);
-  let last = Math.min(doc.blocks.length - 1, blockFrom(doc.blocks, to) + 1);
+  const first = Math.max(0, blocks.blockIndexFrom(from) - 1);
+  let last = Math.min(blocks.length - 1, blocks.blockIndexFrom(to) + 1);
   if (last - first > 200) return buildAll(tr.state);
-  while (last < doc.blocks.length - 1 && doc.blocks[last]!.range.from <= to) last++;
+  while (last < blocks.length - 1 && blocks.from(last) <= to) last++;
   const filterFrom = layoutOf(tr.state.doc, doc, first).hiddenFrom;
   const out: Range<Decoration>[] = [];
   for (let i = first; i <= last; i++) blockDecorations(tr.state, doc, i, out);
   let filterTo = layoutOf(tr.state.doc, doc, last).hiddenTo;
-  if (last === doc.blocks.length - 1) {
+  if (last === blocks.length - 1) {
     filterTo = tr.state.doc.length;
     const tail = trailingRange(tr.state.doc, doc);
     if (tail) out.push(HIDE.range(tail.from, tail.to));
