@@ -69,7 +69,11 @@ export class CueLayerPlugin extends BasePlugin<BasePluginEvents, CueLayerOptions
   /** Over the words a word drag would move. */
   private readonly mark: HTMLDivElement;
   private index: CueIndex = indexCues([]);
-  private cues: readonly VttCue[] = [];
+  /** The latest published cues: read by index per update; the whole list only for a drag. */
+  private snapshot: TimelineSnapshot | null = null;
+  private get cues(): readonly VttCue[] {
+    return this.snapshot?.cues ?? [];
+  }
   private active = -1;
   private pxPerSec = 0;
   private from = 0;
@@ -176,13 +180,12 @@ export class CueLayerPlugin extends BasePlugin<BasePluginEvents, CueLayerOptions
       this.wordDrag.at = map.mapPos(this.wordDrag.at, 1);
       if (plan.target !== null) plan.target = map.mapPos(plan.target, 1);
     }
-    if (s.cues !== this.cues) {
-      this.index = reindexCues(this.index, s.cues);
-      this.cues = s.cues;
-    }
+    // Typing keeps the same times array: the index stays, and no cue list is built.
+    if (s.times !== this.index.cues) this.index = reindexCues(this.index, s.times);
+    this.snapshot = s;
     this.active = s.cursor;
     this.element.dataset.spoken = String(s.spoken);
-    if (cursorChanged || s.jump) this.reveal(s.cues[s.cursor], s.jump);
+    if (cursorChanged || s.jump) this.reveal(s.cue(s.cursor), s.jump);
     this.render();
   }
 
@@ -208,7 +211,7 @@ export class CueLayerPlugin extends BasePlugin<BasePluginEvents, CueLayerOptions
   }
 
   private place(region: HTMLDivElement, cueIndex: number): void {
-    const cue = this.cues[cueIndex]!;
+    const cue = this.snapshot!.cue(cueIndex)!;
     const { start, end } = this.drag?.preview.get(cue.range.from) ?? cue;
     // Typing moves positions, not times: most keystrokes change nothing drawn here, and
     // then nothing is written (each write would restyle the waveform in the next frame).
