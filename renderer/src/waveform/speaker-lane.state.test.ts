@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
-import { speakerLaneShown, speakerTurns, withSpeakerLane } from './speaker-lane';
+import { laneBars, speakerLaneShown, speakerTurns, withSpeakerLane } from './speaker-lane';
 
 const cue = (start: number, end: number, speaker: string | null = null) => ({ start, end, speaker });
 
@@ -28,5 +28,27 @@ describe('speaker lane', () => {
     expect(speakerLaneShown(shown)).toBe(true);
     expect(shown.qaProfile).toBe('transcript');
     expect(speakerLaneShown(withSpeakerLane(shown, false))).toBe(false);
+  });
+});
+
+describe('speaker lane bars', () => {
+  const turn = (speaker: string, start: number, end: number) => ({ speaker, start, end, cue: 0 });
+
+  it('places turns in view pixels, cut to the view', () => {
+    expect(laneBars([turn('Ann', 8, 12), turn('Bob', 12, 30)], 10, 10, 100)).toEqual([
+      { ...turn('Ann', 8, 12), left: 0, right: 20 },
+      { ...turn('Bob', 12, 30), left: 20, right: 100 },
+    ]);
+  });
+
+  it('zoomed out, a turn narrower than 2 px widens the bar it touches: never more bars than half the pixels', () => {
+    const many = Array.from({ length: 3600 }, (_, i) => turn(i % 2 ? 'Ann' : 'Bob', i * 3, i * 3 + 3));
+    // The whole 3 hours in 1,280 px: 0.36 px per turn.
+    const bars = laneBars(many, 0, 1280 / 10_800, 1280);
+    expect(bars.length).toBeLessThanOrEqual(640);
+    expect(bars.at(-1)!.right).toBeCloseTo(1280, 6);
+    expect(bars.at(-1)!.end).toBe(10_800);
+    // Zoomed in, every turn is its own bar.
+    expect(laneBars(many.slice(0, 10), 0, 50, 1280)).toHaveLength(9);
   });
 });

@@ -66,6 +66,36 @@ export function speakerTurns(cues: readonly Pick<VttCue, 'start' | 'end' | 'spea
   return turns;
 }
 
+/** A bar narrower than this (px) joins the bar it touches: zoomed out, bars stay a view's pixels' worth. */
+const MIN_BAR_PX = 2;
+
+export interface LaneBar extends SpeakerTurn {
+  /** Pixels from the view's left edge, cut to the view. */
+  left: number;
+  right: number;
+}
+
+/**
+ * Where each turn shows in a view `width` px wide starting at `from` seconds: cut to the
+ * view (so a name shows at the start of what is seen of its turn). A turn narrower than
+ * MIN_BAR_PX that touches the bar before it widens that bar instead of making one, so
+ * however far out the view is zoomed there are at most width / MIN_BAR_PX bars.
+ */
+export function laneBars(turns: readonly SpeakerTurn[], from: number, pxPerSec: number, width: number): LaneBar[] {
+  const bars: LaneBar[] = [];
+  for (const turn of turns) {
+    const left = Math.max(0, (turn.start - from) * pxPerSec);
+    const right = Math.min(width, (turn.end - from) * pxPerSec);
+    if (right < left) continue;
+    const last = bars.at(-1);
+    if (last && right - left < MIN_BAR_PX && left - last.right <= 1) {
+      last.right = Math.max(last.right, right);
+      last.end = Math.max(last.end, turn.end);
+    } else bars.push({ ...turn, left, right });
+  }
+  return bars;
+}
+
 export class SpeakerLanePlugin extends BasePlugin<SpeakerLaneEvents, SpeakerLaneOptions> {
   readonly element: HTMLDivElement;
   private readonly bars: HTMLDivElement[] = [];
@@ -144,12 +174,10 @@ export class SpeakerLanePlugin extends BasePlugin<SpeakerLaneEvents, SpeakerLane
     }
     const width = this.wavesurfer.getWidth();
     this.element.style.width = `${width}px`;
-    const turns = speakerTurns(this.cues, cuesInWindow(this.index, view.from, view.to));
+    const turns = laneBars(speakerTurns(this.cues, cuesInWindow(this.index, view.from, view.to)), view.from, view.pxPerSec, width);
     turns.forEach((turn, i) => {
       const bar = this.bars[i] ?? this.makeBar();
-      // Cut to the view, so the name always shows at the start of what is seen of the turn.
-      const left = Math.max(0, (turn.start - view.from) * view.pxPerSec);
-      const right = Math.min(width, (turn.end - view.from) * view.pxPerSec);
+      const { left, right } = turn;
       const colour = speakerColour(turn.speaker);
       if (bar.dataset.speaker !== turn.speaker) {
         bar.dataset.speaker = turn.speaker;
