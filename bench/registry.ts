@@ -10,6 +10,7 @@ import { formatsBenchmark } from './formats';
 import { txtPairBenchmark } from './txt-pair';
 import { alignBenchmark } from './align';
 import { transcriptViewBenchmark } from './transcript-view';
+import { speakerLaneBenchmark } from './speaker-lane';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per benchmark module. */
-export const benchmarks: Benchmark[] = [formatsBenchmark, txtPairBenchmark, fixBenchmark, editorBenchmark, seekBenchmark, audioBenchmark, rendererMemoryBenchmark, spectrogramBenchmark, transcriptViewBenchmark, alignBenchmark, foldersBenchmark];
+export const benchmarks: Benchmark[] = [formatsBenchmark, txtPairBenchmark, fixBenchmark, editorBenchmark, seekBenchmark, audioBenchmark, rendererMemoryBenchmark, spectrogramBenchmark, transcriptViewBenchmark, speakerLaneBenchmark, alignBenchmark, foldersBenchmark];

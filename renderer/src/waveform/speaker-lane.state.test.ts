@@ -7,7 +7,7 @@ const cue = (start: number, end: number, speaker: string | null = null) => ({ st
 describe('speaker lane', () => {
   it('joins runs of the same speaker into one turn, reaching the latest end among them', () => {
     const cues = [cue(0, 2, 'Ann'), cue(2, 5, 'Ann'), cue(4, 4.5, 'Ann'), cue(5, 6, 'Bob'), cue(6, 8, 'Ann')];
-    expect(speakerTurns(cues, [0, 1, 2, 3, 4])).toEqual([
+    expect(speakerTurns((i) => cues[i], [0, 1, 2, 3, 4])).toEqual([
       { speaker: 'Ann', start: 0, end: 5, cue: 0 },
       { speaker: 'Bob', start: 5, end: 6, cue: 3 },
       { speaker: 'Ann', start: 6, end: 8, cue: 4 },
@@ -16,10 +16,10 @@ describe('speaker lane', () => {
 
   it('a cue without a speaker ends a turn and draws none; only the cues given (the window) count', () => {
     const cues = [cue(0, 1, 'Ann'), cue(1, 2), cue(2, 3, 'Ann'), cue(3, 4, 'Ann')];
-    expect(speakerTurns(cues, [0, 1, 2, 3]).map((t) => [t.start, t.end])).toEqual([[0, 1], [2, 4]]);
-    expect(speakerTurns(cues, [3])).toEqual([{ speaker: 'Ann', start: 3, end: 4, cue: 3 }]);
+    expect(speakerTurns((i) => cues[i], [0, 1, 2, 3]).map((t) => [t.start, t.end])).toEqual([[0, 1], [2, 4]]);
+    expect(speakerTurns((i) => cues[i], [3])).toEqual([{ speaker: 'Ann', start: 3, end: 4, cue: 3 }]);
     // Indices that skip a cue do not join across it.
-    expect(speakerTurns(cues, [0, 2])).toHaveLength(2);
+    expect(speakerTurns((i) => cues[i], [0, 2])).toHaveLength(2);
   });
 
   it('is hidden unless the settings show it, and the choice keeps the other settings', () => {
@@ -41,13 +41,20 @@ describe('speaker lane bars', () => {
     ]);
   });
 
-  it('zoomed out, a turn narrower than 2 px widens the bar it touches: never more bars than half the pixels', () => {
+  it('zoomed out, narrow turns share slots of 2 px shown as who talks most there: never more bars than half the pixels', () => {
     const many = Array.from({ length: 3600 }, (_, i) => turn(i % 2 ? 'Ann' : 'Bob', i * 3, i * 3 + 3));
     // The whole 3 hours in 1,280 px: 0.36 px per turn.
     const bars = laneBars(many, 0, 1280 / 10_800, 1280);
     expect(bars.length).toBeLessThanOrEqual(640);
     expect(bars.at(-1)!.right).toBeCloseTo(1280, 6);
     expect(bars.at(-1)!.end).toBe(10_800);
+    // Ann talks most in the first half, Bob in the second: two bars, one each.
+    const halves = Array.from({ length: 3600 }, (_, i) => {
+      const long = i % 2 === (i < 1800 ? 0 : 1);
+      const start = Math.floor(i / 2) * 6 + (i % 2) * (i < 1800 ? 5 : 1);
+      return turn(i % 2 ? 'Bob' : 'Ann', start, start + (long ? 5 : 1));
+    }).sort((a, b) => a.start - b.start);
+    expect(laneBars(halves, 0, 1280 / 10_800, 1280).map((b) => [b.speaker, Math.round(b.left), Math.round(b.right)])).toEqual([['Ann', 0, 640], ['Bob', 640, 1280]]);
     // Zoomed in, every turn is its own bar.
     expect(laneBars(many.slice(0, 10), 0, 50, 1280)).toHaveLength(9);
   });

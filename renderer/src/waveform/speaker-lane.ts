@@ -4,8 +4,9 @@
  * regions' bands), with the name at the start of each bar in view. A wavesurfer.js
  * plugin that subscribes to the editor's CueTimeline and to the view (scroll, zoom), and
  * unsubscribes and removes its element on destroy. Only the visible window is drawn:
- * the cues in it are found through the cue index (cue-window: O(log n + visible)), runs
- * of the same speaker are joined into turns, and a small pool of bars is re-placed, so a
+ * the cues in it are found through the cue index (cue-window: O(log n + visible)) over
+ * the published times, only those cues are read, runs of the same speaker are joined
+ * into turns, and a small pool of bars is re-placed, so a
  * 3-hour file costs what a short one does. It sits in wavesurfer's scrolling wrapper,
  * right under the waveform and in view (`position: sticky`), so the cue regions and the
  * playhead run over it as over the waveform. Hidden until shown (`toggle()`).
@@ -48,25 +49,25 @@ export interface SpeakerTurn {
  * speaker is one turn, from its first cue's start to the latest end among them. Cues
  * without a speaker end a turn and make none.
  */
-export function speakerTurns(cues: readonly Pick<VttCue, 'start' | 'end' | 'speaker'>[], indices: readonly number[]): SpeakerTurn[] {
+export function speakerTurns(cueAt: (index: number) => Pick<VttCue, 'start' | 'end' | 'speaker'> | undefined, indices: readonly number[]): SpeakerTurn[] {
   const turns: SpeakerTurn[] = [];
   let last: SpeakerTurn | null = null;
   let lastIndex = -2;
   for (const i of indices) {
-    const cue = cues[i]!;
-    const speaker = cue.speaker;
+    const cue = cueAt(i);
+    const speaker = cue?.speaker;
     if (!speaker) {
       last = null;
       continue;
     }
-    if (last && last.speaker === speaker && i === lastIndex + 1) last.end = Math.max(last.end, cue.end);
-    else turns.push((last = { speaker, start: cue.start, end: cue.end, cue: i }));
+    if (last && last.speaker === speaker && i === lastIndex + 1) last.end = Math.max(last.end, cue!.end);
+    else turns.push((last = { speaker, start: cue!.start, end: cue!.end, cue: i }));
     lastIndex = i;
   }
   return turns;
 }
 
-/** A bar narrower than this (px) joins the bar it touches: zoomed out, bars stay a view's pixels' worth. */
+/** Turns narrower than this (px) are drawn together, MIN_BAR_PX at a time. */
 const MIN_BAR_PX = 2;
 
 export interface LaneBar extends SpeakerTurn {
@@ -76,22 +77,36 @@ export interface LaneBar extends SpeakerTurn {
 }
 
 /**
- * Where each turn shows in a view `width` px wide starting at `from` seconds: cut to the
- * view (so a name shows at the start of what is seen of its turn). A turn narrower than
- * MIN_BAR_PX that touches the bar before it widens that bar instead of making one, so
- * however far out the view is zoomed there are at most width / MIN_BAR_PX bars.
+ * Where each turn shows in a view `width` px wide starting at `from` seconds, cut to the
+ * view (so a name shows at the start of what is seen of its turn). Zoomed out, turns
+ * narrower than MIN_BAR_PX are gathered into slots of about MIN_BAR_PX, each shown as the
+ * speaker who talks most in it, and touching bars of one speaker join: however far out
+ * the view is, there are about width / MIN_BAR_PX bars at most, and a long stretch where
+ * one speaker dominates still reads as theirs.
  */
 export function laneBars(turns: readonly SpeakerTurn[], from: number, pxPerSec: number, width: number): LaneBar[] {
-  const bars: LaneBar[] = [];
+  const slots: { bar: LaneBar; talk: Map<string, number> | null }[] = [];
   for (const turn of turns) {
     const left = Math.max(0, (turn.start - from) * pxPerSec);
     const right = Math.min(width, (turn.end - from) * pxPerSec);
     if (right < left) continue;
+    const last = slots.at(-1);
+    const narrow = right - left < MIN_BAR_PX;
+    if (narrow && last?.talk && left - last.bar.right <= 1 && last.bar.right - last.bar.left < MIN_BAR_PX) {
+      const { bar, talk } = last;
+      bar.right = Math.max(bar.right, right);
+      bar.end = Math.max(bar.end, turn.end);
+      talk.set(turn.speaker, (talk.get(turn.speaker) ?? 0) + turn.end - turn.start);
+      if (talk.get(turn.speaker)! > talk.get(bar.speaker)!) bar.speaker = turn.speaker;
+    } else slots.push({ bar: { ...turn, left, right }, talk: narrow ? new Map([[turn.speaker, turn.end - turn.start]]) : null });
+  }
+  const bars: LaneBar[] = [];
+  for (const { bar } of slots) {
     const last = bars.at(-1);
-    if (last && right - left < MIN_BAR_PX && left - last.right <= 1) {
-      last.right = Math.max(last.right, right);
-      last.end = Math.max(last.end, turn.end);
-    } else bars.push({ ...turn, left, right });
+    if (last && last.speaker === bar.speaker && bar.left - last.right <= 1) {
+      last.right = Math.max(last.right, bar.right);
+      last.end = Math.max(last.end, bar.end);
+    } else bars.push(bar);
   }
   return bars;
 }
@@ -100,7 +115,6 @@ export class SpeakerLanePlugin extends BasePlugin<SpeakerLaneEvents, SpeakerLane
   readonly element: HTMLDivElement;
   private readonly bars: HTMLDivElement[] = [];
   private index: CueIndex = indexCues([]);
-  private cues: readonly VttCue[] = [];
   /** The latest published snapshot, read only while shown (once per frame). */
   private snapshot: TimelineSnapshot | null = null;
   private frame = 0;
@@ -167,14 +181,13 @@ export class SpeakerLanePlugin extends BasePlugin<SpeakerLaneEvents, SpeakerLane
   render(): void {
     const view = this.options.visible();
     if (!this.shown || !view || !this.wavesurfer) return;
-    const cues = this.snapshot?.cues ?? [];
-    if (cues !== this.cues) {
-      this.index = reindexCues(this.index, cues);
-      this.cues = cues;
-    }
+    const s = this.snapshot;
+    if (!s) return;
+    // Typing keeps the times array: the index stays, and only the cues in view are read.
+    if (s.times !== this.index.cues) this.index = reindexCues(this.index, s.times);
     const width = this.wavesurfer.getWidth();
     this.element.style.width = `${width}px`;
-    const turns = laneBars(speakerTurns(this.cues, cuesInWindow(this.index, view.from, view.to)), view.from, view.pxPerSec, width);
+    const turns = laneBars(speakerTurns((i) => s.cue(i), cuesInWindow(this.index, view.from, view.to)), view.from, view.pxPerSec, width);
     turns.forEach((turn, i) => {
       const bar = this.bars[i] ?? this.makeBar();
       const { left, right } = turn;

@@ -1,0 +1,114 @@
+/**
+ * The speaker lane (renderer/src/waveform/speaker-lane.ts) on a 3-hour episode: the 3 h
+ * MP3 of the audio bench and a transcript of 3,600 three-second cues whose speaker
+ * changes every one to four cues (about 1,440 turns), against, in the same run, the same
+ * page with the lane hidden:
+ * - scroll and zoom frames (rAF intervals) with the lane shown, and hidden;
+ * - how many turn bars the lane holds after scrolling and zooming (it draws the view, so
+ *   this stays at a view's worth whatever the length);
+ * - in Node, the turns of one view found through the cue index, against joining every
+ *   cue of the file into turns (what drawing the whole file would cost per update).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openApp } from '../electron/preview/harness';
+import { formatVttTimestamp } from '../shared/formats/timestamp';
+import { parseVtt } from '../shared/formats/vtt/parser';
+import { cuesInWindow, indexCues } from '../renderer/src/waveform/cue-window';
+import { speakerTurns } from '../renderer/src/waveform/speaker-lane';
+import { ensureThreeHourMp3 } from './audio';
+import { frames, zoomFrames } from './renderer-memory';
+import { percentile, timeMedian, type Benchmark, type BenchResult } from './report';
+
+const CUES = 3600;
+const CUE_SECONDS = 3;
+const SPEAKERS = ['Will Vincent', 'Carlton Gibson', 'Calvin Hendryx-Parker', 'Ann'];
+
+/** 3,600 cues over 3 hours; the speaker changes after 1-4 cues (a fixed pattern). */
+export function buildSpeakerVtt(): string {
+  const parts = ['WEBVTT\n\n'];
+  let speaker = 0;
+  let left = 1;
+  for (let i = 0; i < CUES; i++) {
+    if (left-- === 0) {
+      speaker = (speaker + 1 + (i % 3)) % SPEAKERS.length;
+      left = (i * 7) % 4;
+    }
+    const start = i * CUE_SECONDS;
+    parts.push(`${formatVttTimestamp(start)} --> ${formatVttTimestamp(start + CUE_SECONDS)}\n<v ${SPEAKERS[speaker]}>Cue ${i} of a long episode, with enough words to read as a transcript line.\n\n`);
+  }
+  return parts.join('');
+}
+
+const lane = (page: Page) => page.getByTestId('waveform').locator('[data-testid="speaker-lane"]');
+
+async function scroll(page: Page): Promise<void> {
+  for (let i = 0; i < 40; i++) { await page.mouse.wheel(0, 600); await page.waitForTimeout(30); }
+}
+
+interface Measured { scrollHidden: number[]; scrollShown: number[]; zoomHidden: number[]; zoomShown: number[]; bars: number; outBars: number; outTurns: number; outPxPerSec: number }
+
+async function measure(vtt: string, audio: string): Promise<Measured> {
+  const app = await openApp({ launchPaths: [vtt, audio] });
+  try {
+    const { page } = app;
+    await page.locator('[data-testid="waveform"][data-peaks-status="done"]').waitFor({ timeout: 600_000 });
+    await page.waitForTimeout(500);
+    const wave = page.getByTestId('waveform');
+    const toggle = page.getByRole('button', { name: 'Speaker lane' });
+    const m: Measured = { scrollHidden: [], scrollShown: [], zoomHidden: [], zoomShown: [], bars: 0, outBars: 0, outTurns: 0, outPxPerSec: 0 };
+    // Hidden, shown, hidden, shown: the machine's load drifts over a run, and both see it.
+    for (const shown of [false, true, false, true]) {
+      if ((await toggle.getAttribute('aria-pressed')) !== String(shown)) await toggle.click();
+      if (shown) await lane(page).locator('[data-testid="speaker-turn"]').first().waitFor();
+      await wave.hover();
+      (shown ? m.scrollShown : m.scrollHidden).push(...(await frames(page, () => scroll(page))));
+      (shown ? m.zoomShown : m.zoomHidden).push(...(await zoomFrames(page)));
+    }
+    for (const f of [m.scrollShown, m.scrollHidden, m.zoomShown, m.zoomHidden]) f.sort((a, b) => a - b);
+    m.bars = await lane(page).locator('[data-testid="speaker-turn"]').count();
+    // Zoomed all the way out: the whole file in view.
+    await wave.focus();
+    for (let i = 0; i < 30; i++) { await page.keyboard.press('-'); await page.waitForTimeout(30); }
+    await page.waitForTimeout(300);
+    m.outBars = await lane(page).locator('[data-testid="speaker-turn"]').count();
+    m.outTurns = Number(await lane(page).getAttribute('data-turns'));
+    m.outPxPerSec = Number(await wave.getAttribute('data-px-per-sec'));
+    return m;
+  } finally {
+    await app.close();
+  }
+}
+
+const late = (f: readonly number[]) => f.filter((x) => x > 20).length;
+
+export const speakerLaneBenchmark: Benchmark = {
+  name: 'speaker-lane',
+  async run(): Promise<BenchResult[]> {
+    const text = buildSpeakerVtt();
+    const cues = parseVtt(text).cues;
+    const index = indexCues(cues);
+    const allTurns = speakerTurns((i) => cues[i], cues.map((_, i) => i)).length;
+    // One 25-second view (1,280 px at 50 px/s) in the middle of the file.
+    const mid = (CUES * CUE_SECONDS) / 2;
+    const view = timeMedian(() => speakerTurns((i) => cues[i], cuesInWindow(index, mid, mid + 25)), 200);
+    const whole = timeMedian(() => speakerTurns((i) => cues[i], cues.map((_, i) => i)), 50);
+    const dir = await mkdtemp(join(tmpdir(), 'cueline-bench-lane-'));
+    try {
+      const vtt = join(dir, 'speakers-3h.vtt');
+      await writeFile(vtt, text);
+      const m = await measure(vtt, ensureThreeHourMp3());
+      return [
+        { name: `3 h, ${CUES} cues (${allTurns} turns): turns of one view through the cue index`, value: view * 1000, unit: 'µs', baseline: { name: 'every cue joined into turns', value: whole * 1000 } },
+        { name: `3 h MP3 + ${CUES} cues: scroll frame interval p95 with the speaker lane shown (${late(m.scrollShown)} of ${m.scrollShown.length} frames over 20 ms)`, value: percentile(m.scrollShown, 95), unit: 'ms', baseline: { name: 'lane hidden', value: percentile(m.scrollHidden, 95) }, goal: { op: '<=', value: 1.2, on: 'ratio' } },
+        { name: `3 h MP3 + ${CUES} cues: zoom frame interval p95 with the speaker lane shown (${late(m.zoomShown)} of ${m.zoomShown.length} frames over 20 ms)`, value: percentile(m.zoomShown, 95), unit: 'ms', baseline: { name: 'lane hidden', value: percentile(m.zoomHidden, 95) }, goal: { op: '<=', value: 1.2, on: 'ratio' } },
+        { name: `3 h MP3 + ${CUES} cues: turn bars the lane holds after scrolling and zooming`, value: m.bars, unit: 'elements', baseline: { name: 'turns in the file', value: allTurns } },
+        { name: `3 h MP3 + ${CUES} cues: turn bars zoomed all the way out (${m.outPxPerSec.toPrecision(3)} px/s, the whole file in view; bars drawn: ${m.outTurns})`, value: m.outBars, unit: 'elements', baseline: { name: 'turns in the file', value: allTurns } },
+      ];
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
