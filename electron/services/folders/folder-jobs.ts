@@ -64,16 +64,24 @@ export class FolderJobs {
     const job = this.require(id);
     if (job.status.status === 'running') {
       const before = job.status;
-      // Progress changes with every file: answering at most ~10 times a second is plenty for a bar.
-      await new Promise((resolve) => setTimeout(resolve, THROTTLE_MS));
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, POLL_MS);
-        function done() { clearTimeout(timer); job.waiters.delete(done); resolve(); }
-        if (job.status !== before) return done();
-        job.waiters.add(done);
-      });
+      const ended = () => job.status.status !== 'running';
+      // Progress changes with every file: answering at most ~10 times a second is plenty
+      // for a bar. The end of the job is answered at once.
+      await this.until(job, THROTTLE_MS, ended);
+      if (!ended()) await this.until(job, POLL_MS, () => job.status !== before);
     }
     return job.status;
+  }
+
+  /** Resolves once `done()` holds after a change of the job's state, or after `ms`. */
+  private until(job: Job, ms: number, done: () => boolean): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(finish, ms);
+      function finish() { clearTimeout(timer); job.waiters.delete(check); resolve(); }
+      function check() { if (done()) finish(); }
+      if (done()) return finish();
+      job.waiters.add(check);
+    });
   }
 
   cancel(id: string): void {
