@@ -86,6 +86,23 @@ describe('transcript view (Otter fixture)', () => {
     expect(changed).toEqual(['00:00:11.500 --> 00:00:13.250']);
   });
 
+  it('typing in a cue redraws its chip in place (new characters per second); the chip then still edits that cue\u2019s times', async () => {
+    const { page } = await openOtter();
+    const chip = page.locator('.cm-tv-chip').nth(1);
+    const before = (await chip.getAttribute('title'))!;
+    await chip.evaluate((el) => { (el as HTMLElement & { marked?: boolean }).marked = true; });
+    await cursorAt(page, '\n\n00:00:14.000');
+    await page.keyboard.type(' Yes, hello there.');
+    await expect.poll(() => editorText(page)).toContain('<v Carlton Gibson>Hello Will. Yes, hello there.\n');
+    await expect.poll(() => chip.getAttribute('title')).not.toBe(before);
+    expect(await chip.getAttribute('title')).toMatch(/^00:00:12\.000 --> 00:00:14\.000\n2\.00 s · 14\.5 cps/);
+    // The same element, updated (not replaced), and its click edits this cue.
+    expect(await chip.evaluate((el) => (el as HTMLElement & { marked?: boolean }).marked)).toBe(true);
+    await chip.click();
+    await expect.poll(() => page.getByLabel('Cue times (start --> end)').inputValue()).toBe('00:00:12.000 --> 00:00:14.000');
+    expect(app!.errors).toEqual([]);
+  });
+
   it('one command moves "Hey, well, hey, Carlton," from Will at 0:14 to Calvin at 0:19, with the times; undo restores', async () => {
     const { page, original } = await openOtter();
     await cursorAt(page, 'Hey, well, hey, Carlton,');

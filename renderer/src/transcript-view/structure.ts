@@ -22,9 +22,7 @@ function blockDecorations(state: EditorState, doc: VttDocument, i: number, out: 
   const { hiddenFrom, hiddenTo } = layoutOf(state.doc, doc, i);
   if (b.kind === 'cue') {
     const c = b.cue;
-    const timing = state.doc.sliceString(c.timingRange.from, c.timingRange.to);
-    const id = c.idRange ? state.doc.sliceString(c.idRange.from, c.idRange.to) : '';
-    out.push(Decoration.replace({ widget: TimingChip.of(c, timing, id, state.facet(qaRules)) }).range(hiddenFrom, hiddenTo));
+    out.push(Decoration.replace({ widget: TimingChip.of(c, state.doc, state.facet(qaRules)) }).range(hiddenFrom, hiddenTo));
     return;
   }
   const first = state.doc.lineAt(b.range.from).text;

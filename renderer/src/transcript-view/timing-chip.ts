@@ -5,6 +5,7 @@
  * change), Escape or leaving the field cancels. The keyboard timing commands keep
  * working on the document, and the chip follows.
  */
+import type { Text } from '@codemirror/state';
 import { WidgetType, type EditorView } from '@codemirror/view';
 import { retimeCue } from '../../../shared/formats/vtt/edit';
 import { parseVttTimestamp } from '../../../shared/formats/timestamp';
@@ -33,44 +34,119 @@ function cueOfChip(view: EditorView, dom: HTMLElement): VttCue | null {
   return cuesOf(view.state).find((c) => c.range.from >= pos) ?? null;
 }
 
+/**
+ * Rules equal in value: the settings hand the editor a new rules object on every change
+ * (and when they first load), and equal chips must stay equal then, or every chip of the
+ * file would count as changed and CodeMirror would measure the whole document again.
+ */
+function sameRules(a: Readonly<QaRules>, b: Readonly<QaRules>): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof QaRules)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/** The chip each element shows now. */
+const DRAWN = new WeakMap<HTMLElement, TimingChip>();
+
 export class TimingChip extends WidgetType {
-  constructor(
-    readonly text: string,
-    /** Figures, id and settings, for the tooltip. */
-    readonly details: string,
-    readonly timing: string,
-    readonly level: 'ok' | 'warn' | 'error',
-    /** The cue has an id or settings behind the chip (drawn dashed). */
-    readonly more: boolean,
+  private shown: { text: string; details: string; level: 'ok' | 'warn' | 'error'; more: boolean } | null = null;
+
+  /**
+   * Keeps what the chip is drawn from; the figures are worked out when it is first drawn
+   * (or read), so a file's chips cost nothing until they scroll into view: a transcript
+   * opens as fast as its raw text.
+   */
+  private source: { timing: string; id: string } | null = null;
+
+  private constructor(
+    readonly cue: VttCue,
+    /** The document the cue is in (its timing line and id are read from it when needed). */
+    readonly doc: Text,
+    readonly rules: Readonly<QaRules>,
   ) {
     super();
   }
 
-  /** The chip of `cue`; its QA figures (duration, characters per second) go in its tooltip and colour. */
-  static of(cue: VttCue, timing: string, id: string, rules: Readonly<QaRules>): TimingChip {
-    const settings = timing.slice(cue.settingsRange.from - cue.timingRange.from).trim();
-    const figures = shownFigures(cue, rules);
-    const details = [figures.text, id && `id ${id}`, settings && `settings ${settings}`].filter(Boolean).join(' · ');
-    return new TimingChip(chipText(cue.start, cue.end), details, timing, figures.error ? 'error' : figures.warn ? 'warn' : 'ok', !!(id || settings));
+  /** The chip of `cue` in `doc`; its QA figures (duration, characters per second) go in its tooltip and colour. */
+  static of(cue: VttCue, doc: Text, rules: Readonly<QaRules>): TimingChip {
+    return new TimingChip(cue, doc, rules);
   }
 
+  /** The timing line as written. */
+  get timing(): string {
+    return this.read().timing;
+  }
+  get id(): string {
+    return this.read().id;
+  }
+  private read(): { timing: string; id: string } {
+    const { cue, doc } = this;
+    return (this.source ??= { timing: doc.sliceString(cue.timingRange.from, cue.timingRange.to), id: cue.idRange ? doc.sliceString(cue.idRange.from, cue.idRange.to) : '' });
+  }
+
+  private get figures() {
+    if (this.shown) return this.shown;
+    const { cue, timing, id } = this;
+    const settings = timing.slice(cue.settingsRange.from - cue.timingRange.from).trim();
+    const figures = shownFigures(cue, this.rules);
+    const details = [figures.text, id && `id ${id}`, settings && `settings ${settings}`].filter(Boolean).join(' · ');
+    return (this.shown = { text: chipText(cue.start, cue.end), details, level: figures.error ? 'error' : figures.warn ? 'warn' : 'ok', more: !!(id || settings) });
+  }
+
+  get text(): string {
+    return this.figures.text;
+  }
+  /** Figures, id and settings, for the tooltip. */
+  get details(): string {
+    return this.figures.details;
+  }
+  get level(): 'ok' | 'warn' | 'error' {
+    return this.figures.level;
+  }
+  /** The cue has an id or settings behind the chip (drawn dashed). */
+  get more(): boolean {
+    return this.figures.more;
+  }
+
+  /** Same inputs, same chip: the figures follow from the cue's times and text, the timing line, the id and the rules. */
   override eq(other: TimingChip): boolean {
-    return other.text === this.text && other.details === this.details && other.timing === this.timing && other.level === this.level && other.more === this.more;
+    if (!sameRules(other.rules, this.rules) || other.cue.text !== this.cue.text || other.cue.start !== this.cue.start || other.cue.end !== this.cue.end) return false;
+    // The same document and place hold the same timing line and id (new settings rebuild every chip on the same text).
+    const a = this.cue;
+    const b = other.cue;
+    if (other.doc === this.doc && a.timingRange.from === b.timingRange.from && a.timingRange.to === b.timingRange.to && a.idRange?.from === b.idRange?.from && a.idRange?.to === b.idRange?.to) return true;
+    return other.timing === this.timing && other.id === this.id;
   }
 
   toDOM(view: EditorView): HTMLElement {
     const chip = document.createElement('span');
-    chip.className = 'cm-tv-chip' + (this.level !== 'ok' ? ` cm-tv-chip-${this.level}` : '') + (this.more ? ' cm-tv-chip-more' : '');
-    chip.textContent = this.text;
-    chip.title = `${this.timing}\n${this.details}\nClick to edit the times`;
     chip.setAttribute('role', 'button');
-    chip.setAttribute('aria-label', `Cue times ${this.timing}. Edit`);
+    this.draw(chip);
     chip.addEventListener('mousedown', (e) => {
       if (chip.querySelector('input')) return;
       e.preventDefault();
-      this.edit(view, chip);
+      // The chip drawn here now: a redraw in place (updateDOM) gives the element a newer one.
+      (DRAWN.get(chip) ?? this).edit(view, chip);
     });
     return chip;
+  }
+
+  /**
+   * Typing in a cue changes its characters per second (tooltip, colour) but not its times:
+   * the chip is redrawn in place, so the line being typed in keeps its elements.
+   */
+  override updateDOM(dom: HTMLElement): boolean {
+    if (dom.querySelector('input')) return false;
+    this.draw(dom);
+    return true;
+  }
+
+  private draw(chip: HTMLElement): void {
+    DRAWN.set(chip, this);
+    chip.className = 'cm-tv-chip' + (this.level !== 'ok' ? ` cm-tv-chip-${this.level}` : '') + (this.more ? ' cm-tv-chip-more' : '');
+    chip.textContent = this.text;
+    chip.title = `${this.timing}\n${this.details}\nClick to edit the times`;
+    chip.setAttribute('aria-label', `Cue times ${this.timing}. Edit`);
   }
 
   private edit(view: EditorView, chip: HTMLElement): void {
