@@ -2,14 +2,17 @@
  * The alignment itself, on features already computed: a coarse DTW pyramid (120 ms, then 40 ms frames) in a
  * band around the anchors' guide, a fine DTW (10 ms) in a narrow band around the coarse
  * path, cue and word edges read off the path, then each cue edge moved to the speech
- * onset or offset the energy envelope shows nearby. Cues whose text the audio does not
- * hold are told by their path (squeezed into almost no recording, at a high cost) and get
- * times interpolated between their neighbours instead.
+ * onset or offset the energy envelope shows nearby. Every pass also charges for a pause
+ * paired with speech, and a drifted VTT's path is held to its given times where it
+ * strays far from them alone (audio the text lacks). Cues whose text the audio does not
+ * hold are told by their path (squeezed into almost no recording, at a high cost, or
+ * finding little of the speech they should take) and get times interpolated between
+ * their neighbours instead.
  */
-import { bandAround, bandedDtw, bandFromCoarse, type WarpPath } from './dtw';
-import { normalizeFrames, poolFrames, sliceFrames, type FrameMatrix } from './features';
-import { anchorGuide, cumulativeSpeech, monotoneAnchors, speechShareGuide, undoDrift, type AnchorPoint } from './guide';
-import { nearestEdge, speechEdgeWithin, speechLevels, speechSpan, voicedShare, type Envelope } from './onsets';
+import { bandAround, bandedDtw, bandFromCoarse, repairBand, type Band, type Voicing, type WarpPath } from './dtw';
+import { frameScale, normalizeFrames, poolFrames, sliceFrames, type FrameMatrix } from './features';
+import { anchorGuide, clampToCorridor, corridorFor, cumulativeSpeech, monotoneAnchors, speechShareGuide, undoDrift, type AnchorPoint, type Corridor } from './guide';
+import { nearestEdge, onsetAfterPause, speechEdgeWithin, speechLevels, speechSpan, voicedShare, type Envelope } from './onsets';
 import { scoreUnits } from './confidence';
 
 export interface Signal {
@@ -53,11 +56,16 @@ export interface AlignedUnit {
   lowConfidence: boolean;
 }
 
+/**
+ * Extra cost of pairing a pause with speech, in units of the features' spread (measured:
+ * 1 puts short fast replies on their own speech; 2 starts pulling words onto pauses).
+ */
+const VOICING_COST = 1;
 /** Extra cost of a step off the diagonal, in units of the features' spread (measured: 1 beats 0, 0.5 and 2). */
 const STEP_PENALTY = 1;
 /** Synthesized frames either side of the coarse path the fine pass may go. */
 const FINE_MARGIN = 20;
-/** Below this share of speech in its span a cue is taken as not spoken. */
+/** Below this share of its expected speech found in its span, a cue is taken as not spoken. */
 const MIN_VOICED = 0.3;
 /** Coarse frames per top frame (120 ms; 200 ms lost the path on unseen voices), where the wide search runs. */
 const TOP = 3;
@@ -67,6 +75,16 @@ const DIRECT_CELLS = 50_000_000;
 const COARSE_MARGIN = 50;
 /** Recording frames per coarse frame (40 ms). */
 const COARSE = 4;
+
+/** Least pause (seconds) between two words that tells where the later one starts. */
+const WORD_PAUSE = 0.12;
+/**
+ * Speech the path may put before such a pause and still mean the word after it: up to
+ * half the word's expected length (what is there is the tail of the word before; a real
+ * short word before a pause is longer than half of the next), and never over 0.25 s.
+ */
+const LEAD_SHARE = 0.5;
+const MAX_LEAD = 0.25;
 
 /** Silence kept around the recording's speech; the rest before and after is not aligned. */
 const SPEECH_MARGIN = 0.3;
@@ -106,11 +124,17 @@ export function align(whole: AlignInput): AlignedUnit[] {
     if (a !== null && a !== undefined) given.push({ ref: a - ref.start!, syn: u.start });
   });
   const wide = Math.min(120, Math.max(20, refSeconds * 0.15));
+  const anchorSets: AnchorPoint[][] = [];
+  const anchorRadius = input.anchorKind === 'coarse' ? 6 : 12;
   if (given.length > 0 && input.anchorKind !== 'none') {
-    candidates.push({ guide: anchorGuide(monotoneAnchors(given, refSeconds, synSeconds)), radius: input.anchorKind === 'coarse' ? 6 : 12 });
+    anchorSets.push(given);
+    candidates.push({ guide: anchorGuide(monotoneAnchors(given, refSeconds, synSeconds)), radius: anchorRadius });
     if (input.anchorKind === 'drifted') {
       const fixed = undoDrift(given, synToRef);
-      if (fixed !== given) candidates.push({ guide: anchorGuide(monotoneAnchors(fixed, refSeconds, synSeconds)), radius: 12 });
+      if (fixed !== given) {
+        anchorSets.push(fixed);
+        candidates.push({ guide: anchorGuide(monotoneAnchors(fixed, refSeconds, synSeconds)), radius: 12 });
+      }
     }
   }
   if (input.anchorKind !== 'coarse' || candidates.length === 0) candidates.push({ guide: shares, radius: wide });
@@ -128,17 +152,81 @@ export function align(whole: AlignInput): AlignedUnit[] {
   const topSyn = top === 1 ? coarseSyn : poolFrames(coarseSyn, top);
   const topRefHop = ref.hop * COARSE * top;
   const topSynHop = syn.hop * COARSE * top;
+  // Each level's voicing, pooled as its frames are; the cost is in units of that level's feature spread.
+  const voicedFine = { ref: frameVoicing(ref, refLevels.threshold), syn: frameVoicing(syn, speechLevels(syn.envelope).threshold) };
+  const voicedCoarse = { ref: poolShares(voicedFine.ref, COARSE), syn: poolShares(voicedFine.syn, COARSE) };
+  const voicedTop = top === 1 ? voicedCoarse : { ref: poolShares(voicedCoarse.ref, top), syn: poolShares(voicedCoarse.syn, top) };
+  const voicing = (r: FrameMatrix, v: { ref: Float32Array; syn: Float32Array }): Voicing => ({ ...v, cost: VOICING_COST * frameScale(r) });
   let best: WarpPath | null = null;
   candidates.forEach(({ guide, radius }, c) => {
     const band = bandAround(topRef.length, topSyn.length, radius / topRefHop, (i) => guide(i * topRefHop) / topSynHop);
     const share = (row: number) => (0.2 * (c + row / topRef.length)) / candidates.length;
-    const path = bandedDtw(topRef, topSyn, band, STEP_PENALTY, tick && ((row) => tick(share(row))));
+    const path = bandedDtw(topRef, topSyn, band, STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(share(row)) } : {}), voicing: voicing(topRef, voicedTop) });
     if (!best || path.normalizedCost < best.normalizedCost) best = path;
   });
-  const coarse = top === 1 ? best! : bandedDtw(coarseRef, coarseSyn, bandFromCoarse(best!, top, coarseRef.length, coarseSyn.length, COARSE_MARGIN), STEP_PENALTY, tick && ((row) => tick(0.2 + (0.2 * row) / coarseRef.length)));
+  let coarse = top === 1 ? best! : bandedDtw(coarseRef, coarseSyn, bandFromCoarse(best!, top, coarseRef.length, coarseSyn.length, COARSE_MARGIN), STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(0.2 + (0.2 * row) / coarseRef.length) } : {}), voicing: voicing(coarseRef, voicedCoarse) });
+  // Given times the path strays far from, where it agrees with all the others: it slipped
+  // (the voices match loosely, and audio the text lacks lets the next cue's words take it).
+  // The coarse pass runs again held to the given times.
+  if (input.anchorKind === 'drifted') {
+    const held = heldToAnchors(coarse, anchorSets, ref.hop * COARSE, syn.hop * COARSE, coarseRef.length, coarseSyn.length, refSeconds, synSeconds, anchorRadius);
+    if (held) coarse = bandedDtw(coarseRef, coarseSyn, held, STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(0.3 + (0.1 * row) / coarseRef.length) } : {}), voicing: voicing(coarseRef, voicedCoarse) });
+  }
   const fineBand = bandFromCoarse(coarse, COARSE, ref.frames.length, syn.frames.length, FINE_MARGIN);
-  const fine = bandedDtw(ref.frames, syn.frames, fineBand, STEP_PENALTY, tick && ((row) => tick(0.4 + (0.6 * row) / ref.frames.length)));
-  return placeUnits(input, fine, refLevels, audio);
+  const fine = bandedDtw(ref.frames, syn.frames, fineBand, STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(0.4 + (0.6 * row) / ref.frames.length) } : {}), voicing: voicing(ref.frames, voicedFine) });
+  // Recording seconds per synthesized second of speech: how long a word should take.
+  const pace = (refSpeech[refSpeech.length - 1]! * ref.envelope.step) / Math.max(1e-9, synSpeech[synSpeech.length - 1]! * syn.envelope.step);
+  return placeUnits(input, fine, refLevels, audio, pace);
+}
+
+/**
+ * The band of a coarse pass held to the given times (guide.ts `corridorFor`), or null
+ * when the path agrees with them. Of several sets of given times (as given, drift
+ * undone), the one the path agrees with best is used.
+ */
+function heldToAnchors(path: WarpPath, sets: AnchorPoint[][], refHop: number, synHop: number, rows: number, cols: number, refSeconds: number, synSeconds: number, radius: number): Band | null {
+  const { first } = pathMaps(path, cols);
+  const column = (syn: number) => Math.max(0, Math.min(cols - 1, Math.floor(syn / synHop)));
+  // Of the sets, the one the path agrees with most closely decides.
+  let chosen: { set: AnchorPoint[]; verdict: Corridor | { agrees: true; tolerance: number } } | null = null;
+  for (const set of sets) {
+    const verdict = corridorFor(set.map((a) => first[column(a.syn)]! * refHop - a.ref));
+    if (verdict !== 'unreliable' && (!chosen || verdict.tolerance < chosen.verdict.tolerance)) chosen = { set, verdict };
+  }
+  if (!chosen || 'agrees' in chosen.verdict) return null;
+  const { set, verdict: corridor } = chosen;
+  const guide = anchorGuide(monotoneAnchors(set.map((a) => ({ ref: a.ref + corridor.shift, syn: a.syn })), refSeconds, synSeconds));
+  const band = bandAround(rows, cols, radius / refHop, (i) => guide(i * refHop) / synHop);
+  clampToCorridor(band.lo, band.hi, set.map((a) => ({ ref: a.ref, column: column(a.syn) })), corridor, refHop);
+  return repairBand(band.lo, band.hi, cols);
+}
+
+/** Share of each frame's analysis window the envelope calls speech. */
+function frameVoicing(signal: Signal, threshold: number): Float32Array {
+  const { values, step, offset } = signal.envelope;
+  const start = signal.start ?? offset;
+  const out = new Float32Array(signal.frames.length);
+  const span = Math.max(1, Math.round((2 * signal.centre) / step));
+  for (let i = 0; i < out.length; i++) {
+    const from = Math.max(0, Math.round((start + i * signal.hop - offset) / step));
+    const to = Math.min(values.length, from + span);
+    let loud = 0;
+    for (let k = from; k < to; k++) if (values[k]! >= threshold) loud++;
+    out[i] = to > from ? loud / (to - from) : 0;
+  }
+  return out;
+}
+
+/** Means of each run of `factor` values: the voicing of pooled frames. */
+function poolShares(values: Float32Array, factor: number): Float32Array {
+  const out = new Float32Array(Math.ceil(values.length / factor));
+  for (let k = 0; k < out.length; k++) {
+    let sum = 0;
+    const n = Math.min(factor, values.length - k * factor);
+    for (let m = 0; m < n; m++) sum += values[k * factor + m]!;
+    out[k] = sum / n;
+  }
+  return out;
 }
 
 /** For each synthesized frame, the first and last recording frame the path pairs it with. */
@@ -153,7 +241,7 @@ function pathMaps(path: WarpPath, cols: number): { first: Int32Array; last: Int3
   return { first, last };
 }
 
-function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof speechLevels>, audio: { start: number; end: number }): AlignedUnit[] {
+function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof speechLevels>, audio: { start: number; end: number }, pace: number): AlignedUnit[] {
   const { ref, syn, units } = input;
   const cols = syn.frames.length;
   const { first, last } = pathMaps(path, cols);
@@ -172,11 +260,15 @@ function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof
   }));
   const audioEnd = audio.end;
   // Text placed on a pause was not spoken there (a line the audio lacks lands in a gap).
-  for (const p of placed) {
-    if (p.lowConfidence || voicedShare(ref.envelope, levels, p.start, p.end) >= MIN_VOICED) continue;
+  // What counts is the speech found against the speech expected: a cue stretched over a
+  // long pause after its own words still holds them.
+  placed.forEach((p, k) => {
+    if (p.lowConfidence) return;
+    const expected = (units[k]!.end - units[k]!.start) * pace;
+    if (voicedShare(ref.envelope, levels, p.start, p.end) * (p.end - p.start) >= MIN_VOICED * expected) return;
     p.lowConfidence = true;
     p.confidence = Math.min(p.confidence, 0.2);
-  }
+  });
   const search = { radius: 0.3, minPause: 0.06 };
   for (let k = 0; k < placed.length; k++) {
     const p = placed[k]!;
@@ -184,6 +276,11 @@ function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof
     const previous = placed.slice(0, k).reverse().find((q) => !q.lowConfidence);
     const next = placed.slice(k + 1).find((q) => !q.lowConfidence);
     const minStart = previous ? previous.start + 0.05 : audio.start;
+    // A start the path put on the previous cue's last sounds, just before a pause, is after the pause.
+    const firstWord = units[k]!.words[0];
+    const lead = firstWord ? Math.min(MAX_LEAD, LEAD_SHARE * (firstWord.end - firstWord.start) * pace) : 0;
+    const afterPause = onsetAfterPause(ref.envelope, levels, p.start, Math.max(p.words[1]?.end ?? p.end, p.words[0]?.end ?? p.end), WORD_PAUSE, lead);
+    if (afterPause !== null) p.start = afterPause;
     const maxEnd = next ? next.start + search.radius : audioEnd;
     const start = nearestEdge(ref.envelope, levels, p.start, 'start', search, { min: minStart, max: p.end });
     const end = nearestEdge(ref.envelope, levels, p.end, 'end', search, { min: start ?? p.start, max: maxEnd });
@@ -194,7 +291,9 @@ function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof
     p.end = speechEdgeWithin(ref.envelope, levels, p.start, p.end, 'end') ?? p.end;
     if (p.end <= p.start) p.end = p.start + 0.05;
   }
-  for (const p of placed) if (!p.lowConfidence) snapWords(p, ref.envelope, levels);
+  placed.forEach((p, k) => {
+    if (!p.lowConfidence) snapWords(p, units[k]!.words.map((w) => (w.end - w.start) * pace), ref.envelope, levels);
+  });
   interpolateLow(placed, units, audio.start, audioEnd);
   // An interpolated cue that covers some speech is put on it (its words may just be said
   // otherwise, like a date), and keeps its flag.
@@ -217,12 +316,19 @@ function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof
  * a few frames, the envelope to 5 ms. The pause must be longer than a stop consonant's
  * closure, so words inside fluent speech keep their path times.
  */
-function snapWords(p: AlignedUnit, envelope: Envelope, levels: ReturnType<typeof speechLevels>): void {
+function snapWords(p: AlignedUnit, expected: number[], envelope: Envelope, levels: ReturnType<typeof speechLevels>): void {
   const search = { radius: 0.4, minPause: 0.12 };
   for (let k = 1; k < p.words.length; k++) {
     const w = p.words[k]!;
     const previous = p.words[k - 1]!;
     const next = p.words[k + 1];
+    const afterPause = onsetAfterPause(envelope, levels, w.start, next ? Math.max(next.end, w.end) : p.end, WORD_PAUSE, Math.min(MAX_LEAD, LEAD_SHARE * expected[k]!));
+    if (afterPause !== null) {
+      w.start = afterPause;
+      previous.end = Math.min(previous.end, afterPause);
+      w.end = Math.max(w.end, afterPause);
+      continue;
+    }
     const edge = nearestEdge(envelope, levels, w.start, 'start', search, { min: previous.start + 0.05, max: next ? next.start : p.end });
     if (edge === null) continue;
     w.start = edge;

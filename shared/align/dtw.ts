@@ -88,6 +88,23 @@ function distance(a: Float32Array, ai: number, b: Float32Array, bi: number, dims
   return Math.sqrt(sum);
 }
 
+/**
+ * How much of each frame is speech (0..1), on both sides: a pause matched to speech
+ * costs `cost` more, so a cue's words go on the speech and a pause on a pause, even where
+ * the voices' spectra tell them apart only loosely (a short, fast reply).
+ */
+export interface Voicing {
+  ref: Float32Array;
+  syn: Float32Array;
+  cost: number;
+}
+
+export interface DtwOptions {
+  /** Called every few thousand rows (cancellation, progress). */
+  tick?: (row: number) => void;
+  voicing?: Voicing;
+}
+
 const DIAG = 0;
 const UP = 1;
 const LEFT = 2;
@@ -96,9 +113,9 @@ const LEFT = 2;
  * The cheapest monotone path through the band. A step off the diagonal costs `penalty`
  * more: without it, a voice that matches the recording only loosely lets the path run
  * straight up (many words on one frame) and across for free.
- * `tick` is called every few thousand rows (cancellation, progress).
  */
-export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalty: number, tick?: (row: number) => void): WarpPath {
+export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalty: number, options: DtwOptions = {}): WarpPath {
+  const { tick, voicing } = options;
   const rows = ref.length;
   const { lo, hi } = band;
   const dims = ref.dims;
@@ -114,6 +131,13 @@ export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalt
   let cur = new Float64Array(widest);
   const a = ref.data;
   const b = syn.data;
+  const refVoiced = voicing?.ref;
+  const synVoiced = voicing?.syn;
+  const voicingCost = voicing?.cost ?? 0;
+  const local = (i: number, j: number) => {
+    const d = distance(a, i * dims, b, j * dims, dims);
+    return refVoiced !== undefined && synVoiced !== undefined ? d + voicingCost * Math.abs(refVoiced[i]! - synVoiced[j]!) : d;
+  };
   for (let i = 0; i < rows; i++) {
     if (tick && (i & 4095) === 0) tick(i);
     const l = lo[i]!;
@@ -121,8 +145,10 @@ export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalt
     const pl = i > 0 ? lo[i - 1]! : 0;
     const ph = i > 0 ? hi[i - 1]! : -1;
     const base = offsets[i]!;
+    const voicedRow = refVoiced !== undefined ? refVoiced[i]! : 0;
     for (let j = l; j <= h; j++) {
-      const d = distance(a, i * dims, b, j * dims, dims);
+      let d = distance(a, i * dims, b, j * dims, dims);
+      if (synVoiced !== undefined) d += voicingCost * Math.abs(voicedRow - synVoiced[j]!);
       let best: number;
       let dir: number;
       if (i === 0) {
@@ -176,6 +202,6 @@ export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalt
     }
   }
   const path: WarpPath = { ref: refPath.slice(at), syn: synPath.slice(at), cost: new Float32Array(room - at), normalizedCost: total / (rows + syn.length) };
-  for (let k = 0; k < path.ref.length; k++) path.cost[k] = distance(a, path.ref[k]! * dims, b, path.syn[k]! * dims, dims);
+  for (let k = 0; k < path.ref.length; k++) path.cost[k] = local(path.ref[k]!, path.syn[k]!);
   return path;
 }

@@ -93,3 +93,65 @@ export function undoDrift(given: AnchorPoint[], predictRef: (syn: number) => num
   if (Math.abs(scale - 1) < 0.01 && Math.abs(offset) < 1) return given;
   return given.map((g) => ({ syn: g.syn, ref: (g.ref - offset) / scale }));
 }
+
+/** How far from the given times the path may put the cues, when it must be held to them. */
+export interface Corridor {
+  /** Seconds added to every given time (what the path agrees the times are off by). */
+  shift: number;
+  /** Seconds either side of a shifted given time a cue may start. */
+  tolerance: number;
+}
+
+/** Least tolerance of a corridor, seconds: given times are to the second at best. */
+const MIN_TOLERANCE = 2;
+/** Tolerance in robust spreads of the path's agreement with the given times. */
+const SPREADS = 5;
+/** Above this share of cues off the given times, the times are taken as wrong, not the path. */
+const MAX_OUTLIERS = 0.25;
+
+/**
+ * Whether the path should be held to the given times. `residuals` are, per anchored cue,
+ * where the path starts it minus where the source said (drift undone). When most agree
+ * (up to their own spread) and a few are far off, the path has slipped there (audio the
+ * text lacks, taken by the next cue's words, as the voices match only loosely) and the
+ * given times are trusted. `agrees` when nothing is far off, 'unreliable' when too much is
+ * (then the times, not the path, are wrong).
+ */
+export function corridorFor(residuals: number[]): Corridor | { agrees: true; tolerance: number } | 'unreliable' {
+  if (residuals.length < 4) return 'unreliable';
+  const shift = median(residuals);
+  const spread = 1.4826 * median(residuals.map((r) => Math.abs(r - shift)));
+  const tolerance = Math.max(MIN_TOLERANCE, SPREADS * spread);
+  const outliers = residuals.filter((r) => Math.abs(r - shift) > tolerance).length;
+  if (outliers === 0) return { agrees: true, tolerance };
+  if (outliers > MAX_OUTLIERS * residuals.length) return 'unreliable';
+  return { shift, tolerance };
+}
+
+/**
+ * Narrows a band (recording rows x synthesized columns) so the path reaches each anchor's
+ * column within the corridor: no row before `ref + shift - tolerance` may be at or past
+ * the column, and no row after `ref + shift + tolerance` before it.
+ */
+export function clampToCorridor(lo: Int32Array, hi: Int32Array, anchors: { ref: number; column: number }[], corridor: Corridor, rowSeconds: number): void {
+  const rows = lo.length;
+  const capAt = new Int32Array(rows + 1).fill(2 ** 30);
+  const floorAt = new Int32Array(rows + 1).fill(-1);
+  for (const a of anchors) {
+    const early = Math.floor((a.ref + corridor.shift - corridor.tolerance) / rowSeconds);
+    const late = Math.ceil((a.ref + corridor.shift + corridor.tolerance) / rowSeconds);
+    // Rows < early stay before the column; rows > late are at or past it.
+    if (early > 0) capAt[Math.min(rows, early)] = Math.min(capAt[Math.min(rows, early)]!, a.column - 1);
+    if (late < rows - 1) floorAt[Math.max(0, late)] = Math.max(floorAt[Math.max(0, late)]!, a.column);
+  }
+  let cap = 2 ** 30;
+  for (let i = rows - 1; i >= 0; i--) {
+    cap = Math.min(cap, capAt[i + 1]!);
+    if (hi[i]! > cap) hi[i] = cap;
+  }
+  let floor = -1;
+  for (let i = 0; i < rows; i++) {
+    if (i > 0) floor = Math.max(floor, floorAt[i - 1]!);
+    if (lo[i]! < floor) lo[i] = floor;
+  }
+}

@@ -109,3 +109,27 @@ export function speechSpan(envelope: Envelope, levels: Levels): { from: number; 
   const to = speechEdgeWithin(envelope, levels, envelope.offset, envelope.offset + envelope.values.length * envelope.step, 'end');
   return from === null || to === null ? null : { from, to };
 }
+
+/**
+ * The onset that ends the first pause of at least `minPause` in [from, to], when no more
+ * than `maxLead` seconds of speech come before that pause: a start the path put on the
+ * last sounds of the word before a pause belongs after the pause. Null otherwise.
+ */
+export function onsetAfterPause(envelope: Envelope, levels: Levels, from: number, to: number, minPause: number, maxLead: number): number | null {
+  const { values, step, offset } = envelope;
+  const a = Math.max(0, Math.floor((from - offset) / step));
+  const b = Math.min(values.length - 1, Math.ceil((to - offset) / step));
+  const pause = Math.max(1, Math.round(minPause / step));
+  let lead = 0;
+  let quiet = 0;
+  for (let k = a; k <= b; k++) {
+    if (values[k]! < levels.threshold) {
+      quiet++;
+      continue;
+    }
+    if (quiet >= pause) return offset + k * step;
+    quiet = 0;
+    if (++lead * step > maxLead) return null;
+  }
+  return null;
+}

@@ -1,7 +1,8 @@
 /**
  * Alignment accuracy on real speech in a voice the aligner never synthesizes (flite; the
  * aligner speaks with eSpeak), one case per shape of transcript: start error figures
- * (median, p90, max) against where speech really starts, asserted with thresholds.
+ * (median, p90, max) against where speech really starts, asserted against the issue's
+ * goals. The audio has noise in its gaps and is the same every run (test-speech.ts).
  * Each case runs the CLI as a user would, on files in a temp dir.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,10 +37,10 @@ function report(name: string, f: ErrorFigures): void {
 }
 
 /** The goals: median <= 20 ms, p90 <= 100 ms, max <= 500 ms. */
-function expectGoals(f: ErrorFigures, goal = { median: 0.02, p90: 0.1, max: 0.5 }): void {
-  expect(f.median).toBeLessThanOrEqual(goal.median);
-  expect(f.p90).toBeLessThanOrEqual(goal.p90);
-  expect(f.max).toBeLessThanOrEqual(goal.max);
+function expectGoals(f: ErrorFigures): void {
+  expect(f.median).toBeLessThanOrEqual(0.02);
+  expect(f.p90).toBeLessThanOrEqual(0.1);
+  expect(f.max).toBeLessThanOrEqual(0.5);
 }
 
 const cues = episodeCues(95);
@@ -64,11 +65,7 @@ describe('align on unseen-voice speech', () => {
     expect(json.notes).toEqual(['← Back to Show Notes', 'Episode Transcription', 'Support the Show', 'Back to show page']);
     const f = figures(firstWordErrors(json.cues, truth));
     report('unspoken chrome lines', f);
-    // Known weakness, measured: speak-vtt's audio carries sox's random dither (±2 LSB), and
-    // in about one run in six (more under load) it tips one cue next to "Support the Show"
-    // 1.08 s late and its neighbour 247 ms (p90 247 ms, max 1,077 ms; otherwise 13 / 247 ms).
-    // The median goal holds either way; the bound below is the worse mode, not the goal.
-    expectGoals(f, { median: 0.02, p90: 0.25, max: 1.1 });
+    expectGoals(f);
   });
 
   it('Otter-like blocks: block starts are anchors, sentences are re-cut', async () => {
@@ -127,10 +124,9 @@ describe('align on unseen-voice speech', () => {
     expect(json.cues).toHaveLength(kept.length);
     const f = figures(json.cues.map((c, k) => c.start - truth[k >= 6 ? k + 1 : k]!.start));
     report('sentence missing from the text', f);
-    // Measured: median 0, p90 0, max 3.45 s. The cue before the missing sentence says
-    // "Talk Python To Me" as the missing one does, and the warp shares the orphan speech
-    // between the two cues around it: the goal's 500 ms max is missed here (see the report).
-    expectGoals(f, { median: 0.02, p90: 0.1, max: 4 });
+    // The orphan sentence is followed by 15 s of pause: without the given times the words
+    // after it slip onto it and catch up in the pause, every cue between a whole cue early.
+    expectGoals(f);
   });
 
   it('a sentence in the text but not in the audio is flagged and does not drag its neighbours', async () => {

@@ -3,6 +3,11 @@
  * flite's voice (the aligner synthesizes with eSpeak, so it never matches a voice
  * against itself), with noise in the gaps, and the truth of where each cue's speech
  * really is; plus the error figures the tests assert.
+ *
+ * The audio is the same on every run: speak-vtt draws its gap noise from Math.random and
+ * sox dithers at random, so the speak-vtt process gets a seeded Math.random preloaded and
+ * sox runs in its repeatable mode (SOX_OPTS=-R, sox(1)). A test then cannot pass on one
+ * run and fail on the next; other noise is another seed.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -28,13 +33,27 @@ export function vttOf(cues: SpokenCue[]): string {
   return writeVtt([]) + cues.map((c) => formatCueBlock(c) + '\n\n').join('');
 }
 
-/** Speaks `cues` into `dir/name.wav` (flite, 16 kHz, noise in the gaps); returns the truth per cue. */
-export function speak(dir: string, name: string, cues: SpokenCue[]): { wav: string; truth: SpokenCue[] } {
+/**
+ * Noise in the gaps, in speak-vtt's unit (16-bit steps, uniform ±30): about -65 dBFS RMS,
+ * a quiet room. Below one step it rounds to digital silence, which no recording has.
+ */
+export const GAP_NOISE = 30;
+
+/** A module that replaces Math.random with a fixed-seed linear congruential generator. */
+function seededRandom(seed: number): string {
+  return `data:text/javascript,let s=${seed >>> 0};Math.random=()=>((s=(Math.imul(s,1664525)+1013904223)>>>0)/4294967296);`;
+}
+
+/** Speaks `cues` into `dir/name.wav` (flite, 16 kHz, seeded noise in the gaps); returns the truth per cue. */
+export function speak(dir: string, name: string, cues: SpokenCue[], seed = 1): { wav: string; truth: SpokenCue[] } {
   const vtt = join(dir, `${name}.speech.vtt`);
   const wav = join(dir, `${name}.wav`);
   const truthPath = join(dir, `${name}.truth.json`);
   writeFileSync(vtt, vttOf(cues));
-  execFileSync('node', [SPEAK_VTT, vtt, wav, '--engine', 'flite', '--rate', '16000', '--gap-noise', '0.003', '--truth', truthPath], { stdio: 'ignore' });
+  execFileSync('node', ['--import', seededRandom(seed), SPEAK_VTT, vtt, wav, '--engine', 'flite', '--rate', '16000', '--gap-noise', String(GAP_NOISE), '--truth', truthPath], {
+    stdio: 'ignore',
+    env: { ...process.env, SOX_OPTS: `${process.env.SOX_OPTS ?? ''} -R`.trim() },
+  });
   const truth = (JSON.parse(readFileSync(truthPath, 'utf8')) as { cues: SpokenCue[] }).cues;
   return { wav, truth: truth.map((t) => ({ start: t.start, end: t.end, text: t.text })) };
 }
