@@ -9,12 +9,13 @@
 import { parseVtt } from '../formats/vtt/parser';
 import { retimeCue } from '../formats/vtt/edit';
 import { formatCueBlock, writeVtt } from '../formats/vtt/writer';
-import { escapeCueText, NEEDS_TIMING } from '../formats/txt/to-vtt';
+import { escapeCueText } from '../formats/txt/to-vtt';
 import type { VttDocument } from '../formats/vtt/types';
 import { applyChanges, type TextChange } from '../model/text-change';
 import type { AlignedCue, AlignProfile, AlignRange, AlignResult } from '../ipc/align-contract';
 import type { AnchorKind } from './aligner';
-import { segmentProse, type ProseSegment } from './segment';
+import { type ProseSegment } from './segment';
+import { segmentUntimedNotes } from './untimed-notes';
 
 export interface PlannedUnit {
   /** Raw cue text (WebVTT markup). */
@@ -87,28 +88,30 @@ function speechUnits(segments: ProseSegment[]): PlannedUnit[] {
 }
 
 /**
- * A WebVTT document (the editor's text): every cue, and every `NOTE needs timing` block
- * cut into sentences; with `range`, only those cues, between their neighbours.
+ * A WebVTT document (the editor's text): every cue, and every run of `NOTE needs timing`
+ * blocks cut into sentences as one text (its chrome stays NOTEs); with `range`, only those
+ * cues, between their neighbours.
  */
 export function planVtt(text: string, options: { range?: AlignRange; profile?: AlignProfile } = {}): AlignPlan {
   const doc = parseVtt(text);
   const profile = options.profile ?? 'transcript';
   if (options.range) return planRange(doc, options.range);
-  const marker = `NOTE ${NEEDS_TIMING}`;
+  // Consecutive `NOTE needs timing` blocks are one text: the importer cut it mid-sentence.
+  const runs = segmentUntimedNotes(doc, profile);
   type Item = { kind: 'cue'; index: number } | { kind: 'untimed'; from: number; to: number; segments: ProseSegment[] };
   const items: Item[] = [];
   const units: PlannedUnit[] = [];
   let cueIndex = 0;
+  let run = 0;
   for (const block of doc.blocks) {
     if (block.kind === 'cue') {
       const cue = doc.cues[cueIndex]!;
       units.push({ text: cue.text, anchor: cue.start, source: cueIndex, previousStart: cue.start, previousEnd: cue.end });
       items.push({ kind: 'cue', index: cueIndex++ });
-    } else if (block.kind === 'note' && text.slice(block.range.from, block.range.to).startsWith(marker)) {
-      const body = text.slice(block.range.from + marker.length, block.range.to).replaceAll('--&gt;', '-->');
-      const segments = segmentProse(body, profile);
+    } else if (runs[run] && block.range.from === runs[run]!.from) {
+      const { from, to, segments } = runs[run++]!;
       units.push(...speechUnits(segments));
-      items.push({ kind: 'untimed', from: block.range.from, to: block.range.to, segments });
+      items.push({ kind: 'untimed', from, to, segments });
     }
   }
   const timedCues = doc.cues.length;
