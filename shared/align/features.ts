@@ -39,18 +39,25 @@ export class FrameMatrix {
   }
 }
 
-/** Frames `from`..`to` (exclusive) as their own matrix. */
+/**
+ * Frames `from`..`to` (exclusive) as a matrix that views the same data, not a copy (a
+ * copy of a three-hour recording's frames is 56 MB more at the run's peak): a change to
+ * its frames (normalisation in place) is a change to `matrix`'s.
+ */
 export function sliceFrames(matrix: FrameMatrix, from: number, to: number): FrameMatrix {
-  const out = new FrameMatrix(matrix.dims, 1);
-  out.data = matrix.data.slice(from * matrix.dims, to * matrix.dims);
+  const out = new FrameMatrix(matrix.dims, 0);
+  out.data = matrix.data.subarray(from * matrix.dims, to * matrix.dims);
   out.length = Math.max(0, to - from);
   return out;
 }
 
 /** A growable Float32 series (the energy envelope). */
 export class Series {
-  data = new Float32Array(4096);
+  data: Float32Array;
   length = 0;
+  constructor(initialLength = 4096) {
+    this.data = new Float32Array(Math.max(1, initialLength));
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
       const grown = new Float32Array(this.data.length * 2);
@@ -61,6 +68,10 @@ export class Series {
   }
   values(): Float32Array {
     return this.data.subarray(0, this.length);
+  }
+  /** The values to keep: a view when the buffer is nearly full, else a copy that lets the buffer go. */
+  compact(): Float32Array {
+    return this.length >= this.data.length * 0.9 ? this.values() : this.data.slice(0, this.length);
   }
 }
 
@@ -79,12 +90,21 @@ export interface MfccOptions {
   window?: number;
   /** Seconds per energy-envelope value. */
   energyHop?: number;
+  /**
+   * About how many seconds will be pushed, when known (the recording's length): the
+   * frames and the envelope get their room at once instead of growing by copies, which
+   * for three hours briefly held two copies of 56 MB.
+   */
+  expectedSeconds?: number;
 }
 
+/** Room allowed past an expected length (a VBR file's length is estimated from its size). */
+const EXPECTED_SLACK = 1.02;
+
 export class MfccExtractor {
-  readonly frames = new FrameMatrix(MFCC_DIMS, 4096);
+  readonly frames: FrameMatrix;
   /** Energy per `energyHop` seconds, in dB (full scale 0 dB). */
-  readonly energy = new Series();
+  readonly energy: Series;
   readonly hopSamples: number;
   readonly energyHopSamples: number;
   readonly sampleRate: number;
@@ -100,6 +120,7 @@ export class MfccExtractor {
   private readonly frameIn: Float64Array;
   private readonly spectrum: Float64Array;
   private readonly logMel = new Float64Array(MEL_FILTERS);
+  private silence = new Float32Array(0);
   private energySum = 0;
   private energyCount = 0;
   private lastSample = 0;
@@ -117,6 +138,9 @@ export class MfccExtractor {
     while (size < wanted * 0.9) size *= 2;
     this.windowSamples = Math.min(wanted, size);
     this.energyHopSamples = Math.max(1, Math.round((options.energyHop ?? 0.005) * sampleRate));
+    const expected = options.expectedSeconds === undefined ? 0 : (options.expectedSeconds * EXPECTED_SLACK + 1) * sampleRate;
+    this.frames = new FrameMatrix(MFCC_DIMS, expected > 0 ? Math.ceil(expected / this.hopSamples) : 4096);
+    this.energy = new Series(expected > 0 ? Math.ceil(expected / this.energyHopSamples) : 4096);
     this.fftSize = size;
     this.fft = new FFT(size);
     this.frameIn = new Float64Array(size);
@@ -146,19 +170,25 @@ export class MfccExtractor {
 
   /** Feeds mono samples in [-1, 1]; complete frames are appended to `frames`. */
   push(samples: Float32Array): void {
+    // Locals, not fields, in the per-sample loop: it runs 22,050 times a second of audio.
+    const hop = this.energyHopSamples;
+    let sum = this.energySum;
+    let count = this.energyCount;
     for (let i = 0; i < samples.length; i++) {
       const s = samples[i]!;
-      this.energySum += s * s;
-      if (++this.energyCount === this.energyHopSamples) {
-        this.energy.push(10 * Math.log10(this.energySum / this.energyCount + 1e-10));
-        this.energySum = 0;
-        this.energyCount = 0;
+      sum += s * s;
+      if (++count === hop) {
+        this.energy.push(10 * Math.log10(sum / hop + 1e-10));
+        sum = 0;
+        count = 0;
       }
     }
+    this.energySum = sum;
+    this.energyCount = count;
     let from = 0;
     while (from < samples.length) {
       const take = Math.min(samples.length - from, this.pending.length - this.pendingLength);
-      this.pending.set(samples.subarray(from, from + take), this.pendingLength);
+      this.pending.set(take === samples.length ? samples : samples.subarray(from, from + take), this.pendingLength);
       this.pendingLength += take;
       from += take;
       let start = 0;
@@ -166,19 +196,21 @@ export class MfccExtractor {
         this.frame(start);
         start += this.hopSamples;
       }
-      this.pending.copyWithin(0, start, this.pendingLength);
+      if (start > 0) this.pending.copyWithin(0, start, this.pendingLength);
       this.pendingLength -= start;
     }
   }
 
   /** Appends `seconds` of digital silence (between synthesized cues). */
   pushSilence(seconds: number): void {
-    this.push(new Float32Array(Math.round(seconds * this.sampleRate)));
+    const samples = Math.round(seconds * this.sampleRate);
+    if (this.silence.length < samples) this.silence = new Float32Array(samples);
+    this.push(this.silence.subarray(0, samples));
   }
 
   private frame(start: number): void {
+    // Past the window the transform's input stays zero (only the window is written).
     const input = this.frameIn;
-    input.fill(0);
     // Pre-emphasis (0.97) flattens the speech spectrum's tilt before the filterbank.
     let prev = start > 0 ? this.pending[start - 1]! : this.lastSample;
     for (let n = 0; n < this.windowSamples; n++) {

@@ -1,12 +1,14 @@
 /**
- * One alignment run: the synthesizer program speaks the cues on one core while this
- * thread decodes the recording into features on the other, then the aligner (shared/
- * align/aligner.ts) places the cues. Used by the align worker (the app) and the CLI.
+ * One alignment run: the synthesizer program speaks the cues while the recording is
+ * decoded into features (in a thread of its own when the caller gives a script for it,
+ * else in this one), this thread turning the synthesized speech into features as it
+ * arrives; then the aligner (shared/align/aligner.ts) places the cues. Used by the
+ * align worker (the app), the CLI and the bench.
  */
 import { align, type AlignedUnit, type AnchorKind } from '../../../shared/align/aligner';
 import { spokenWords } from '../../../shared/align/words';
 import type { AlignStage } from '../../../shared/ipc/align-contract';
-import { decodeFeatures } from './decode-features';
+import { decodeFeatures, decodeFeaturesInWorker, type DecodeFeaturesOptions, type DecodeWorkerScript } from './decode-features';
 import { synthesize } from './synthesizer';
 
 export interface RunAlignInput {
@@ -19,6 +21,12 @@ export interface RunAlignInput {
   signal?: AbortSignal;
   onProgress?(stage: AlignStage, share: number): void;
   synthesizerProgram?: string;
+  /**
+   * A script to decode the recording in a thread of its own (one that calls
+   * serveDecodeFeatures when started with a DecodeFeaturesRequest); this thread decodes
+   * when absent.
+   */
+  decodeWorker?: DecodeWorkerScript;
 }
 
 export interface RunAlignResult {
@@ -34,12 +42,13 @@ export async function runAlign(input: RunAlignInput): Promise<RunAlignResult> {
   let decoded = 0;
   let synthesized = 0;
   const report = () => input.onProgress?.(decoded < 1 ? 'decoding' : 'synthesizing', DECODE_SHARE * Math.min(decoded, synthesized));
+  const decodeOptions: DecodeFeaturesOptions = {
+    ...(input.window ?? {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+    onProgress: (share) => ((decoded = share), report()),
+  };
   const [ref, syn] = await Promise.all([
-    decodeFeatures(input.audioPath, {
-      ...(input.window ?? {}),
-      ...(input.signal ? { signal: input.signal } : {}),
-      onProgress: (share) => ((decoded = share), report()),
-    }),
+    input.decodeWorker ? decodeFeaturesInWorker(input.decodeWorker, input.audioPath, decodeOptions) : decodeFeatures(input.audioPath, decodeOptions),
     synthesize(words, {
       ...(input.signal ? { signal: input.signal } : {}),
       ...(input.synthesizerProgram ? { program: input.synthesizerProgram } : {}),

@@ -34,6 +34,8 @@ export interface SynthesizeOptions {
   onProgress?(share: number): void;
   /** The synthesizer program; the bundled eSpeak one by default. */
   program?: string;
+  /** More arguments for the program. */
+  programArgs?: string[];
 }
 
 function defaultProgram(): string {
@@ -41,34 +43,62 @@ function defaultProgram(): string {
   return join(dirname(fileURLToPath(import.meta.url)), 'espeak-synth.mjs');
 }
 
-interface Reply {
-  header: { sampleRate: number; samples: number; words: { at: number; ms: number }[]; error?: string };
-  pcm: Int16Array;
+interface ReplyHeader {
+  sampleRate: number;
+  samples: number;
+  words: { at: number; ms: number }[];
+  error?: string;
 }
 
-/** Splits the program's stdout into replies (length-prefixed JSON, then PCM). */
-function replyReader(onReply: (reply: Reply) => void): (chunk: Buffer) => void {
-  let pending: Buffer = Buffer.alloc(0);
+/**
+ * Splits the program's stdout into replies (a 4-byte length, JSON, then 16-bit PCM).
+ * Each part is copied once, straight from the pipe's chunks into a buffer kept for the
+ * whole run (grown to the longest cue): `pcm` is a view of it, valid only during the
+ * call. Joining chunks and copying each reply anew made hundreds of MB of short-lived
+ * buffers for a long file, and the process kept much of that memory.
+ */
+function replyReader(onReply: (header: ReplyHeader, pcm: Int16Array) => void): (chunk: Buffer) => void {
+  let stage: 'length' | 'header' | 'pcm' = 'length';
+  let need = 4;
+  let filled = 0;
+  let part = new Uint8Array(1 << 16);
+  let header: ReplyHeader | null = null;
+  const room = (bytes: number) => {
+    if (part.length < bytes) part = new Uint8Array(Math.max(bytes, part.length * 2));
+  };
+  const complete = () => {
+    if (stage === 'length') {
+      need = new DataView(part.buffer, 0, 4).getUint32(0, true);
+      stage = 'header';
+    } else if (stage === 'header') {
+      header = JSON.parse(Buffer.from(part.buffer, 0, need).toString('utf8')) as ReplyHeader;
+      need = header.samples * 2;
+      stage = 'pcm';
+    } else {
+      // 16-bit little-endian, as this machine reads them (x86 and ARM both are).
+      const pcm = new Int16Array(part.buffer, 0, need / 2);
+      stage = 'length';
+      need = 4;
+      onReply(header!, pcm);
+    }
+    filled = 0;
+    room(need);
+  };
   return (chunk) => {
-    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+    let at = 0;
     for (;;) {
-      if (pending.length < 4) return;
-      const jsonLength = pending.readUInt32LE(0);
-      if (pending.length < 4 + jsonLength) return;
-      const header = JSON.parse(pending.subarray(4, 4 + jsonLength).toString('utf8')) as Reply['header'];
-      const bytes = header.samples * 2;
-      if (pending.length < 4 + jsonLength + bytes) return;
-      const pcmBytes = pending.subarray(4 + jsonLength, 4 + jsonLength + bytes);
-      const pcm = new Int16Array(header.samples);
-      for (let i = 0; i < header.samples; i++) pcm[i] = pcmBytes.readInt16LE(i * 2);
-      pending = pending.subarray(4 + jsonLength + bytes);
-      onReply({ header, pcm });
+      while (filled === need) complete();
+      if (at === chunk.length) return;
+      const n = Math.min(need - filled, chunk.length - at);
+      part.set(chunk.subarray(at, at + n), filled);
+      filled += n;
+      at += n;
     }
   };
 }
 
 export function synthesize(cues: SpokenWords[], options: SynthesizeOptions = {}): Promise<Synthesized> {
-  const child = spawn(process.execPath, [options.program ?? defaultProgram()], {
+  const child = spawn(process.execPath, [options.program ?? defaultProgram(), ...(options.programArgs ?? [])], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
   });
@@ -89,7 +119,8 @@ export function synthesize(cues: SpokenWords[], options: SynthesizeOptions = {})
       // Unspoken cues (no words) sit where the timeline is.
       for (let k = answered === 0 ? 0 : spoken[answered - 1]!.k + 1; k < upTo; k++) units[k] = { start: timeline, end: timeline, words: [] };
     };
-    child.stdout.on('data', replyReader(({ header, pcm }) => {
+    let clip = new Float32Array(0);
+    child.stdout.on('data', replyReader((header, pcm) => {
       if (header.error) return fail(new Error(`speech synthesizer: ${header.error}`));
       const { k, words } = spoken[answered]!;
       place(k);
@@ -102,17 +133,17 @@ export function synthesize(cues: SpokenWords[], options: SynthesizeOptions = {})
       mfcc.pushSilence(GAP);
       timeline += Math.round(GAP * rate) / rate;
       const start = timeline;
-      const clip = new Float32Array(to - from);
-      for (let i = 0; i < clip.length; i++) clip[i] = pcm[from + i]! / 32768;
-      mfcc.push(clip);
-      timeline += clip.length / rate;
+      if (clip.length < to - from) clip = new Float32Array(Math.max(to - from, clip.length * 2));
+      for (let i = from; i < to; i++) clip[i - from] = pcm[i]! / 32768;
+      mfcc.push(clip.subarray(0, to - from));
+      timeline += (to - from) / rate;
       const events = header.words.map((w) => ({ at: w.at, time: start + w.ms / 1000 - from / rate }));
       units[k] = { start, end: timeline, words: tokenSpans(words, events, start, timeline) };
       answered++;
       options.onProgress?.(answered / spoken.length);
       if (answered === spoken.length) child.stdin.end();
     }));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()).slice(-2000));
+    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
     child.on('error', (e) => fail(new Error(`cannot start the speech synthesizer: ${e.message}`)));
     child.on('close', (code) => {
       options.signal?.removeEventListener('abort', abort);
@@ -123,7 +154,7 @@ export function synthesize(cues: SpokenWords[], options: SynthesizeOptions = {})
       if (!m) return reject(new Error('nothing to align: the transcript has no words'));
       m.pushSilence(GAP + 0.05);
       resolve({
-        signal: { frames: m.frames.trim(), hop: m.hopSamples / m.sampleRate, centre: m.windowSamples / 2 / m.sampleRate, envelope: { values: m.energy.values().slice(), step: m.energyHopSamples / m.sampleRate, offset: 0 } },
+        signal: { frames: m.frames.trim(), hop: m.hopSamples / m.sampleRate, centre: m.windowSamples / 2 / m.sampleRate, envelope: { values: m.energy.compact(), step: m.energyHopSamples / m.sampleRate, offset: 0 } },
         units,
       });
     });
