@@ -12,13 +12,28 @@
  *   React): counted by a React DevTools hook installed before the page loads, over 180
  *   frames of steady playback (the 4,000-cue file gets 515's two minutes of speech as its
  *   audio, so its keystrokes also pay for the waveform's cue layer; the demo has its own).
+ * - state work per keystroke in Node, by extension: the CodeMirror state's own share of a
+ *   keystroke (fields, computed decorations, and what the status bar and the timeline
+ *   read), with no layout or paint. Counted in CPU time of the process (getrusage), not
+ *   wall time, so a loaded machine's preemptions do not land in it. Word times are given
+ *   to every cue, as after an alignment.
  */
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { history } from '@codemirror/commands';
+import { EditorState, type Extension } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import type { Page } from 'playwright-core';
 import { openApp } from '../electron/preview/harness';
 import { PROJECT_ROOT } from '../electron/preview/server';
+import { cueWords } from '../shared/align/word-tags';
+import { blocksOf, cuesOf, vttField } from '../renderer/src/editor/cue-field';
+import { cueHighlight } from '../renderer/src/editor/cue-highlight';
+import { snapshotOf } from '../renderer/src/editor/cue-timeline';
+import { vttLint } from '../renderer/src/editor/vtt-lint';
+import { wordTimes, wordTimesEffect } from '../renderer/src/editor/word-times';
+import { viewModeExtension } from '../renderer/src/transcript-view';
 import { buildLongVtt } from './formats';
 import { percentile, type Benchmark, type BenchResult } from './report';
 
@@ -130,6 +145,71 @@ async function measure(file: string, cueLine: number): Promise<Figures> {
   }
 }
 
+const STATE_KEYS = 400;
+
+/** Every cue's words, spread evenly over the cue: what an alignment would give. */
+function timeEveryWord(state: EditorState): EditorState {
+  const doc = state.field(vttField);
+  return state.update({
+    effects: wordTimesEffect(doc, (i) => {
+      const c = doc.cues[i]!;
+      const words = cueWords(c.text);
+      const step = (c.end - c.start) / Math.max(1, words.length);
+      return { words: words.map((w, k) => ({ text: w.text, start: c.start + k * step, end: c.start + (k + 1) * step })) };
+    }),
+  }).state;
+}
+
+/**
+ * CPU milliseconds per typed key at the end of cue 40's text: the transaction, and with
+ * `read`, what runs on every keystroke besides (the status bar's and the timeline's
+ * lookups, the computed decorations).
+ */
+function stateWork(text: string, extensions: Extension, read: boolean): number[] {
+  let state = timeEveryWord(EditorState.create({ doc: text, extensions }));
+  const cues = cuesOf(state);
+  let pos = cues[Math.min(40, cues.length - 1)]!.textRange.to;
+  state = state.update({ selection: { anchor: pos } }).state;
+  const out: number[] = [];
+  for (let i = -50; i < STATE_KEYS; i++) {
+    const t0 = process.cpuUsage();
+    const tr = state.update({ changes: { from: pos, insert: 'a' }, selection: { anchor: pos + 1 }, userEvent: 'input.type' });
+    state = tr.state;
+    if (read) {
+      const blocks = blocksOf(state);
+      blocks.cue(blocks.cueIndexAt(pos));
+      snapshotOf(state, tr.changes, false);
+      state.facet(EditorView.decorations);
+    }
+    pos++;
+    if (i >= 0) {
+      const used = process.cpuUsage(t0);
+      out.push((used.user + used.system) / 1000);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+const STATE_CASES: readonly { name: string; extensions: () => Extension; read: boolean }[] = [
+  { name: 'cue field', extensions: () => [vttField], read: false },
+  { name: 'cue field + word times', extensions: () => [vttField, wordTimes], read: false },
+  { name: 'raw view state + keystroke readers', extensions: () => [vttField, wordTimes, cueHighlight, vttLint, history(), viewModeExtension('raw')], read: true },
+  { name: 'transcript view state + keystroke readers', extensions: () => [vttField, wordTimes, cueHighlight, vttLint, history(), viewModeExtension('transcript')], read: true },
+];
+
+function stateResults(demo: string, long: string, cues: number): BenchResult[] {
+  return STATE_CASES.flatMap((c) => {
+    const small = stateWork(demo, c.extensions(), c.read);
+    const big = stateWork(long, c.extensions(), c.read);
+    return [50, 95].map((p) => ({
+      name: `state CPU per keystroke p${p}, Node: ${c.name} (${STATE_KEYS} keys, ${cues} cues, every word timed)`,
+      value: percentile(big, p),
+      unit: 'ms',
+      baseline: { name: `demo ${c.name} p${p}`, value: percentile(small, p) },
+    }));
+  });
+}
+
 export const editorBenchmark: Benchmark = {
   name: 'editor',
   async run(): Promise<BenchResult[]> {
@@ -159,6 +239,7 @@ export const editorBenchmark: Benchmark = {
         }
         out.push({ name: `${label} to next frame p95 (incl. vsync wait)`, value: percentile(big[key].frame, 95), unit: 'ms', baseline: base(`${label} to frame p95`, percentile(small[key].frame, 95)) });
       }
+      out.push(...stateResults(await readFile(demo, 'utf8'), await readFile(long, 'utf8'), big.cues));
       out.push({
         name: `React commits per animation frame during playback (${PLAYBACK_FRAMES} frames, ${big.cues} cues)`,
         value: big.commitsPerFrame,
