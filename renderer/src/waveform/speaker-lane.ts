@@ -69,6 +69,8 @@ export function speakerTurns(cueAt: (index: number) => Pick<VttCue, 'start' | 'e
 
 /** Turns narrower than this (px) are drawn together, MIN_BAR_PX at a time. */
 const MIN_BAR_PX = 2;
+/** Bars narrower than this (px) show no name. */
+const NAME_PX = 24;
 
 export interface LaneBar extends SpeakerTurn {
   /** Pixels from the view's left edge, cut to the view. */
@@ -118,6 +120,8 @@ export class SpeakerLanePlugin extends BasePlugin<SpeakerLaneEvents, SpeakerLane
   /** The latest published snapshot, read only while shown (once per frame). */
   private snapshot: TimelineSnapshot | null = null;
   private frame = 0;
+  /** Renders so far, their total and the longest, ms (data-render-*, read by `npm run bench -- speaker-lane`). */
+  private renders = { count: 0, totalMs: 0, maxMs: 0 };
   private shown = false;
 
   static create(options: SpeakerLaneOptions): SpeakerLanePlugin {
@@ -183,6 +187,7 @@ export class SpeakerLanePlugin extends BasePlugin<SpeakerLaneEvents, SpeakerLane
     if (!this.shown || !view || !this.wavesurfer) return;
     const s = this.snapshot;
     if (!s) return;
+    const t0 = performance.now();
     // Typing keeps the times array: the index stays, and only the cues in view are read.
     if (s.times !== this.index.cues) this.index = reindexCues(this.index, s.times);
     const width = this.wavesurfer.getWidth();
@@ -192,9 +197,13 @@ export class SpeakerLanePlugin extends BasePlugin<SpeakerLaneEvents, SpeakerLane
       const bar = this.bars[i] ?? this.makeBar();
       const { left, right } = turn;
       const colour = speakerColour(turn.speaker);
+      // A name only where a few letters of it fit: zoomed out, hundreds of slivers lay out no text.
+      const name = right - left >= NAME_PX ? turn.speaker : '';
+      if (bar.dataset.speaker !== turn.speaker || bar.textContent !== name) {
+        bar.textContent = name;
+      }
       if (bar.dataset.speaker !== turn.speaker) {
         bar.dataset.speaker = turn.speaker;
-        bar.textContent = turn.speaker;
         bar.title = turn.speaker;
         bar.style.color = colour;
         bar.style.borderLeftColor = colour;
@@ -208,6 +217,12 @@ export class SpeakerLanePlugin extends BasePlugin<SpeakerLaneEvents, SpeakerLane
     });
     for (let i = turns.length; i < this.bars.length; i++) this.bars[i]!.style.display = 'none';
     this.element.dataset.turns = String(turns.length);
+    const ms = performance.now() - t0;
+    const r = this.renders;
+    r.count++;
+    r.totalMs += ms;
+    r.maxMs = Math.max(r.maxMs, ms);
+    Object.assign(this.element.dataset, { renderCount: String(r.count), renderTotalMs: String(r.totalMs), renderMaxMs: String(r.maxMs) });
   }
 
   private makeBar(): HTMLDivElement {
