@@ -59,8 +59,13 @@ async function measure(vtt: string, audio: string): Promise<Measured> {
     await heapMiB(page);
     const rssHidden = rendererRssMiB();
     // The user rests on the view before the toggle: the hidden strip computes its centre
-    // tile (the second one: the first was the view the audio opened on).
-    await wave.locator('[data-testid="spectrogram"][data-tiles="2"]').waitFor({ state: 'attached', timeout: 60_000 });
+    // tile (a second one: the first was the view the audio opened on; a stall mid-scroll
+    // may add others, and the line says whether the toggle found this view's).
+    for (const until = Date.now() + 60_000; Number(await strip(page).getAttribute('data-tiles')) < 2;) {
+      if (Date.now() > until) throw new Error('the hidden strip computed no tile for the view');
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(600);
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Spectrogram' }).click();
     await wave.locator('[data-testid="spectrogram"][data-first-tile-ms]').waitFor({ timeout: 60_000 });
