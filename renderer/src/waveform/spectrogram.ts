@@ -13,8 +13,9 @@
  * waveform). While hidden, only the tile at the view's centre is computed, once the
  * view has stayed put for PREFETCH_IDLE_MS: one tile is one Range request and 128 FFTs
  * (a few ms of CPU), and it is what makes the toggle draw at once. A tile computed
- * after the toggle waits for its Range request, which the main process decodes: 40-150
- * ms on a loaded machine (`npm run bench -- spectrogram`), over the 100 ms goal.
+ * after the toggle waits for its Range request, which the main process decodes: 35-490
+ * ms measured (`npm run bench -- spectrogram`, load 0.3-20 on 2 cores), often over the
+ * 100 ms goal.
  */
 import BasePlugin from 'wavesurfer.js/dist/base-plugin.js';
 import { onColorSchemeChange } from '../chrome/theme';
