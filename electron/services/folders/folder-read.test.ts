@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTranscriptFile } from '../transcript-file';
-import { bytesFilter, FolderReader } from './folder-read';
+import { classifyBytes } from '../../../shared/formats/binary';
+import { bytesFilter, classifyQuickly, FolderReader } from './folder-read';
 
 const TALKPYTHON = join(import.meta.dirname, '../../../../shared/fixtures/talkpython');
 const CUE = 'WEBVTT\n\n00:00.000 --> 00:01.000\nWe run Kubernetes at “scale” — café\n';
@@ -90,5 +91,32 @@ describe('folder reader', () => {
     const expected = await readTranscriptFile(path);
     expect(expected).toMatchObject({ ok: true, encoding: 'utf-16le-nobom', text: cue });
     expect(reader.read(path)).toEqual({ ok: true, text: cue, encoding: 'utf-16le-nobom' });
+  });
+
+  it('tells text from binary as classifyBytes does, for every kind of start and control byte', async () => {
+    const text = (n: number) => Buffer.from('x'.repeat(n).replace(/x{60}/g, 'We run Kubernetes at scale in production, every single day.\n'));
+    const signatures: number[][] = [
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [...Buffer.from('GIF89a')], [...Buffer.from('%PDF-1.7 ')], [...Buffer.from('fLaC')],
+      [...Buffer.from('RIFF')], [...Buffer.from('RIFF1234WAVE')], [0x49, 0x44, 0x33, 0x03, 0x00], [0xff, 0xd8, 0xff], [0xff, 0xfb, 0x90, 0x64],
+      [0xff, 0xf1, 0x50, 0x80], [0, 0, 0, 0x20, ...Buffer.from('ftypM4A ')], [...Buffer.from('SQLite format 3'), 0], [...Buffer.from('OggS'), 0],
+      [0x50, 0x4b, 0x03, 0x04], [0x1f, 0x8b], [0x7f, ...Buffer.from('ELF')], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [...Buffer.from('WEBVTT\n')],
+    ];
+    const cases: Buffer[] = [
+      Buffer.alloc(0), text(10), text(200_000),
+      await readFile(join(TALKPYTHON, '515-temporal.vtt')), await readFile(join(TALKPYTHON, '518-django-birthday.txt')),
+      Buffer.from(CUE, 'utf16le'), Buffer.from(CUE, 'utf16le').swap16(), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CUE, 'utf16le')]),
+      ...signatures.map((sig) => Buffer.concat([Buffer.from(sig), text(5000)])),
+    ];
+    // Every control byte, once (text) and as a real share (binary), early, late in the sample and past it.
+    for (let b = 0; b < 0x20; b++) {
+      for (const at of [100, 60_000, 70_000]) {
+        const once = text(80_000);
+        once[at] = b;
+        const many = text(80_000);
+        for (let i = 0; i < 6000; i++) many[Math.max(0, at - 6000) + i] = b;
+        cases.push(once, many);
+      }
+    }
+    for (const bytes of cases) expect(classifyQuickly(bytes), `${bytes.subarray(0, 12).toString('hex')} (${bytes.length} bytes)`).toEqual(classifyBytes(bytes));
   });
 });
