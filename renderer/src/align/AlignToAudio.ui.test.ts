@@ -58,10 +58,10 @@ describe('Align to Audio', () => {
     const untimed = (await editorText(page))!;
     expect(untimed).toContain('needs timing');
 
-    // Timing ▸ Align to Audio… by keyboard: Alt, Right, Right, Down (its first item), Enter.
+    // Timing ▸ Align to Audio… by keyboard: Alt, Right past Edit and View, Right, Down (its first item), Enter.
     await page.locator('.cm-content').click();
     const press = async (...keys: string[]) => { for (const key of keys) await page.keyboard.press(key); };
-    await press('Alt', 'ArrowRight', 'ArrowRight', 'ArrowDown');
+    await press('Alt', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Align to Audio…');
     await page.keyboard.press('Enter');
     const dialog = page.getByTestId('align-dialog');
