@@ -44,7 +44,8 @@ function ariaKeys(key: string): string {
 const pathOf = (el: EventTarget | null) => (el instanceof HTMLElement && el.dataset.path ? el.dataset.path.split('.').map(Number) : null);
 
 function InPageMenuBar({ core }: MenuBarProps) {
-  const editor = useCallback(() => core.timeline.editor, [core]);
+  // Edit ▸ Undo / Redo / Select All act on whichever document is open, a corrections list too.
+  const editor = useCallback(() => core.documents.editor, [core]);
   const settings = useStore(core.settings);
   const hasAudio = useStore(core.documents.state).audio !== null;
   /** Items that need the episode's audio stay in the menu (focusable, as ARIA advises) but do nothing without it. */

@@ -66,8 +66,13 @@ export class DocumentController {
     this.state.set({ ...this.current, ...change });
   }
 
+  /** The editor of the open document: a transcript's, or a corrections list's. */
+  get editor(): EditorView | null {
+    return this.timeline.editor ?? this.plainEditor;
+  }
+
   private editorState(): EditorState | null {
-    return (this.timeline.editor ?? this.plainEditor)?.state ?? null;
+    return this.editor?.state ?? null;
   }
 
   /** What an editor of the open document reports after each change: dirty state and the crash journal. */

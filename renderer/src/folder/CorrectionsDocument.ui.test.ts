@@ -90,6 +90,17 @@ describe('corrections.tsv as a document', () => {
     await poll(() => page.getByTestId('messages').textContent()).toContain('corrections.tsv: a corrections list of 2 rules.');
     expect(await page.getByTestId('messages').textContent()).not.toContain('No audio beside');
     expect(await page.getByTestId('waveform-empty').count()).toBe(1);
+    // Edit ▸ Undo in the menu bar acts on the list too: Alt, Right (Edit), Down (Undo), Enter.
+    await page.getByTestId('corrections-editor').locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('Postgres\tPostgreSQL');
+    expect(await editorText(page)).toBe('Matt McKay\tMatt Makai\nrough\truff\tbefore=install|uvx\nPostgres\tPostgreSQL');
+    for (let i = 0; i < 5 && (await editorText(page))!.includes('Postgres'); i++) {
+      for (const key of ['Alt', 'ArrowRight', 'ArrowDown']) await page.keyboard.press(key);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Undo');
+      await page.keyboard.press('Enter');
+    }
+    expect(await editorText(page)).toBe('Matt McKay\tMatt Makai\nrough\truff\tbefore=install|uvx\n');
 
     next = path['captions.tsv']!;
     await page.getByRole('button', { name: 'Open…' }).click();
