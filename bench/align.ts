@@ -24,6 +24,12 @@ const CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'cueline-bench');
 const VTT = join(PROJECT_ROOT, '..', 'shared', 'fixtures', 'talkpython', '515-temporal.vtt');
 const SPEAK = join(PROJECT_ROOT, '..', 'shared', 'tools', 'speak-vtt.mjs');
 
+/**
+ * Noise in the gaps, in 16-bit steps as speak-vtt reads it: ±30 is about -65 dBFS, a quiet
+ * room. (0.003, used before, rounded to digital silence, which no recording has.)
+ */
+const GAP_NOISE = 30;
+
 interface Truth {
   start: number;
   end: number;
@@ -33,12 +39,12 @@ interface Truth {
 /** Makes (once) `minutes` of flite speech as MP3, and its truth. */
 function ensureSpeech(minutes: number): { mp3: string; truth: Truth[] } {
   mkdirSync(CACHE, { recursive: true });
-  const mp3 = join(CACHE, `align-flite-${minutes}m.mp3`);
-  const truthPath = join(CACHE, `align-flite-${minutes}m.truth.json`);
+  const mp3 = join(CACHE, `align-flite-n30-${minutes}m.mp3`);
+  const truthPath = join(CACHE, `align-flite-n30-${minutes}m.truth.json`);
   if (!existsSync(mp3) || !existsSync(truthPath)) {
-    const wav = join(CACHE, `align-flite-${minutes}m.partial.wav`);
+    const wav = join(CACHE, `align-flite-n30-${minutes}m.partial.wav`);
     const truthTemp = `${truthPath}.partial`;
-    execFileSync('node', [SPEAK, VTT, wav, '--to', String(minutes * 60), '--engine', 'flite', '--rate', '44100', '--gap-noise', '0.003', '--truth', truthTemp], { stdio: 'ignore' });
+    execFileSync('node', [SPEAK, VTT, wav, '--to', String(minutes * 60), '--engine', 'flite', '--rate', '44100', '--gap-noise', String(GAP_NOISE), '--truth', truthTemp], { stdio: 'ignore' });
     execFileSync('lame', ['--quiet', '-b', '128', '-m', 'm', wav, `${mp3}.partial.mp3`]);
     rmSync(wav);
     renameSync(truthTemp, truthPath);
@@ -49,7 +55,7 @@ function ensureSpeech(minutes: number): { mp3: string; truth: Truth[] } {
 
 /** Three hours: the hour's MP3 three times over (for memory and time; no truth across the joins). */
 function ensureThreeHours(hour: { mp3: string; truth: Truth[] }): { mp3: string; truth: Truth[] } {
-  const mp3 = join(CACHE, 'align-flite-180m.mp3');
+  const mp3 = join(CACHE, 'align-flite-n30-180m.mp3');
   if (!existsSync(mp3)) {
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', hour.mp3, '-i', hour.mp3, '-i', hour.mp3, '-filter_complex', 'concat=n=3:v=0:a=1', '-ac', '1', '-b:a', '128k', `${mp3}.partial.mp3`]);
     renameSync(`${mp3}.partial.mp3`, mp3);
