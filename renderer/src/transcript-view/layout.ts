@@ -6,7 +6,7 @@
  */
 import type { EditorState, Text } from '@codemirror/state';
 import { blockRuns } from '../../../shared/formats/vtt/incremental';
-import type { VttDocument } from '../../../shared/formats/vtt/types';
+import type { VttBlock, VttDocument } from '../../../shared/formats/vtt/types';
 import { vttField } from '../editor/cue-field';
 import { firstBlockFrom } from '../editor/vtt-decorations';
 
@@ -27,16 +27,39 @@ function lineAfter(text: Text, pos: number): number {
   return line.number < text.lines ? text.line(line.number + 1).from : line.to;
 }
 
+/** End of block `b`'s hidden lead: where its visible part starts. */
+function hiddenToOf(b: VttBlock): number {
+  if (b.kind !== 'cue') return b.range.to;
+  const c = b.cue;
+  return c.textRange.to > c.textRange.from ? c.textRange.from : c.timingRange.to;
+}
+
 export function layoutOf(text: Text, doc: VttDocument, i: number): BlockLayout {
   // By index (editor/cue-field blocksOf): a keystroke never builds the whole block list.
   const blocks = blockRuns(doc);
-  const b = blocks.block(i);
   const prev = i > 0 ? blocks.block(i - 1) : undefined;
-  const hiddenFrom = prev ? lineAfter(text, prev.range.to) : 0;
-  const guardFrom = prev ? prev.range.to : 0;
-  if (b.kind !== 'cue') return { hiddenFrom, hiddenTo: b.range.to, guardFrom };
-  const c = b.cue;
-  return { hiddenFrom, hiddenTo: c.textRange.to > c.textRange.from ? c.textRange.from : c.timingRange.to, guardFrom };
+  return { hiddenFrom: prev ? lineAfter(text, prev.range.to) : 0, hiddenTo: hiddenToOf(blocks.block(i)), guardFrom: prev ? prev.range.to : 0 };
+}
+
+/**
+ * Each block in order with its hidden lead (`hiddenFrom`, `hiddenTo` as in layoutOf), in
+ * one pass: the previous block is at hand and a block ending at its line's end (every
+ * parsed block does) has its next line one position on, so no line is looked up twice.
+ */
+export function eachLead(text: Text, doc: VttDocument, from: number, to: number, visit: (b: VttBlock, hiddenFrom: number, hiddenTo: number) => void): void {
+  const blocks = blockRuns(doc);
+  let prev = from > 0 ? blocks.block(from - 1) : undefined;
+  for (let i = from; i <= to; i++) {
+    const b = blocks.block(i);
+    let hiddenFrom = 0;
+    if (prev) {
+      const end = prev.range.to;
+      const line = text.lineAt(end);
+      hiddenFrom = line.to === end && line.number < text.lines ? end + 1 : lineAfter(text, end);
+    }
+    visit(b, hiddenFrom, hiddenToOf(b));
+    prev = b;
+  }
 }
 
 /** The blank lines after the last block, hidden too (null when there are none). */

@@ -39,7 +39,7 @@ function cueOfChip(view: EditorView, dom: HTMLElement): VttCue | null {
  * (and when they first load), and equal chips must stay equal then, or every chip of the
  * file would count as changed and CodeMirror would measure the whole document again.
  */
-function sameRules(a: Readonly<QaRules>, b: Readonly<QaRules>): boolean {
+export function sameRules(a: Readonly<QaRules>, b: Readonly<QaRules>): boolean {
   if (a === b) return true;
   const keys = Object.keys(a) as (keyof QaRules)[];
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);

@@ -67,6 +67,16 @@ describe('transcript view structure', () => {
     expect(chips(s).map((c) => c.level)).toEqual(['warn', 'warn', 'warn']);
   });
 
+  it('keeps every chip when the settings hand over equal rules in a new object (the editor reconfigures them once it opens)', () => {
+    const rules = new Compartment();
+    const s = EditorState.create({ doc: SAMPLE, extensions: [vttField, rules.of(qaRules.of({ maxCps: 8 })), viewModeExtension('transcript')] });
+    const same = s.update({ effects: rules.reconfigure(qaRules.of({ maxCps: 8 })) }).state;
+    expect(same.facet(qaRules)).not.toBe(s.facet(qaRules));
+    expect(same.field(structureField)).toBe(s.field(structureField));
+    const other = s.update({ effects: rules.reconfigure(qaRules.of({ maxCps: 9 })) }).state;
+    expect(other.field(structureField)).not.toBe(s.field(structureField));
+  });
+
   it('keeps the decorations in step with edits (incremental equals a fresh build)', () => {
     let s = make(SAMPLE);
     s = apply(s, { changes: { from: textStart(s, 1), insert: 'Oh. ' }, userEvent: 'input.type' });
