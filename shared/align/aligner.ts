@@ -139,32 +139,53 @@ export function align(whole: AlignInput): AlignedUnit[] {
   }
   if (input.anchorKind !== 'coarse' || candidates.length === 0) candidates.push({ guide: shares, radius: wide });
 
-  // A pyramid: the wide search runs on 120 ms frames, a 40 ms pass refines it in a band
-  // of about a second, and the 10 ms pass in a band of a tenth of that. Memory and time
-  // stay linear in duration whatever the search width.
+  const tick = input.tick;
+  const voicedFine = { ref: frameVoicing(ref, refLevels.threshold), syn: frameVoicing(syn, speechLevels(syn.envelope).threshold) };
+  const coarse = coarsePath(input, candidates, anchorSets, voicedFine, anchorRadius);
+  const fineBand = bandFromCoarse(coarse, COARSE, ref.frames.length, syn.frames.length, FINE_MARGIN);
+  const fine = bandedDtw(ref.frames, syn.frames, fineBand, STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(0.4 + (0.6 * row) / ref.frames.length) } : {}), voicing: voicing(ref.frames, voicedFine) });
+  // Recording seconds per synthesized second of speech: how long a word should take.
+  const pace = (refSpeech[refSpeech.length - 1]! * ref.envelope.step) / Math.max(1e-9, synSpeech[synSpeech.length - 1]! * syn.envelope.step);
+  return placeUnits(input, fine, refLevels, audio, pace);
+}
+
+/** A pass's voicing term: the cost is in units of that level's feature spread. */
+function voicing(frames: FrameMatrix, v: { ref: Float32Array; syn: Float32Array }): Voicing {
+  return { ...v, cost: VOICING_COST * frameScale(frames) };
+}
+
+/**
+ * A pyramid: the wide search runs on 120 ms frames, a 40 ms pass refines it in a band of
+ * about a second, and the 10 ms pass (the caller's) in a band of a tenth of that. Memory
+ * and time stay linear in duration whatever the search width. Each level's frames live
+ * only in the function that searches them, so they are gone before the finer pass.
+ */
+function coarsePath(input: AlignInput, candidates: { guide: (t: number) => number; radius: number }[], anchorSets: AnchorPoint[][], voicedFine: { ref: Float32Array; syn: Float32Array }, anchorRadius: number): WarpPath {
+  const { ref, syn, tick } = input;
+  const refSeconds = ref.frames.length * ref.hop;
+  const synSeconds = syn.frames.length * syn.hop;
   const coarseRef = poolFrames(ref.frames, COARSE);
   const coarseSyn = poolFrames(syn.frames, COARSE);
-  const tick = input.tick;
+  const voicedCoarse = { ref: poolShares(voicedFine.ref, COARSE), syn: poolShares(voicedFine.syn, COARSE) };
   const widest = Math.max(...candidates.map((c) => c.radius));
   // Small problems skip the top level: its 120 ms frames lose detail the 40 ms search keeps.
   const top = coarseRef.length * ((2 * widest) / (ref.hop * COARSE)) <= DIRECT_CELLS ? 1 : TOP;
-  const topRef = top === 1 ? coarseRef : poolFrames(coarseRef, top);
-  const topSyn = top === 1 ? coarseSyn : poolFrames(coarseSyn, top);
-  const topRefHop = ref.hop * COARSE * top;
-  const topSynHop = syn.hop * COARSE * top;
-  // Each level's voicing, pooled as its frames are; the cost is in units of that level's feature spread.
-  const voicedFine = { ref: frameVoicing(ref, refLevels.threshold), syn: frameVoicing(syn, speechLevels(syn.envelope).threshold) };
-  const voicedCoarse = { ref: poolShares(voicedFine.ref, COARSE), syn: poolShares(voicedFine.syn, COARSE) };
-  const voicedTop = top === 1 ? voicedCoarse : { ref: poolShares(voicedCoarse.ref, top), syn: poolShares(voicedCoarse.syn, top) };
-  const voicing = (r: FrameMatrix, v: { ref: Float32Array; syn: Float32Array }): Voicing => ({ ...v, cost: VOICING_COST * frameScale(r) });
-  let best: WarpPath | null = null;
-  candidates.forEach(({ guide, radius }, c) => {
-    const band = bandAround(topRef.length, topSyn.length, radius / topRefHop, (i) => guide(i * topRefHop) / topSynHop);
-    const share = (row: number) => (0.2 * (c + row / topRef.length)) / candidates.length;
-    const path = bandedDtw(topRef, topSyn, band, STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(share(row)) } : {}), voicing: voicing(topRef, voicedTop) });
-    if (!best || path.normalizedCost < best.normalizedCost) best = path;
-  });
-  let coarse = top === 1 ? best! : bandedDtw(coarseRef, coarseSyn, bandFromCoarse(best!, top, coarseRef.length, coarseSyn.length, COARSE_MARGIN), STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(0.2 + (0.2 * row) / coarseRef.length) } : {}), voicing: voicing(coarseRef, voicedCoarse) });
+  const search = (topRef: FrameMatrix, topSyn: FrameMatrix, voicedTop: { ref: Float32Array; syn: Float32Array }): WarpPath => {
+    const topRefHop = ref.hop * COARSE * top;
+    const topSynHop = syn.hop * COARSE * top;
+    let best: WarpPath | null = null;
+    candidates.forEach(({ guide, radius }, c) => {
+      const band = bandAround(topRef.length, topSyn.length, radius / topRefHop, (i) => guide(i * topRefHop) / topSynHop);
+      const share = (row: number) => (0.2 * (c + row / topRef.length)) / candidates.length;
+      const path = bandedDtw(topRef, topSyn, band, STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(share(row)) } : {}), voicing: voicing(topRef, voicedTop) });
+      if (!best || path.normalizedCost < best.normalizedCost) best = path;
+    });
+    return best!;
+  };
+  const best = top === 1
+    ? search(coarseRef, coarseSyn, voicedCoarse)
+    : search(poolFrames(coarseRef, top), poolFrames(coarseSyn, top), { ref: poolShares(voicedCoarse.ref, top), syn: poolShares(voicedCoarse.syn, top) });
+  let coarse = top === 1 ? best : bandedDtw(coarseRef, coarseSyn, bandFromCoarse(best, top, coarseRef.length, coarseSyn.length, COARSE_MARGIN), STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(0.2 + (0.2 * row) / coarseRef.length) } : {}), voicing: voicing(coarseRef, voicedCoarse) });
   // Given times the path strays far from, where it agrees with all the others: it slipped
   // (the voices match loosely, and audio the text lacks lets the next cue's words take it).
   // The coarse pass runs again held to the given times.
@@ -172,11 +193,7 @@ export function align(whole: AlignInput): AlignedUnit[] {
     const held = heldToAnchors(coarse, anchorSets, ref.hop * COARSE, syn.hop * COARSE, coarseRef.length, coarseSyn.length, refSeconds, synSeconds, anchorRadius);
     if (held) coarse = bandedDtw(coarseRef, coarseSyn, held, STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(0.3 + (0.1 * row) / coarseRef.length) } : {}), voicing: voicing(coarseRef, voicedCoarse) });
   }
-  const fineBand = bandFromCoarse(coarse, COARSE, ref.frames.length, syn.frames.length, FINE_MARGIN);
-  const fine = bandedDtw(ref.frames, syn.frames, fineBand, STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(0.4 + (0.6 * row) / ref.frames.length) } : {}), voicing: voicing(ref.frames, voicedFine) });
-  // Recording seconds per synthesized second of speech: how long a word should take.
-  const pace = (refSpeech[refSpeech.length - 1]! * ref.envelope.step) / Math.max(1e-9, synSpeech[synSpeech.length - 1]! * syn.envelope.step);
-  return placeUnits(input, fine, refLevels, audio, pace);
+  return coarse;
 }
 
 /**

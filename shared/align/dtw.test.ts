@@ -4,7 +4,7 @@ import { FrameMatrix } from './features';
 
 function matrix(values: number[]): FrameMatrix {
   const m = new FrameMatrix(1, values.length);
-  for (const v of values) m.data[m.push()] = v;
+  for (const v of values) m.put(m.push(), v);
   return m.trim();
 }
 

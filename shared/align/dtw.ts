@@ -79,7 +79,8 @@ export function bandFromCoarse(path: WarpPath, factor: number, rows: number, col
   return repairBand(lo, hi, cols);
 }
 
-function distance(a: Float32Array, ai: number, b: Float32Array, bi: number, dims: number): number {
+/** Euclidean distance in stored steps (divide by the scale for the value). */
+function distance(a: Int16Array, ai: number, b: Int16Array, bi: number, dims: number): number {
   let sum = 0;
   for (let c = 0; c < dims; c++) {
     const d = a[ai + c]! - b[bi + c]!;
@@ -119,14 +120,19 @@ export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalt
   const rows = ref.length;
   const { lo, hi } = band;
   const dims = ref.dims;
-  const offsets = new Float64Array(rows + 1);
+  if (ref.scale !== syn.scale) throw new Error('the two signals\' frames are stored at different scales');
+  const unit = 1 / ref.scale;
+  // Each row's cells follow the previous row's in `pointers`; a row's first cell is found
+  // by summing widths, forwards here and backwards on the walk back (no per-row table:
+  // three hours at 10 ms would hold 8.6 MB of offsets).
+  let cells = 0;
   let widest = 0;
   for (let i = 0; i < rows; i++) {
     const w = hi[i]! - lo[i]! + 1;
-    offsets[i + 1] = offsets[i]! + w;
+    cells += w;
     widest = Math.max(widest, w);
   }
-  const pointers = new Uint8Array(Math.ceil(offsets[rows]! / 4));
+  const pointers = new Uint8Array(Math.ceil(cells / 4));
   let prev = new Float64Array(widest);
   let cur = new Float64Array(widest);
   const a = ref.data;
@@ -135,19 +141,19 @@ export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalt
   const synVoiced = voicing?.syn;
   const voicingCost = voicing?.cost ?? 0;
   const local = (i: number, j: number) => {
-    const d = distance(a, i * dims, b, j * dims, dims);
+    const d = distance(a, i * dims, b, j * dims, dims) * unit;
     return refVoiced !== undefined && synVoiced !== undefined ? d + voicingCost * Math.abs(refVoiced[i]! - synVoiced[j]!) : d;
   };
+  let base = 0;
   for (let i = 0; i < rows; i++) {
     if (tick && (i & 4095) === 0) tick(i);
     const l = lo[i]!;
     const h = hi[i]!;
     const pl = i > 0 ? lo[i - 1]! : 0;
     const ph = i > 0 ? hi[i - 1]! : -1;
-    const base = offsets[i]!;
     const voicedRow = refVoiced !== undefined ? refVoiced[i]! : 0;
     for (let j = l; j <= h; j++) {
-      let d = distance(a, i * dims, b, j * dims, dims);
+      let d = distance(a, i * dims, b, j * dims, dims) * unit;
       if (synVoiced !== undefined) d += voicingCost * Math.abs(voicedRow - synVoiced[j]!);
       let best: number;
       let dir: number;
@@ -177,31 +183,37 @@ export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalt
       const cell = base + (j - l);
       pointers[cell >> 2]! |= dir << ((cell & 3) * 2);
     }
+    base += h - l + 1;
     [prev, cur] = [cur, prev];
   }
   const total = prev[hi[rows - 1]! - lo[rows - 1]!]!;
-  // Walk back from the last cell, filling typed arrays from their end (a path is at most rows + columns long).
-  const room = rows + syn.length;
-  const refPath = new Int32Array(room);
-  const synPath = new Int32Array(room);
-  let at = room;
-  let i = rows - 1;
-  let j = hi[rows - 1]!;
-  for (;;) {
-    at--;
-    refPath[at] = i;
-    synPath[at] = j;
-    if (i === 0 && j === 0) break;
-    const cell = offsets[i]! + (j - lo[i]!);
-    const dir = (pointers[cell >> 2]! >> ((cell & 3) * 2)) & 3;
-    if (i === 0 || dir === LEFT) j--;
-    else if (dir === UP) i--;
-    else {
-      i--;
-      j--;
+  // Walked back twice from the last cell: once to count the steps, once to fill arrays of
+  // exactly that length (room for the longest path, rows + columns, would be twice that).
+  const walk = (visit: (k: number, i: number, j: number) => void): number => {
+    let i = rows - 1;
+    let j = hi[rows - 1]!;
+    let rowStart = cells - (hi[i]! - lo[i]! + 1);
+    let k = 0;
+    for (;;) {
+      visit(k++, i, j);
+      if (i === 0 && j === 0) return k;
+      const cell = rowStart + (j - lo[i]!);
+      const dir = (pointers[cell >> 2]! >> ((cell & 3) * 2)) & 3;
+      if (i === 0 || dir === LEFT) j--;
+      else {
+        i--;
+        rowStart -= hi[i]! - lo[i]! + 1;
+        if (dir === DIAG) j--;
+      }
     }
-  }
-  const path: WarpPath = { ref: refPath.slice(at), syn: synPath.slice(at), cost: new Float32Array(room - at), normalizedCost: total / (rows + syn.length) };
-  for (let k = 0; k < path.ref.length; k++) path.cost[k] = local(path.ref[k]!, path.syn[k]!);
+  };
+  const steps = walk(() => {});
+  const path: WarpPath = { ref: new Int32Array(steps), syn: new Int32Array(steps), cost: new Float32Array(steps), normalizedCost: total / (rows + syn.length) };
+  walk((k, i, j) => {
+    const at = steps - 1 - k;
+    path.ref[at] = i;
+    path.syn[at] = j;
+    path.cost[at] = local(i, j);
+  });
   return path;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Downmixer } from './downmix';
-import { FrameMatrix, MfccExtractor, Series, sliceFrames } from './features';
+import { FrameMatrix, MfccExtractor, normalizeFrames, NORMALIZED_SCALE, poolFrames, RAW_SCALE, Series, sliceFrames } from './features';
 
 /** A voiced-looking test signal: two partials under a slow envelope, and a little noise from a fixed seed. */
 function signal(rate: number, seconds: number): Float32Array {
@@ -39,11 +39,11 @@ describe('MfccExtractor', () => {
     const grown = extract(samples, 576);
     const sized = extract(samples, 576, { expectedSeconds: 3 });
     expect(sized.frames.trim().data).toEqual(grown.frames.trim().data);
-    const room = sized.frames.data.buffer.byteLength / (4 * sized.frames.dims);
+    const room = sized.frames.data.buffer.byteLength / (2 * sized.frames.dims);
     expect(room).toBeGreaterThanOrEqual(sized.frames.length);
     expect(room).toBeLessThan(sized.frames.length * 1.02 + 150);
     // Grown from its default room instead, the buffer is far larger than three seconds need.
-    expect(grown.frames.data.buffer.byteLength / (4 * grown.frames.dims)).toBeGreaterThan(grown.frames.length * 10);
+    expect(grown.frames.data.buffer.byteLength / (2 * grown.frames.dims)).toBeGreaterThan(grown.frames.length * 10);
   });
 
   it('puts silence on the envelope floor and speech well above it', () => {
@@ -70,6 +70,55 @@ describe('frames and series', () => {
     expect([...s.data]).toEqual([1, -1, 2, -2, 3, -3]);
     s.data[0] = 10;
     expect(m.data[2]).toBe(10);
+  });
+
+  it('holds values to the nearest 1/64 step, a value past the 16-bit range at its end', () => {
+    const m = new FrameMatrix(1, 4);
+    for (const v of [0.3, -12.34, 449.99, 1e6]) m.put(m.push(), v);
+    expect(m.scale).toBe(RAW_SCALE);
+    expect(m.value(0)).toBeCloseTo(0.3, 1);
+    expect(Math.abs(m.value(0) - 0.3)).toBeLessThanOrEqual(0.5 / RAW_SCALE);
+    expect(Math.abs(m.value(1) + 12.34)).toBeLessThanOrEqual(0.5 / RAW_SCALE);
+    expect(Math.abs(m.value(2) - 449.99)).toBeLessThanOrEqual(0.5 / RAW_SCALE);
+    expect(m.data[3]).toBe(32767);
+  });
+
+  it('keeps every MFCC of loud and silent audio inside the stored range', () => {
+    const m = new MfccExtractor({ sampleRate: 16000, hop: 0.01 });
+    m.pushSilence(0.2);
+    // Full-scale square wave and full-scale alternating samples: the loudest spectra there are.
+    m.push(new Float32Array(8000).map((_, i) => (Math.floor(i / 20) % 2 ? 1 : -1)));
+    m.push(new Float32Array(8000).map((_, i) => (i % 2 ? 1 : -1)));
+    const data = m.frames.trim().data;
+    expect(Math.max(...data)).toBeLessThan(32767);
+    expect(Math.min(...data)).toBeGreaterThan(-32768);
+  });
+
+  it('normalizeFrames gives each coefficient mean 0 and deviation 1, at the normalised scale', () => {
+    const m = new FrameMatrix(2, 100);
+    for (let i = 0; i < 100; i++) {
+      const at = m.push();
+      m.put(at, 40 + 3 * Math.sin(i));
+      m.put(at + 1, -5 + 0.2 * Math.cos(i / 3));
+    }
+    normalizeFrames(m);
+    expect(m.scale).toBe(NORMALIZED_SCALE);
+    for (let c = 0; c < 2; c++) {
+      const values = Array.from({ length: 100 }, (_, i) => m.value(i * 2 + c));
+      const mean = values.reduce((a, b) => a + b, 0) / 100;
+      const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / 100);
+      expect(Math.abs(mean)).toBeLessThan(0.002);
+      expect(Math.abs(sd - 1)).toBeLessThan(0.002);
+    }
+  });
+
+  it('poolFrames averages each run of frames, a short last run over its own length', () => {
+    const m = new FrameMatrix(1, 5);
+    for (const v of [1, 2, 3, 4, 10]) m.put(m.push(), v);
+    const pooled = poolFrames(m.trim(), 2);
+    expect(pooled.length).toBe(3);
+    expect(pooled.scale).toBe(m.scale);
+    expect([0, 1, 2].map((i) => pooled.value(i))).toEqual([1.5, 3.5, 10]);
   });
 
   it('Series.compact copies only a mostly empty buffer', () => {

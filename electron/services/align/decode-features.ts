@@ -125,7 +125,7 @@ export interface DecodeFeaturesRequest {
 
 type DecodeMessage =
   | { type: 'progress'; share: number }
-  | { type: 'done'; frames: { dims: number; length: number; data: Float32Array }; envelope: DecodedFeatures['envelope']; hop: number; centre: number; seconds: number }
+  | { type: 'done'; frames: { dims: number; length: number; data: FrameMatrix['data'] }; envelope: DecodedFeatures['envelope']; hop: number; centre: number; seconds: number }
   | { type: 'error'; message: string };
 
 /** A script that, started as a worker with a DecodeFeaturesRequest, calls serveDecodeFeatures. */
