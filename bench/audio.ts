@@ -18,7 +18,7 @@
  * file's own rate (an OfflineAudioContext: nothing resampled), min/max folded per chunk.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -85,6 +85,8 @@ async function bundledWorker(): Promise<WorkerScript> {
     entryPoints: [join(PROJECT_ROOT, 'electron', 'services', 'audio', 'peaks-worker.ts')],
     outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error',
   });
+  // Its MP3 decoder is read from beside it, as in the app (scripts/build.mjs).
+  copyFileSync(join(PROJECT_ROOT, 'electron', 'services', 'audio', 'mpg123-peaks', 'mpg123-peaks.wasm'), join(CACHE, 'mpg123-peaks.wasm'));
   return { source: outfile, eval: false };
 }
 

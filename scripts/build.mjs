@@ -32,4 +32,7 @@ await Promise.all([
 // The eSpeak synthesizer is a separate program (GPL-3.0, see README), started by the
 // alignment worker from beside the bundle; it is copied, not bundled.
 await copyFile(`${root}electron/services/align/espeak-synth.mjs`, `${root}dist/electron/espeak-synth.mjs`);
+// The peaks worker's MP3 decoder (libmpg123, LGPL-2.1) stays a file of its own beside
+// it, replaceable (scripts/build-mpg123-peaks.sh rebuilds it); read from disk, never fetched.
+await copyFile(`${root}electron/services/audio/mpg123-peaks/mpg123-peaks.wasm`, `${root}dist/electron/mpg123-peaks.wasm`);
 console.log(`built in ${Math.round(performance.now() - t0)} ms`);

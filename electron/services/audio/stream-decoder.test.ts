@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStreamDecoder, type StreamDecoder } from './stream-decoder';
-import { run } from './test-audio';
+import { run, writeDamagedMp3 } from './test-audio';
 
 const dir = mkdtempSync(join(tmpdir(), 'cueline-stream-decoder-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,14 +45,7 @@ describe('MP3 decodeEach (views into the decoder, for the peaks)', () => {
   });
 
   it('skips damaged bytes and goes on, as decode does', async () => {
-    const wav = join(dir, 'damaged.wav');
-    const mp3 = join(dir, 'damaged.mp3');
-    run('sox', ['-n', '-r', '44100', '-c', '1', '-b', '16', wav, 'synth', '4', 'sine', '440', 'vol', '0.5']);
-    run('lame', ['--quiet', '-b', '128', wav, mp3]);
-    const bytes = await readFile(mp3);
-    bytes.fill(0x5a, 20_000, 24_000);
-    const damaged = join(dir, 'damaged-bytes.mp3');
-    await writeFile(damaged, bytes);
+    const { damaged } = await writeDamagedMp3(dir, 'damaged', 4, ['sine', '440'], [20_000, 24_000]);
     const copied = await decodeAll(damaged, false);
     const borrowed = await decodeAll(damaged, true);
     expect(borrowed[0]!.length).toBe(copied[0]!.length);

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toInt16, WAV_HEADER_BYTES, wavHeader, wavRange, type PcmSource } from './pcm-wav';
 
@@ -32,6 +33,22 @@ export function writeClickWav(path: string, options: { seconds?: number; sampleR
 /** A 16-bit PCM WAV of `data` (interleaved little-endian samples). */
 export function writePcm16Wav(path: string, data: Buffer, sampleRate: number, channels: number): void {
   writeFileSync(path, Buffer.concat([Buffer.from(wavHeader({ totalSamples: data.length / (2 * channels), channels, sampleRate })), data]));
+}
+
+/**
+ * A mono 128 kbit/s MP3 of `seconds` of a sox `synth` signal, and a copy with the bytes
+ * [from, to) overwritten (a damaged download). Returns both paths.
+ */
+export async function writeDamagedMp3(dir: string, name: string, seconds: number, synth: string[], [from, to]: [number, number]): Promise<{ clean: string; damaged: string }> {
+  const wav = join(dir, `${name}.wav`);
+  const clean = join(dir, `${name}.mp3`);
+  run('sox', ['-n', '-r', '44100', '-c', '1', '-b', '16', wav, 'synth', String(seconds), ...synth, 'vol', '0.5']);
+  run('lame', ['--quiet', '-b', '128', wav, clean]);
+  const bytes = await readFile(clean);
+  bytes.fill(0x5a, from, to);
+  const damaged = join(dir, `${name}-damaged.mp3`);
+  await writeFile(damaged, bytes);
+  return { clean, damaged };
 }
 
 export function run(command: string, args: string[]): void {
