@@ -12,6 +12,10 @@
  * seconds (all threads) against ffmpeg's: on two cores, all peaks at 0.6x ffmpeg's wall
  * time needs a decoder at no more than ~1.2x its CPU.
  *
+ * MP3 peaks come from our own decoder (electron/services/audio/mpg123-peaks: libmpg123
+ * in WASM, mono, reduced-rate synthesis); a line gives its CPU alone, in this thread,
+ * so the workers' own cost shows as the difference from the app's line.
+ *
  * The alternative measured and not used: the MP3 decoded in Chromium (the engine of
  * Electron's renderer) by Web Audio's `decodeAudioData` (Blink's built-in FFmpeg) in
  * frame-aligned chunks, several in flight (Blink decodes each on its own thread), at the
@@ -27,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../electron/preview/harness';
+import { decodePeaks } from '../electron/services/audio/decode-peaks';
 import { openMp3Pcm } from '../electron/services/audio/mp3-wav-stream';
 import { PeaksService, type WorkerScript } from '../electron/services/audio/peaks-service';
 import { samplesPerPeakFor } from '../shared/audio/peak-accumulator';
@@ -278,6 +283,12 @@ export const audioBenchmark: Benchmark = {
           { name: `${file.hours} h ${file.name}: peak RSS while decoding (whole process)`, value: first.peakRss / 2 ** 20, unit: 'MiB' },
           { name: `${file.hours} h ${file.name}: RSS growth while decoding`, value: Math.max(0, first.peakRss - first.rssBefore) / 2 ** 20, unit: 'MiB' },
         );
+        const cpu0 = ownCpuSeconds();
+        const alone = await decodePeaks(file.path);
+        const aloneCpu = ownCpuSeconds() - cpu0;
+        if (alone.pairs.length / 2 !== first.pairs) throw new Error(`the decode in this thread gave ${alone.pairs.length / 2} pairs, the app ${first.pairs}`);
+        const ffAgain = ffmpeg(file.path);
+        results.push({ name: `${file.hours} h ${file.name}: mpg123-peaks decoder alone (one thread, no workers), CPU`, value: aloneCpu, unit: 's', baseline: { name: 'ffmpeg -threads 1 decode, CPU, right after', value: ffAgain.cpu }, goal: { op: '<=', value: 1.2, on: 'ratio' } });
         // More chunks in flight than cores only takes a larger share of a loaded machine.
         for (const lanes of file.hours === 1 && file.name.startsWith('CBR') ? [2, 4] : [2]) {
           const page = await chromiumDecodeAudioData(file.path, lanes);

@@ -35,4 +35,5 @@ await copyFile(`${root}electron/services/align/espeak-synth.mjs`, `${root}dist/e
 // The peaks worker's MP3 decoder (libmpg123, LGPL-2.1) stays a file of its own beside
 // it, replaceable (scripts/build-mpg123-peaks.sh rebuilds it); read from disk, never fetched.
 await copyFile(`${root}electron/services/audio/mpg123-peaks/mpg123-peaks.wasm`, `${root}dist/electron/mpg123-peaks.wasm`);
+await copyFile(`${root}electron/services/audio/mpg123-peaks/COPYING.mpg123`, `${root}dist/electron/COPYING.mpg123`);
 console.log(`built in ${Math.round(performance.now() - t0)} ms`);

@@ -123,6 +123,8 @@ describe('mpg123-peaks (our MP3 peaks decoder)', () => {
   it('ships as a file of its own (LGPL-2.1: replaceable), beside the bundled worker and unpacked from the asar', () => {
     const build = readFileSync(join(ROOT, 'scripts', 'build.mjs'), 'utf8');
     expect(build).toContain('electron/services/audio/mpg123-peaks/mpg123-peaks.wasm`, `${root}dist/electron/mpg123-peaks.wasm`');
+    // Its licence goes with it.
+    expect(build).toContain('electron/services/audio/mpg123-peaks/COPYING.mpg123`, `${root}dist/electron/COPYING.mpg123`');
     const builder = JSON.parse(readFileSync(join(ROOT, 'build', 'electron-builder.json'), 'utf8')) as { asarUnpack: string[]; files: string[] };
     expect(builder.asarUnpack).toContain('dist/electron/mpg123-peaks.wasm');
     expect(builder.files).toContain('dist/electron/**/*');
