@@ -1,11 +1,12 @@
 /**
  * Splits an MP3 into two halves that two workers decode at once (the machine has two
- * cores; mpg123 in WASM runs at about half ffmpeg's speed on one). The second half
- * starts PRE_ROLL frames early, without gapless trimming, and drops that pre-roll: the
- * bit reservoir reaches back at most 511 bytes and the synthesis state one frame, so
- * after the pre-roll its output is the sequential decode's, sample for sample. The
- * LAME tag's delay places it on the timeline. Files we cannot map exactly (no Layer
- * III, broken frame chain) are decoded whole by one worker.
+ * cores; even the reduced MP3 peaks decoder, mpg123-peaks, costs about ffmpeg's CPU on
+ * one). The second half starts PRE_ROLL frames early, without gapless trimming, and
+ * drops that pre-roll: the bit reservoir reaches back at most 511 bytes and the
+ * synthesis state one frame, so after the pre-roll its output is the sequential
+ * decode's, sample for sample. The LAME tag's delay places it on the timeline. Files
+ * we cannot map exactly (no Layer III, broken frame chain) are decoded whole by one
+ * worker.
  */
 import type { DecodePart } from './decode-peaks';
 import { frameOffset, readMp3Layout } from './mp3-layout';
