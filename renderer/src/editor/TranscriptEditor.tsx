@@ -31,6 +31,8 @@ export function TranscriptEditor({ core, transcript, preferences }: TranscriptEd
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const initialPreferences = useRef(preferences);
+  /** The preferences the view has now (it is made with the initial ones). */
+  const appliedPreferences = useRef(preferences);
 
   useEffect(() => {
     if (!host.current) return;
@@ -58,6 +60,7 @@ export function TranscriptEditor({ core, transcript, preferences }: TranscriptEd
       }),
     });
     viewRef.current = view;
+    appliedPreferences.current = initialPreferences.current;
     documents.noteEditor(view.state);
     view.focus();
     // The first frame with the document laid out: the editor is interactive (read by `npm run bench`).
@@ -71,6 +74,10 @@ export function TranscriptEditor({ core, transcript, preferences }: TranscriptEd
   }, [core, transcript.key]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
+    // Not again the ones the view was just made with: that reconfigure changes nothing but
+    // makes CodeMirror compare every decoration of the file (4,000 chips in the transcript view).
+    if (preferences === appliedPreferences.current) return;
+    appliedPreferences.current = preferences;
     viewRef.current?.dispatch({
       effects: [
         keysCompartment.reconfigure(actionKeymap(preferences.bindings)),
