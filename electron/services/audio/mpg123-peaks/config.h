@@ -11,6 +11,8 @@
 #define GAPLESS 1
 #define FRAME_INDEX 1
 #define INDEX_SIZE 1000
+/* The 4-bits-at-a-time Huffman tables (./configure's default too): the same samples, ~10% less CPU here. */
+#define USE_NEW_HUFFTABLE 1
 
 #define NO_8BIT 1
 #define NO_16BIT 1
