@@ -34,3 +34,33 @@ describe('bandedDtw voicing', () => {
     expect(path.syn[path.syn.length - 1]).toBe(syn.length - 1);
   });
 });
+
+describe('bandedDtw in blocks', () => {
+  it('finds the same path with its pointers kept a block of rows at a time', () => {
+    // Two 3-coefficient signals from a fixed seed, the second a time-warped copy plus noise.
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) - 0.5;
+    const source = Array.from({ length: 90 }, () => [random(), random(), random()]);
+    const ref = new FrameMatrix(3, 90);
+    for (const f of source) {
+      const at = ref.push();
+      f.forEach((v, c) => ref.put(at + c, v));
+    }
+    const syn = new FrameMatrix(3, 70);
+    for (let k = 0; k < 70; k++) {
+      const at = syn.push();
+      source[Math.max(0, Math.min(89, Math.floor((k * 90) / 70 + 3 * Math.sin(k / 9))))]!.forEach((v, c) => syn.put(at + c, v + 0.1 * random()));
+    }
+    const band = bandAround(ref.length, syn.length, 12, (i) => (i * syn.length) / ref.length);
+    const voicing = { ref: Float32Array.from({ length: 90 }, (_, i) => i % 5 > 0 ? 1 : 0), syn: Float32Array.from({ length: 70 }, (_, i) => i % 4 > 0 ? 1 : 0), cost: 0.5 };
+    const whole = bandedDtw(ref, syn, band, 0.3, { voicing });
+    expect(whole.ref.length).toBeGreaterThan(90);
+    for (const blockRows of [1, 7, 32, 89]) {
+      const blocked = bandedDtw(ref, syn, band, 0.3, { voicing, blockRows });
+      expect([...blocked.ref], `blocks of ${blockRows}`).toEqual([...whole.ref]);
+      expect([...blocked.syn]).toEqual([...whole.syn]);
+      expect([...blocked.cost]).toEqual([...whole.cost]);
+      expect(blocked.normalizedCost).toBe(whole.normalizedCost);
+    }
+  });
+});

@@ -104,6 +104,8 @@ export interface DtwOptions {
   /** Called every few thousand rows (cancellation, progress). */
   tick?: (row: number) => void;
   voicing?: Voicing;
+  /** Rows per block of pointers (see WHOLE_CELLS); by default all rows when they fit. */
+  blockRows?: number;
 }
 
 const DIAG = 0;
@@ -111,41 +113,38 @@ const UP = 1;
 const LEFT = 2;
 
 /**
- * The cheapest monotone path through the band. A step off the diagonal costs `penalty`
- * more: without it, a voice that matches the recording only loosely lets the path run
- * straight up (many words on one frame) and across for free.
+ * Above this many cells the back-pointers are kept one block of rows at a time: the
+ * forward pass keeps each block's incoming cost row, and the walk back computes each
+ * block again with its pointers (twice the work, for the wide top pass of long files
+ * only: three hours' would hold 45 MB of pointers, an hour's 15 MB stays whole).
  */
-export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalty: number, options: DtwOptions = {}): WarpPath {
-  const { tick, voicing } = options;
-  const rows = ref.length;
-  const { lo, hi } = band;
-  const dims = ref.dims;
-  if (ref.scale !== syn.scale) throw new Error('the two signals\' frames are stored at different scales');
-  const unit = 1 / ref.scale;
-  // Each row's cells follow the previous row's in `pointers`; a row's first cell is found
-  // by summing widths, forwards here and backwards on the walk back (no per-row table:
-  // three hours at 10 ms would hold 8.6 MB of offsets).
-  let cells = 0;
-  let widest = 0;
-  for (let i = 0; i < rows; i++) {
-    const w = hi[i]! - lo[i]! + 1;
-    cells += w;
-    widest = Math.max(widest, w);
-  }
-  const pointers = new Uint8Array(Math.ceil(cells / 4));
-  let prev = new Float64Array(widest);
-  let cur = new Float64Array(widest);
-  const a = ref.data;
-  const b = syn.data;
-  const refVoiced = voicing?.ref;
-  const synVoiced = voicing?.syn;
-  const voicingCost = voicing?.cost ?? 0;
-  const local = (i: number, j: number) => {
-    const d = distance(a, i * dims, b, j * dims, dims) * unit;
-    return refVoiced !== undefined && synVoiced !== undefined ? d + voicingCost * Math.abs(refVoiced[i]! - synVoiced[j]!) : d;
-  };
+const WHOLE_CELLS = 64_000_000;
+const BLOCK_ROWS = 1024;
+
+interface Grid {
+  a: Int16Array;
+  b: Int16Array;
+  dims: number;
+  unit: number;
+  lo: Int32Array;
+  hi: Int32Array;
+  penalty: number;
+  refVoiced: Float32Array | undefined;
+  synVoiced: Float32Array | undefined;
+  voicingCost: number;
+}
+
+/**
+ * Rows `from`..`to` (exclusive): `prev` holds row from-1's costs on entry; returns the
+ * pair with row to-1's costs first. Pointers go to `pointers` from cell 0 at row `from`.
+ */
+function fillRows(grid: Grid, from: number, to: number, prevIn: Float64Array, curIn: Float64Array, pointers: Uint8Array, tick: ((row: number) => void) | undefined): [Float64Array, Float64Array] {
+  // Locals, not the grid's fields, in the per-cell loop.
+  const { a, b, dims, unit, lo, hi, penalty, refVoiced, synVoiced, voicingCost } = grid;
+  let prev = prevIn;
+  let cur = curIn;
   let base = 0;
-  for (let i = 0; i < rows; i++) {
+  for (let i = from; i < to; i++) {
     if (tick && (i & 4095) === 0) tick(i);
     const l = lo[i]!;
     const h = hi[i]!;
@@ -186,34 +185,110 @@ export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalt
     base += h - l + 1;
     [prev, cur] = [cur, prev];
   }
-  const total = prev[hi[rows - 1]! - lo[rows - 1]!]!;
-  // Walked back twice from the last cell: once to count the steps, once to fill arrays of
-  // exactly that length (room for the longest path, rows + columns, would be twice that).
-  const walk = (visit: (k: number, i: number, j: number) => void): number => {
+  return [prev, cur];
+}
+
+/**
+ * The cheapest monotone path through the band. A step off the diagonal costs `penalty`
+ * more: without it, a voice that matches the recording only loosely lets the path run
+ * straight up (many words on one frame) and across for free.
+ */
+export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalty: number, options: DtwOptions = {}): WarpPath {
+  const { tick, voicing } = options;
+  const rows = ref.length;
+  const { lo, hi } = band;
+  const dims = ref.dims;
+  if (ref.scale !== syn.scale) throw new Error('the two signals\' frames are stored at different scales');
+  const grid: Grid = { a: ref.data, b: syn.data, dims, unit: 1 / ref.scale, lo, hi, penalty, refVoiced: voicing?.ref, synVoiced: voicing?.syn, voicingCost: voicing?.cost ?? 0 };
+  const width = (i: number) => hi[i]! - lo[i]! + 1;
+  // Each row's cells follow the previous row's in `pointers`; a row's first cell is found
+  // by summing widths, forwards in the pass and backwards on the walk back (no per-row
+  // table: three hours at 10 ms would hold 8.6 MB of offsets).
+  let cells = 0;
+  let widest = 0;
+  for (let i = 0; i < rows; i++) {
+    cells += width(i);
+    widest = Math.max(widest, width(i));
+  }
+  const blockRows = Math.max(1, Math.min(rows, options.blockRows ?? (cells <= WHOLE_CELLS ? rows : BLOCK_ROWS)));
+  const blocks = Math.ceil(rows / blockRows);
+  const blockCells = new Float64Array(blocks);
+  for (let i = 0; i < rows; i++) blockCells[Math.floor(i / blockRows)]! += width(i);
+  const pointers = new Uint8Array(Math.ceil(Math.max(...blockCells) / 4));
+  let prev: Float64Array = new Float64Array(widest);
+  let cur: Float64Array = new Float64Array(widest);
+  // Row from-1's costs for each block but the first, when blocks are computed again.
+  const incoming: Float64Array[] = [];
+  for (let k = 0; k < blocks; k++) {
+    const from = k * blockRows;
+    if (blocks > 1) {
+      if (k > 0) incoming[k] = prev.slice(0, width(from - 1));
+      pointers.fill(0);
+    }
+    [prev, cur] = fillRows(grid, from, Math.min(rows, from + blockRows), prev, cur, pointers, tick);
+  }
+  const total = prev[width(rows - 1) - 1]!;
+  const local = (i: number, j: number) => {
+    const d = distance(grid.a, i * dims, grid.b, j * dims, dims) * grid.unit;
+    return grid.refVoiced !== undefined && grid.synVoiced !== undefined ? d + grid.voicingCost * Math.abs(grid.refVoiced[i]! - grid.synVoiced[j]!) : d;
+  };
+  // The walk back from the last cell, one block at a time, the last first; `visit` sees
+  // each pair from the end of the path.
+  const walk = (visit: (i: number, j: number) => void): void => {
     let i = rows - 1;
     let j = hi[rows - 1]!;
-    let rowStart = cells - (hi[i]! - lo[i]! + 1);
-    let k = 0;
-    for (;;) {
-      visit(k++, i, j);
-      if (i === 0 && j === 0) return k;
-      const cell = rowStart + (j - lo[i]!);
-      const dir = (pointers[cell >> 2]! >> ((cell & 3) * 2)) & 3;
-      if (i === 0 || dir === LEFT) j--;
-      else {
-        i--;
-        rowStart -= hi[i]! - lo[i]! + 1;
-        if (dir === DIAG) j--;
+    for (let k = blocks - 1; k >= 0; k--) {
+      const from = k * blockRows;
+      if (blocks > 1) {
+        prev.set(incoming[k] ?? []);
+        pointers.fill(0);
+        fillRows(grid, from, Math.min(rows, from + blockRows), prev, cur, pointers, undefined);
+      }
+      let rowStart = blockCells[k]! - width(i);
+      for (;;) {
+        visit(i, j);
+        if (i === 0 && j === 0) return;
+        const cell = rowStart + (j - lo[i]!);
+        const dir = (pointers[cell >> 2]! >> ((cell & 3) * 2)) & 3;
+        if (i === 0 || dir === LEFT) j--;
+        else {
+          i--;
+          if (dir === DIAG) j--;
+          if (i < from) break;
+          rowStart -= width(i);
+        }
       }
     }
   };
-  const steps = walk(() => {});
-  const path: WarpPath = { ref: new Int32Array(steps), syn: new Int32Array(steps), cost: new Float32Array(steps), normalizedCost: total / (rows + syn.length) };
-  walk((k, i, j) => {
-    const at = steps - 1 - k;
-    path.ref[at] = i;
-    path.syn[at] = j;
-    path.cost[at] = local(i, j);
-  });
+  const path: WarpPath = { ref: new Int32Array(0), syn: new Int32Array(0), cost: new Float32Array(0), normalizedCost: total / (rows + syn.length) };
+  if (blocks === 1) {
+    // Walked twice: once to count the steps, once to fill arrays of exactly that length
+    // (room for the longest path, rows + columns, would be twice that).
+    let steps = 0;
+    walk(() => steps++);
+    path.ref = new Int32Array(steps);
+    path.syn = new Int32Array(steps);
+    let at = steps;
+    walk((i, j) => {
+      at--;
+      path.ref[at] = i;
+      path.syn[at] = j;
+    });
+  } else {
+    // Walking again would compute every block a third time; the path of so coarse a pass is short.
+    const room = rows + syn.length;
+    const refPath = new Int32Array(room);
+    const synPath = new Int32Array(room);
+    let at = room;
+    walk((i, j) => {
+      at--;
+      refPath[at] = i;
+      synPath[at] = j;
+    });
+    path.ref = refPath.slice(at);
+    path.syn = synPath.slice(at);
+  }
+  path.cost = new Float32Array(path.ref.length);
+  for (let k = 0; k < path.ref.length; k++) path.cost[k] = local(path.ref[k]!, path.syn[k]!);
   return path;
 }
