@@ -139,14 +139,23 @@ export function align(whole: AlignInput): AlignedUnit[] {
   }
   if (input.anchorKind !== 'coarse' || candidates.length === 0) candidates.push({ guide: shares, radius: wide });
 
-  const tick = input.tick;
-  const voicedFine = { ref: frameVoicing(ref, refLevels.threshold), syn: frameVoicing(syn, speechLevels(syn.envelope).threshold) };
-  const coarse = coarsePath(input, candidates, anchorSets, voicedFine, anchorRadius);
-  const fineBand = bandFromCoarse(coarse, COARSE, ref.frames.length, syn.frames.length, FINE_MARGIN);
-  const fine = bandedDtw(ref.frames, syn.frames, fineBand, STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(0.4 + (0.6 * row) / ref.frames.length) } : {}), voicing: voicing(ref.frames, voicedFine) });
+  const fine = finePath(input, candidates, anchorSets, refLevels.threshold, anchorRadius);
   // Recording seconds per synthesized second of speech: how long a word should take.
   const pace = (refSpeech[refSpeech.length - 1]! * ref.envelope.step) / Math.max(1e-9, synSpeech[synSpeech.length - 1]! * syn.envelope.step);
   return placeUnits(input, fine, refLevels, audio, pace);
+}
+
+/**
+ * The 10 ms path, in a band around the pyramid's. Only the path outlives this function:
+ * the voicing, bands and coarser paths are garbage before the cues are placed, which
+ * for three hours is what the peak is made of.
+ */
+function finePath(input: AlignInput, candidates: { guide: (t: number) => number; radius: number }[], anchorSets: AnchorPoint[][], refThreshold: number, anchorRadius: number): WarpPath {
+  const { ref, syn, tick } = input;
+  const voicedFine = { ref: frameVoicing(ref, refThreshold), syn: frameVoicing(syn, speechLevels(syn.envelope).threshold) };
+  const coarse = coarsePath(input, candidates, anchorSets, voicedFine, anchorRadius);
+  const band = bandFromCoarse(coarse, COARSE, ref.frames.length, syn.frames.length, FINE_MARGIN);
+  return bandedDtw(ref.frames, syn.frames, band, STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(0.4 + (0.6 * row) / ref.frames.length) } : {}), voicing: voicing(ref.frames, voicedFine) });
 }
 
 /** A pass's voicing term: the cost is in units of that level's feature spread. */
