@@ -168,6 +168,20 @@ describe('Electron shell (main.ts against a fake electron module)', () => {
     expect(top).toEqual(expect.arrayContaining(['File', 'editMenu', 'Timing', 'Cues', 'Playback', 'help']));
   });
 
+  it('greys Timing ▸ Align to Audio… until the page says audio is open, and again when it closes', async () => {
+    const fake = await boot([]);
+    type Item = { label?: string; enabled?: boolean; submenu?: Item[] };
+    const alignItem = () => ((fake.menuTemplate as Item[]).find((m) => m.label === 'Timing')!.submenu!).find((i) => i.label === 'Align to Audio…')!;
+    expect(alignItem().enabled).toBe(false);
+    expect(await fake.invoke('window:audio-state', { open: true })).toEqual({ ok: true, value: {} });
+    expect(alignItem().enabled).toBe(true);
+    await fake.invoke('window:audio-state', { open: false });
+    expect(alignItem().enabled).toBe(false);
+    // Not a boolean: refused by the contract, the menu unchanged.
+    expect(await fake.invoke('window:audio-state', { open: 'yes' })).toMatchObject({ ok: false });
+    expect(alignItem().enabled).toBe(false);
+  });
+
   it('asks before closing with unsaved work, and closes once the page settles it', async () => {
     const dir = await episode();
     const fake = await boot([join(dir, 'demo.vtt')]);

@@ -129,7 +129,14 @@ function startShell(): void {
     let transcriptView = true;
     // View ▸ Speaker Lane likewise (hidden unless chosen).
     let speakerLane = false;
-    const buildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, runAction, platform: process.platform, isChecked: (check) => (check === 'speaker-lane' ? speakerLane : transcriptView) })));
+    // Timing ▸ Align to Audio… is greyed until the page says audio is open.
+    let audioOpen = false;
+    const buildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, runAction, platform: process.platform, isChecked: (check) => (check === 'speaker-lane' ? speakerLane : transcriptView), hasAudio: () => audioOpen })));
+    cueSession.onAudioState = (open) => {
+      if (open === audioOpen) return;
+      audioOpen = open;
+      buildMenu();
+    };
     const followSettings = (s: AppSettings) => {
       const lane = s.waveform.speakerLane ?? false;
       if ((s.editor.view !== 'raw') === transcriptView && lane === speakerLane) return;

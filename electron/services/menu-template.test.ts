@@ -27,3 +27,19 @@ describe('native View menu', () => {
     expect(build(() => true).item.checked).toBe(true);
   });
 });
+
+describe('native Timing menu', () => {
+  const align = (hasAudio?: () => boolean) => {
+    const template = menuTemplate({ send: () => {}, runAction: () => {}, platform: 'linux', ...(hasAudio ? { hasAudio } : {}) });
+    const timing = template.find((m) => m.label === 'Timing')!;
+    return (timing.submenu as MenuItemConstructorOptions[]).find((i) => i.label === 'Align to Audio…')!;
+  };
+
+  it('greys Align to Audio… while no audio is open, as the in-page menu does', () => {
+    expect(align(() => false).enabled).toBe(false);
+    expect(align(() => true).enabled).toBe(true);
+    // Other commands are never greyed by it.
+    const file = menuTemplate({ send: () => {}, runAction: () => {}, platform: 'linux', hasAudio: () => false }).find((m) => m.label === 'File')!;
+    expect((file.submenu as MenuItemConstructorOptions[]).filter((i) => i.enabled === false)).toEqual([]);
+  });
+});

@@ -20,6 +20,8 @@ export interface MenuPorts {
   platform: NodeJS.Platform;
   /** Whether a checkbox item's state is on (the menu is built again when it changes); on when not told. */
   isChecked?(check: MenuCheck): boolean;
+  /** Whether audio is open: items that need it are greyed without it (the menu is built again when it changes); open when not told. */
+  hasAudio?(): boolean;
 }
 
 /** A CodeMirror key (`Mod-Shift-s`) as an Electron accelerator (`CmdOrCtrl+Shift+S`). */
@@ -27,11 +29,11 @@ export function accelerator(keys: string): string {
   return keys.split(/-(?!$)/).map((part) => (part === 'Mod' ? 'CmdOrCtrl' : part.length === 1 ? part.toUpperCase() : part)).join('+');
 }
 
-export function menuTemplate({ send, runAction, platform, isChecked }: MenuPorts): MenuItemConstructorOptions[] {
+export function menuTemplate({ send, runAction, platform, isChecked, hasAudio }: MenuPorts): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const item = (entry: MenuEntry): MenuItemConstructorOptions[] => {
     if (entry === 'separator') return [{ type: 'separator' }];
-    const { label, run, items, keys, checked } = entry as MenuItem;
+    const { label, run, items, keys, checked, needsAudio } = entry as MenuItem;
     if (items) return [{ label, submenu: items.flatMap(item) }];
     if (!run) return [];
     if (checked && 'command' in run) {
@@ -42,7 +44,8 @@ export function menuTemplate({ send, runAction, platform, isChecked }: MenuPorts
       return run.edit === 'selectAll' ? [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] : [{ role: run.edit }];
     }
     if ('action' in run) return [{ label, click: () => runAction(run.action) }];
-    const opened: MenuItemConstructorOptions[] = [{ label, ...(keys ? { accelerator: accelerator(keys) } : {}), click: () => send(run.command) }];
+    const enabled = !needsAudio || (hasAudio?.() ?? true);
+    const opened: MenuItemConstructorOptions[] = [{ label, enabled, ...(keys ? { accelerator: accelerator(keys) } : {}), click: () => send(run.command) }];
     // macOS keeps its own Open Recent list (app.addRecentDocument) beside the in-app one.
     if (isMac && run.command === 'open-recent') opened.push({ role: 'recentDocuments', submenu: [{ role: 'clearRecentDocuments' }] });
     return opened;

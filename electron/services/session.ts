@@ -73,6 +73,8 @@ export class Session {
   closeConfirmed = false;
   /** Delivers main-process events to the window (Electron: webContents.send; tests: the page). */
   onEvent: <E extends EventChannel>(event: E, payload: EventOf<E>) => void = () => {};
+  /** The page opened or closed its audio (the native menu greys what needs it). */
+  onAudioState: (open: boolean) => void = () => {};
 
   constructor(private readonly options: SessionOptions) {
     this.settings = options.settings ?? new SettingsStore(null, options.log);
@@ -128,8 +130,12 @@ export class Session {
     };
   }
 
-  private windowHandlers(): Pick<IpcHandlers, 'document:state' | 'window:close'> {
+  private windowHandlers(): Pick<IpcHandlers, 'document:state' | 'window:audio-state' | 'window:close'> {
     return {
+      'window:audio-state': async ({ open }) => {
+        this.onAudioState(open);
+        return {};
+      },
       'document:state': async ({ id, dirty }) => {
         this.store.setDirty(id, dirty);
         this.options.window?.setEdited(this.store.hasUnsavedWork());

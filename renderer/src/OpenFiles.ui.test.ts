@@ -57,6 +57,9 @@ describe('opening files', () => {
     const next = [lone.path['lone.vtt']!, other.path['other.vtt']!];
     app = await openApp({ launchPaths: [first.vtt], dialogs: { chooseOpen: async () => next.shift() ?? null, chooseSave: async () => null } });
     const { page } = app;
+    // What the page tells the main process, whose native menu greys Align to Audio… without audio.
+    const told: boolean[] = [];
+    app.server.session.onAudioState = (open) => told.push(open);
     const duration = () => page.getByTestId('transport-duration').textContent();
     await page.locator('[data-testid="waveform"][data-peaks-status="done"]').waitFor({ timeout: 20_000 });
     await expect.poll(duration).toMatch(/^0:0[12]:[05]\d/);
@@ -68,12 +71,14 @@ describe('opening files', () => {
     await expect.poll(() => page.getByTestId('messages').textContent()).toContain('No audio beside lone.vtt');
     expect(await duration()).toBe('0:00:00.0');
     expect(await page.getByTestId('transport-play').isDisabled()).toBe(true);
+    await expect.poll(() => told.at(-1)).toBe(false);
 
     await page.getByRole('button', { name: 'Open…' }).click();
     await expect.poll(() => page.locator('.toolbar-title').textContent()).toContain('other.vtt');
     await page.locator('[data-testid="waveform"][data-peaks-status="done"]').waitFor({ timeout: 20_000 });
     // The demo's audio (1:38.6), not 515's two minutes.
     await expect.poll(duration).toMatch(/^0:01:38\./);
+    await expect.poll(() => told.at(-1)).toBe(true);
     expect(app.errors).toEqual([]);
   });
 });

@@ -210,6 +210,8 @@ export const invokeContract = {
   },
   /** The document's unsaved state, for the window (macOS edited dot) and the close prompt. */
   'document:state': { request: z.object({ id: documentId, dirty: z.boolean() }).strict(), response: z.object({}) },
+  /** Whether the window has audio open, for the native menu's items that need it (Align to Audio…). */
+  'window:audio-state': { request: z.object({ open: z.boolean() }).strict(), response: z.object({}) },
   /** The renderer settled unsaved work (saved, or the user chose not to) after 'window:close-requested': close now. */
   'window:close': { request: z.object({}).strict(), response: z.object({}) },
   /** The user's settings (key bindings, timing steps, QA rules, playback). */

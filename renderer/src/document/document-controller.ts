@@ -56,7 +56,17 @@ export class DocumentController {
   private plainEditor: EditorView | null = null;
   private readonly savedListeners = new Set<(saved: OpenTranscript) => void>();
 
-  constructor(private readonly timeline: CueTimeline, private readonly player: Player, private readonly messages: MessageLog) {}
+  /** Whether the main process was last told audio is open (its native menu greys Align to Audio… without). */
+  private audioToldOpen = false;
+
+  constructor(private readonly timeline: CueTimeline, private readonly player: Player, private readonly messages: MessageLog) {
+    this.state.subscribe(() => {
+      const open = this.current.audio !== null;
+      if (open === this.audioToldOpen) return;
+      this.audioToldOpen = open;
+      api().invoke('window:audio-state', { open }).catch(() => {});
+    });
+  }
 
   get current(): DocumentState {
     return this.state.get();
