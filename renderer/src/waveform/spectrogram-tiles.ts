@@ -60,14 +60,23 @@ export function tilesForView(scroll: number, width: number, pxPerSec: number, du
   return { visible, ahead };
 }
 
-/** A least-recently-used map of at most `capacity` entries. */
+/**
+ * A least-recently-used map of at most `capacity` entries whose sizes (`bytesOf`) sum to
+ * at most `maxBytes`: the bound holds whatever the tiles' shape (rows, a clipped last tile).
+ */
 export class TileCache<T> {
   private readonly entries = new Map<string, T>();
+  private held = 0;
 
-  constructor(readonly capacity: number) {}
+  constructor(readonly capacity: number, readonly maxBytes = Infinity, private readonly bytesOf: (value: T) => number = () => 0) {}
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** What the entries weigh together (`bytesOf` summed). */
+  get bytes(): number {
+    return this.held;
   }
 
   has(key: string): boolean {
@@ -85,12 +94,21 @@ export class TileCache<T> {
   }
 
   set(key: string, value: T): void {
-    this.entries.delete(key);
+    this.delete(key);
     this.entries.set(key, value);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.held += this.bytesOf(value);
+    // The newest entry always stays, even alone over the bound: it is the one being drawn.
+    while (this.entries.size > 1 && (this.entries.size > this.capacity || this.held > this.maxBytes)) this.delete(this.entries.keys().next().value!);
   }
 
   values(): IterableIterator<T> {
     return this.entries.values();
+  }
+
+  private delete(key: string): void {
+    const value = this.entries.get(key);
+    if (value === undefined) return;
+    this.held -= this.bytesOf(value);
+    this.entries.delete(key);
   }
 }

@@ -85,6 +85,20 @@ describe('spectrogram tiles', () => {
     expect([cache.has('a'), cache.has('b'), cache.has('c'), cache.size]).toEqual([true, false, true, 2]);
   });
 
+  it('keeps the bytes of its entries within its bound, dropping the least recently used', () => {
+    const cache = new TileCache<Uint8Array>(Infinity, 3000, (levels) => levels.byteLength);
+    for (const key of ['a', 'b', 'c']) cache.set(key, new Uint8Array(1000));
+    cache.get('a');
+    cache.set('d', new Uint8Array(500));
+    expect([cache.has('a'), cache.has('b'), cache.has('c'), cache.has('d'), cache.bytes]).toEqual([true, false, true, true, 2500]);
+    // Replacing an entry counts its new size, not both.
+    cache.set('c', new Uint8Array(1500));
+    expect([cache.size, cache.bytes]).toEqual([3, 3000]);
+    // One entry over the bound on its own stays: it is the tile being drawn.
+    cache.set('e', new Uint8Array(4000));
+    expect([cache.size, cache.has('e'), cache.bytes]).toEqual([1, true, 4000]);
+  });
+
   it('never asks a tile to read more than MAX_TILE_SAMPLES', () => {
     const px = minSpectrogramPxPerSec(RATE);
     expect((TILE_COLUMNS / px) * RATE).toBeCloseTo(MAX_TILE_SAMPLES);

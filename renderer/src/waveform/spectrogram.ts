@@ -29,9 +29,19 @@ export interface SpectrogramOptions {
   /** The audio's URL (the same the player plays). */
   url: string;
   height?: number;
-  /** Tiles kept (each TILE_COLUMNS x rows levels plus its bitmap: ~60 KiB at 96 rows). */
+  /** Tiles kept at most. */
   maxTiles?: number;
+  /** Bytes of levels the tiles kept may hold (one byte a pixel of the strip). */
+  maxTileBytes?: number;
 }
+
+/**
+ * 2.25 MiB: 192 tiles of 96 rows, ~12 views of 1280 px. Tiles are kept as levels (a byte
+ * a pixel) and coloured into the one view-wide canvas at draw time: a canvas (or RGBA
+ * copy) per tile cost ~0.6 MiB each in Chromium's renderer (backing store and the
+ * snapshot drawImage takes), ~90 MiB for a full cache (`npm run bench -- spectrogram`).
+ */
+export const MAX_TILE_BYTES = 192 * TILE_COLUMNS * 96;
 
 export type SpectrogramEvents = { destroy: []; toggle: [shown: boolean] };
 
@@ -49,8 +59,6 @@ interface Tile {
   levels: Uint8Array;
   columns: number;
   rows: number;
-  /** Coloured with the current colour map; dropped when the scheme changes. */
-  bitmap: HTMLCanvasElement | null;
 }
 
 export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, SpectrogramOptions> {
@@ -63,6 +71,9 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
   private sampleRate = 0;
   private pending: string | null = null;
   private colors: Uint32Array | null = null;
+  /** The strip's pixels, reused from frame to frame while its size stays. */
+  private image: ImageData | null = null;
+  private pixels: Uint32Array | null = null;
   private shown = false;
   private shownAt = 0;
   /** The zoom of the last view drawn whole: its tiles stand in, stretched, while a new zoom's compute. */
@@ -78,7 +89,7 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
     super(options);
     const height = options.height ?? 96;
     this.rows = height;
-    this.tiles = new TileCache(options.maxTiles ?? 192);
+    this.tiles = new TileCache<Tile>(options.maxTiles ?? Infinity, options.maxTileBytes ?? MAX_TILE_BYTES, (tile) => tile.levels.byteLength);
     const el = document.createElement('div');
     el.dataset.testid = 'spectrogram';
     el.setAttribute('part', 'spectrogram');
@@ -120,7 +131,6 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
       ...followView(ws, () => this.render()),
       onColorSchemeChange(() => {
         this.colors = null;
-        for (const tile of this.tiles.values()) tile.bitmap = null;
         this.render();
       }),
       () => host?.removeEventListener('keydown', onKey),
@@ -156,6 +166,8 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
       // A hidden strip holds no canvas memory (and adds no pixels to the waveform's).
       this.canvas.width = 0;
       this.canvas.height = 0;
+      this.image = null;
+      this.pixels = null;
       this.schedulePrefetch();
     }
     this.emit('toggle', show);
@@ -176,7 +188,7 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
       this.render();
     } else if (m.type === 'tile') {
       this.element.dataset.firstReplyMs ??= (performance.now() - this.shownAt).toFixed(1);
-      this.tiles.set(m.key, { levels: m.levels, columns: m.columns, rows: m.rows, bitmap: null });
+      this.tiles.set(m.key, { levels: m.levels, columns: m.columns, rows: m.rows });
       this.element.dataset.tiles = String(this.tiles.size);
       this.element.dataset.tileReadMs = m.readMs.toFixed(1);
       this.element.dataset.tileFftMs = m.fftMs.toFixed(1);
@@ -270,18 +282,25 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
     }
     const scroll = view.scroll;
     const { visible, ahead } = tilesForView(scroll, width, pxPerSec, duration);
+    if (!this.image || this.image.width !== cw || this.image.height !== ch) {
+      this.image = new ImageData(cw, ch);
+      this.pixels = new Uint32Array(this.image.data.buffer);
+    }
+    this.pixels!.fill(0);
+    const target: Target = { pixels: this.pixels!, width: cw, height: ch, ratio, scroll, colors: (this.colors ??= spectrogramColorMap()) };
     let drawn = 0;
     let missing: TileId | null = null;
     for (const id of visible) {
       const tile = this.tiles.get(id.key);
       if (!tile) {
         missing ??= id;
-        this.drawStandIn(ctx, id, pxPerSec, scroll, height);
+        this.drawStandIn(target, id, pxPerSec);
         continue;
       }
-      ctx.drawImage(this.bitmapOf(tile), id.first - scroll, 0, tile.columns, height);
+      paintTile(target, tile, id.first, 1, id.first, id.first + id.columns);
       drawn++;
     }
+    ctx.putImageData(this.image, 0, 0);
     missing ??= ahead.find((id) => !this.tiles.has(id.key)) ?? null;
     this.note.textContent = drawn < visible.length ? 'Computing spectrogram…' : '';
     const d = this.element.dataset;
@@ -297,39 +316,36 @@ export class SpectrogramPlugin extends BasePlugin<SpectrogramEvents, Spectrogram
     }
   }
 
-  /** Draws the stand-in zoom's tiles over the span of `id` (stretched to this zoom), if cached. */
-  private drawStandIn(ctx: CanvasRenderingContext2D, id: TileId, pxPerSec: number, scroll: number, height: number): void {
+  /** Paints the stand-in zoom's tiles over the span of `id` (stretched to this zoom), if cached. */
+  private drawStandIn(target: Target, id: TileId, pxPerSec: number): void {
     const old = this.standIn;
     if (!(old > 0) || old === pxPerSec) return;
     const stretch = pxPerSec / old;
-    const x = id.first - scroll;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(x, 0, id.columns, height);
-    ctx.clip();
     const first = Math.floor(id.first / stretch / TILE_COLUMNS);
     const last = Math.floor((id.first + id.columns) / stretch / TILE_COLUMNS);
     for (let i = first; i <= last; i++) {
       const tile = this.tiles.get(tileKey(old, i));
-      if (tile) ctx.drawImage(this.bitmapOf(tile), i * TILE_COLUMNS * stretch - scroll, 0, tile.columns * stretch, height);
+      if (tile) paintTile(target, tile, i * TILE_COLUMNS * stretch, stretch, id.first, id.first + id.columns);
     }
-    ctx.restore();
   }
+}
 
-  /** The tile's levels coloured (once per colour scheme), lowest frequency at the bottom. */
-  private bitmapOf(tile: Tile): HTMLCanvasElement {
-    if (tile.bitmap) return tile.bitmap;
-    this.colors ??= spectrogramColorMap();
-    const image = new ImageData(tile.columns, tile.rows);
-    const pixels = new Uint32Array(image.data.buffer);
-    for (let c = 0; c < tile.columns; c++) {
-      for (let r = 0; r < tile.rows; r++) pixels[(tile.rows - 1 - r) * tile.columns + c] = this.colors[tile.levels[c * tile.rows + r]!]!;
-    }
-    const bitmap = document.createElement('canvas');
-    bitmap.width = tile.columns;
-    bitmap.height = tile.rows;
-    bitmap.getContext('2d')!.putImageData(image, 0, 0);
-    tile.bitmap = bitmap;
-    return bitmap;
+/** The strip's pixels for one frame: device pixels, `ratio` to a CSS pixel; `scroll` in CSS pixels. */
+interface Target { pixels: Uint32Array; width: number; height: number; ratio: number; scroll: number; colors: Uint32Array }
+
+/**
+ * Colours `tile`'s levels into `target`, lowest frequency at the bottom: its column 0 at
+ * CSS column `at` of the file, each column `stretch` CSS pixels wide, clipped to the
+ * file's columns `[from, to)`.
+ */
+function paintTile(target: Target, tile: Tile, at: number, stretch: number, from: number, to: number): void {
+  const { pixels, width, height, ratio, scroll, colors } = target;
+  const { levels, columns, rows } = tile;
+  const x0 = Math.max(0, Math.ceil((Math.max(at, from) - scroll) * ratio - 0.5));
+  const x1 = Math.min(width, Math.ceil((Math.min(at + columns * stretch, to) - scroll) * ratio - 0.5));
+  for (let x = x0; x < x1; x++) {
+    const c = Math.min(columns - 1, Math.max(0, Math.floor(((x + 0.5) / ratio + scroll - at) / stretch)));
+    const column = c * rows;
+    for (let y = 0; y < height; y++) pixels[y * width + x] = colors[levels[column + rows - 1 - Math.floor(((y + 0.5) * rows) / height)]!]!;
   }
 }
