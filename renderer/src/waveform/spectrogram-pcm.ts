@@ -13,7 +13,10 @@ export interface PcmWindowReader {
   sampleRate: number;
   /** Samples on the timeline. */
   totalSamples: number;
-  /** `count` mono samples from timeline sample `start` (may be negative or run past the end: silence there). */
+  /**
+   * `count` mono samples from timeline sample `start` (may be negative or run past the
+   * end: silence there). Valid until the next read: a reader may reuse the array.
+   */
   read(start: number, count: number): Promise<Float32Array>;
   close(): void;
 }
@@ -50,29 +53,75 @@ export async function openPcmWindowReader(url: string): Promise<PcmWindowReader>
   return wav ? wavReader(url, wav) : decodingReader(url);
 }
 
+/**
+ * Samples a WAV reader keeps its window in from read to read (2 MiB; a tile at the
+ * opening zoom reads ~115k). The worker's garbage otherwise grew by the window and its
+ * response bytes per tile, tens of MiB before the worker's GC ran
+ * (`npm run bench -- spectrogram`); wider windows (zoomed far out) are not kept.
+ */
+const KEPT_WINDOW_SAMPLES = 2 ** 19;
+
+/**
+ * Mixes 16-bit little-endian frames of `channels` arriving in arbitrary chunks into
+ * `out` from `offset`, keeping only a partial frame between chunks. Pure (tested).
+ */
+export function frameMixer(channels: number, out: Float32Array, offset: number): (chunk: Uint8Array) => void {
+  const align = 2 * channels;
+  const scale = 1 / (32768 * channels);
+  const partial = new Uint8Array(align);
+  let held = 0;
+  let at = offset;
+  const frame = (b: Uint8Array, i: number) => {
+    let sum = 0;
+    for (let c = 0; c < channels; c++) sum += ((b[i + 2 * c]! | (b[i + 2 * c + 1]! << 8)) << 16) >> 16;
+    if (at < out.length) out[at] = sum * scale;
+    at++;
+  };
+  return (chunk) => {
+    let i = 0;
+    if (held > 0) {
+      const take = Math.min(align - held, chunk.length);
+      partial.set(chunk.subarray(0, take), held);
+      held += take;
+      i = take;
+      if (held < align) return;
+      frame(partial, 0);
+      held = 0;
+    }
+    for (; i + align <= chunk.length; i += align) frame(chunk, i);
+    partial.set(chunk.subarray(i), 0);
+    held = chunk.length - i;
+  };
+}
+
 function wavReader(url: string, wav: WavLayout): PcmWindowReader {
   const align = 2 * wav.channels;
   const totalSamples = Math.floor(wav.dataBytes / align);
+  let kept = new Float32Array(0);
   return {
     sampleRate: wav.sampleRate,
     totalSamples,
     async read(start, count) {
-      const out = new Float32Array(count);
+      let out: Float32Array;
+      if (count > KEPT_WINDOW_SAMPLES) out = new Float32Array(count);
+      else {
+        if (kept.length < count) kept = new Float32Array(Math.min(KEPT_WINDOW_SAMPLES, Math.max(count, 2 * kept.length)));
+        out = kept.subarray(0, count);
+        out.fill(0);
+      }
       const from = Math.max(0, start);
       const to = Math.min(totalSamples, start + count);
       if (to <= from) return out;
       const first = wav.dataOffset + from * align;
       const response = await fetch(url, { headers: { Range: `bytes=${first}-${first + (to - from) * align - 1}` } });
       if (!response.ok) throw new Error(`the audio could not be read (HTTP ${response.status})`);
-      const bytes = await response.arrayBuffer();
-      const pcm = new Int16Array(bytes, 0, Math.floor(bytes.byteLength / 2));
-      const frames = Math.min(to - from, Math.floor(pcm.length / wav.channels));
-      const scale = 1 / (32768 * wav.channels);
-      const offset = from - start;
-      for (let i = 0; i < frames; i++) {
-        let sum = 0;
-        for (let c = 0; c < wav.channels; c++) sum += pcm[i * wav.channels + c]!;
-        out[offset + i] = sum * scale;
+      // Mixed as the bytes arrive: the response is never held whole.
+      const mix = frameMixer(wav.channels, out.subarray(0, from - start + (to - from)), from - start);
+      if (!response.body) mix(new Uint8Array(await response.arrayBuffer()));
+      else for (const body = response.body.getReader(); ;) {
+        const { done, value } = await body.read();
+        if (done) break;
+        mix(value);
       }
       return out;
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CEIL_DB, FLOOR_DB, rowFrequency, SpectrumAnalyser, spectrumLayout } from './spectrogram-dsp';
-import { parseWavHeader } from './spectrogram-pcm';
+import { frameMixer, parseWavHeader } from './spectrogram-pcm';
 import { MAX_TILE_SAMPLES, minSpectrogramPxPerSec, TILE_COLUMNS, TileCache, tilesForView } from './spectrogram-tiles';
 
 const RATE = 44_100;
@@ -136,5 +136,25 @@ describe('WAV header', () => {
     expect(parseWavHeader(header(3, 32))).toBeNull();
     expect(parseWavHeader(header(1, 24))).toBeNull();
     expect(parseWavHeader(new TextEncoder().encode('ID3\u0004 not a wav at all'))).toBeNull();
+  });
+});
+
+describe('WAV frames in chunks', () => {
+  it('mixes 16-bit stereo to mono the same however the bytes are cut, and stops at the window', () => {
+    const left = [0, 16384, -32768, 32767, -2, 100];
+    const right = [0, 16384, -32768, -32767, 2, -300];
+    const bytes = new Uint8Array(new Int16Array(left.flatMap((l, i) => [l, right[i]!])).buffer);
+    const expected = left.map((l, i) => (l + right[i]!) / 65536);
+    for (const cuts of [[bytes.length], [1, 3, 5, 24], [2, 7, 8, 9, 23], [4, 4, 4, 12]]) {
+      // Room for 5 frames after 2 of silence: the sixth frame is dropped.
+      const out = new Float32Array(7);
+      const mix = frameMixer(2, out, 2);
+      let at = 0;
+      for (const size of cuts) {
+        mix(bytes.subarray(at, Math.min(bytes.length, at + size)));
+        at += size;
+      }
+      expect(Array.from(out)).toEqual([0, 0, ...expected.slice(0, 5)]);
+    }
   });
 });
