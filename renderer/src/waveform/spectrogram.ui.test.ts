@@ -166,6 +166,34 @@ describe('spectrogram', () => {
     await expect(hidden.getAttribute('data-tiles').then(Number)).resolves.toBeGreaterThan(1);
   });
 
+  it('goes on drawing the tone after its tile worker is replaced by a fresh one, its marks unchanged', async () => {
+    const page = await openTone('light');
+    const wave = page.getByTestId('waveform');
+    await page.getByRole('button', { name: 'Spectrogram' }).click();
+    await wave.locator('[data-testid="spectrogram"][data-complete="true"]').waitFor({ timeout: 20_000 });
+    // Each zoom computes the view's tiles anew: a few zooms in pass TILES_PER_WORKER (24).
+    const zoomIn = async () => {
+      const before = await strip(page).getAttribute('data-px-per-sec');
+      await wave.focus();
+      await page.keyboard.press('+');
+      await wave.locator(`[data-testid="spectrogram"][data-complete="true"]:not([data-px-per-sec="${before}"])`).waitFor({ timeout: 20_000 });
+    };
+    for (let i = 0; i < 10 && Number(await strip(page).getAttribute('data-workers')) < 2; i++) await zoomIn();
+    await expect(strip(page).getAttribute('data-workers').then(Number)).resolves.toBeGreaterThanOrEqual(2);
+    // A zoom whose tiles all come from the replacement.
+    await zoomIn();
+    const s = await stripPixels(page);
+    const timeOf = (x: number) => s.from + x / s.pxPerSec;
+    const inTone = s.loudness.filter((_, x) => timeOf(x) > TONE.from + 0.1 && timeOf(x) < TONE.to - 0.1);
+    const outside = s.loudness.filter((_, x) => timeOf(x) < TONE.from - 0.1 || timeOf(x) > TONE.to + 0.1);
+    expect(inTone.length + outside.length).toBeGreaterThan(s.width / 2);
+    for (const l of inTone) expect(l).toBeGreaterThan(200);
+    for (const l of outside) expect(l).toBeLessThan(40);
+    // The replacement's report of the audio adds no second set of frequency marks.
+    await expect(strip(page).locator('[data-testid="spectrogram-hz"]', { hasText: /^1 kHz$/ }).count()).resolves.toBe(1);
+    expect(app!.errors).toEqual([]);
+  });
+
   it('runs the cue regions and the playhead over the strip; the toggle and S hide and show it', async () => {
     const page = await openTone('light');
     const wave = page.getByTestId('waveform');
