@@ -72,12 +72,19 @@ export async function openSecondsEpisode(open: (paths: string[]) => Promise<{ pa
 }
 
 /**
- * Reloads the page in the raw WebVTT view (remembered choice), for tests about the raw
- * text: the transcript view, which transcripts open in, hides timing lines and keeps
- * typing inside cues.
+ * Switches the open document to the raw WebVTT view as a user does (Ctrl+Alt+R) and waits
+ * until it shows, for tests about the raw text: the transcript view, which transcripts
+ * open in, hides timing lines and keeps typing inside cues. (It once reloaded the page
+ * with the choice in localStorage; under load the first page could take that choice
+ * into its settings and be reloaded before saving them, so the document opened in the
+ * transcript view.)
  */
 export async function inRawView(page: Page): Promise<void> {
-  await page.evaluate(() => localStorage.setItem('cueline.editorView', 'raw'));
-  await page.reload();
-  await page.locator('.cm-content').waitFor();
+  const content = page.locator('.cm-content');
+  await content.waitFor();
+  if (await page.locator('.cm-editor.cm-transcript-view').count()) {
+    await content.focus();
+    await page.keyboard.press('Control+Alt+r');
+  }
+  await page.locator('.cm-editor:not(.cm-transcript-view)').waitFor();
 }

@@ -150,6 +150,19 @@ describe('editor timing commands (515-temporal.vtt)', () => {
     expect(await editorText(page)).toBe(original);
     await page.keyboard.press('Control+Shift+k');
     expect((await lines(page)).slice(2, 6)).toEqual(['00:00:00.020 --> 00:00:01.844', 'What if your code was crash-proof?', '', '00:00:01.844 --> 00:00:04.740']);
+
+    // Another file opened next (a second launch) has the same keys.
+    await page.keyboard.press('Control+z');
+    expect(await editorText(page)).toBe(original);
+    const next = (await folderWith({ 'next.vtt': { text: 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nOne two three four\n' } })).path['next.vtt']!;
+    await app!.emit('session:opened', await app!.server.session.openPaths([next]));
+    await expect.poll(() => page.locator('.toolbar-title').textContent()).toContain('next.vtt');
+    await page.locator('.cm-line', { hasText: 'One two' }).click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < ' three four'.length; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+Shift+k');
+    // Split between the words (by characters: 1 + 2 × 7/17 s).
+    await expect.poll(async () => (await lines(page)).slice(2, 7)).toEqual(['00:00:01.000 --> 00:00:01.824', 'One two', '', '00:00:01.824 --> 00:00:03.000', 'three four']);
   });
 
   it('shows a cue that ends before it starts with a negative duration, flagged as an error', async () => {

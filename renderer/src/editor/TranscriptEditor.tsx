@@ -30,8 +30,10 @@ export interface TranscriptEditorProps {
 export function TranscriptEditor({ core, transcript, preferences }: TranscriptEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const initialPreferences = useRef(preferences);
-  /** The preferences the view has now (it is made with the initial ones). */
+  /**
+   * The preferences the editor has now: a new document's view is made with them (not the
+   * first render's, which a key rebound since then would undo for every later file).
+   */
   const appliedPreferences = useRef(preferences);
 
   useEffect(() => {
@@ -45,7 +47,7 @@ export function TranscriptEditor({ core, transcript, preferences }: TranscriptEd
         extensions: [
           // Keep the file's own line breaks so an unedited save is byte-identical.
           EditorState.lineSeparator.of(lineSeparatorOf(text)),
-          transcriptExtensions(initialPreferences.current),
+          transcriptExtensions(appliedPreferences.current),
           viewModeExtension(openingViewMode(transcript)),
           playbackPort.of(core.player),
           followPlayback(core.follow),
@@ -60,7 +62,6 @@ export function TranscriptEditor({ core, transcript, preferences }: TranscriptEd
       }),
     });
     viewRef.current = view;
-    appliedPreferences.current = initialPreferences.current;
     documents.noteEditor(view.state);
     view.focus();
     // The first frame with the document laid out: the editor is interactive (read by `npm run bench`).

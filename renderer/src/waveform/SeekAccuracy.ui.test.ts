@@ -4,6 +4,11 @@
  * as PCM WAV decoded from the exact frame or page (electron/services/audio/pcm-wav.ts):
  * Chromium's own seeking was 55 ms (MP3 CBR), 843 ms (MP3 VBR) and 0.6 s (Vorbis) off.
  * An MP3 without a LAME tag lands 13 ms late (its encoder delay is not recorded).
+ *
+ * The probe records in real time, so a loaded machine can drop or repeat an audio buffer
+ * between the landing and the burst (one such run read +37 ms on WAV, which lands within
+ * 1 ms otherwise). A seek outside the tolerance is measured twice more and the median of
+ * the three is checked: a landing that is really off is off every time and still fails.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,7 +38,15 @@ describe('seek accuracy', () => {
   it.each(files.map((f) => [f.name, f.path]))('%s: within 20 ms after each seek', async (_name, path) => {
     const opened = await app.server.session.openPaths([path]);
     expect(opened.audio).not.toBeNull();
-    const errors = await app.page.evaluate(measureSeekErrors, [opened.audio!.url, SEEKS, 800] as [string, number[], number]);
-    for (const e of errors) expect(Math.abs(e)).toBeLessThanOrEqual(20);
+    const measure = (seeks: number[]) => app.page.evaluate(measureSeekErrors, [opened.audio!.url, seeks, 800] as [string, number[], number]);
+    const errors = await measure(SEEKS);
+    for (const [i, t] of SEEKS.entries()) {
+      let e = errors[i]!;
+      if (!(Math.abs(e) <= 20)) {
+        const again = [e, ...(await measure([t, t]))].map((x) => (Number.isNaN(x) ? Infinity : x)).sort((a, b) => a - b);
+        e = again[1]!;
+      }
+      expect(Math.abs(e), `seek to ${t} s`).toBeLessThanOrEqual(20);
+    }
   }, 30_000);
 });

@@ -221,8 +221,8 @@ describe('waveform', () => {
     app = await openEpisode();
     const { page } = app;
     const truth = JSON.parse(readFileSync(AUDIO.replace('.mp3', '.truth.json'), 'utf8')) as { cues: { start: number; end: number; text: string }[] };
-    const playhead = async () => {
-      const [h, m, sec] = (await page.getByTestId('playhead').textContent())!.split(':').map(Number);
+    const seconds = (clock: string) => {
+      const [h, m, sec] = clock.split(':').map(Number);
       return h! * 3600 + m! * 60 + sec!;
     };
     await page.locator('.cm-content').click();
@@ -237,8 +237,13 @@ describe('waveform', () => {
       const seen: { t: number; text: string }[] = [];
       const deadline = Date.now() + 4000;
       while (Date.now() < deadline) {
-        const t = await playhead();
-        const text = (await page.locator('.cm-vtt-spoken-cue').allTextContents()).join(' ');
+        // The playhead and the highlight read in one task, so both show the same frame
+        // (two reads let playback move on between them on a loaded machine).
+        const { clock, text } = await page.evaluate(() => ({
+          clock: document.querySelector('[data-testid="playhead"]')!.textContent!,
+          text: [...document.querySelectorAll('.cm-vtt-spoken-cue')].map((e) => e.textContent).join(' '),
+        }));
+        const t = seconds(clock);
         seen.push({ t, text });
         if (t > spoken.end) break;
         await page.waitForTimeout(80);
