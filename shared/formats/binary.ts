@@ -82,7 +82,11 @@ export function classifyBytes(bytes: Uint8Array): ByteClass {
   const utf16 = utf16WithoutBom(sample);
   if (utf16) return { kind: 'text', encoding: utf16, bom: false };
   let control = 0;
-  for (const b of sample) if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13) control++;
+  // Indexed, not for-of: the iterator made this loop half of File ▸ Open's classification time.
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13) control++;
+  }
   if (control >= MIN_CONTROL_BYTES && control > sample.length * MAX_CONTROL_SHARE) {
     return { kind: 'binary', what: `binary data (${Math.round((100 * control) / sample.length)}% control bytes)` };
   }
