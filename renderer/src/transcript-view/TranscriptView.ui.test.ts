@@ -204,6 +204,73 @@ describe('transcript view (Otter fixture)', () => {
   });
 });
 
+describe('transcript view (a long file)', () => {
+  /** 1,000 cues, two speakers: past the blocks the view decorates on open (it adds the rest just after the first frame). */
+  const LONG = (() => {
+    const ts = (s: number) => `00:${String(Math.floor(s / 60)).padStart(2, '0')}:${(s % 60).toFixed(3).padStart(6, '0')}`;
+    const cues = Array.from({ length: 1000 }, (_, i) => `${ts(i)} --> ${ts(i + 0.9)}\n<v ${i % 5 < 2 ? 'Ann' : 'Bob'}>Cue ${i + 1} is a sentence of a transcript, long enough to read as prose.`);
+    return `WEBVTT\n\n${cues.join('\n\n')}\n`;
+  })();
+  const timingLines = (text: string) => text.split('\n').filter((l) => l.includes('-->'));
+  /** Cue texts that end with `tail`, by cue number. */
+  const endingWith = (text: string, tail: string) => text.split('\n').flatMap((l) => (l.endsWith(tail) ? [Number(/Cue (\d+) /.exec(l)?.[1])] : []));
+  /** The end of the visible line nearest the scroller's middle, as a click there puts the cursor. */
+  async function clickMiddleLineEnd(page: Page): Promise<void> {
+    const box = await page.evaluate(() => {
+      const scroller = document.querySelector('.cm-scroller')!.getBoundingClientRect();
+      const middle = (scroller.top + scroller.bottom) / 2;
+      const line = [...document.querySelectorAll('.cm-line')].map((l) => l.getBoundingClientRect()).find((r) => r.top <= middle && r.bottom >= middle)!;
+      return { x: line.right - 3, y: line.top + line.height / 2 };
+    });
+    await page.mouse.click(box.x, box.y);
+  }
+
+  it('sent to its end at once, scrolled to its middle, typed in and moved across a collapsed block: never a timing line on screen, the text lands in the cue', async () => {
+    const { path } = await folderWith({ 'long.vtt': { text: LONG } }, 'cueline-tv-long-');
+    app = await openApp({ launchPaths: [path['long.vtt']!] });
+    const { page } = app;
+    // From the page's first frame on: a line drawn with a timing line's text (a raw lead the view did not replace).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __rawLine: string | null };
+      w.__rawLine = null;
+      new MutationObserver(() => {
+        if (w.__rawLine) return;
+        for (const line of document.querySelectorAll('.cm-transcript-view .cm-line')) if (line.textContent?.includes('-->')) w.__rawLine = line.textContent;
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.reload();
+    await page.locator('.cm-tv-chip').first().waitFor();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Z');
+    await expect.poll(() => editorText(page)).toContain('Cue 1000 is a sentence of a transcript, long enough to read as prose. Z\n');
+    await expect.poll(() => page.locator('.cm-tv-chip', { hasText: '16:39.00 · 0.9 s' }).isVisible()).toBe(true);
+    // The cursor's line shows its markup (live preview), behind the chip.
+    expect(await page.locator('.cm-line', { hasText: 'Cue 1000 is' }).textContent()).toMatch(/^16:39\.00 · 0\.9 s<v Bob>Cue 1000 is .* prose\. Z$/);
+
+    await page.locator('.cm-scroller').evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
+    await expect.poll(() => page.locator('.cm-line', { hasText: 'Cue 5' }).count()).toBeGreaterThan(0);
+    await clickMiddleLineEnd(page);
+    await page.keyboard.type(' Y');
+    await expect.poll(async () => endingWith((await editorText(page))!, ' Y').length).toBe(1);
+    const [typedIn] = endingWith((await editorText(page))!, ' Y');
+    expect(typedIn).toBeGreaterThan(300);
+    expect(typedIn).toBeLessThan(800);
+    expect(await page.locator('.cm-line', { hasText: `Cue ${typedIn} is` }).textContent()).toMatch(/ prose\. Y$/);
+    // Down from the end of that cue's text crosses the next cue's hidden timing line into its text.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' X');
+    await expect.poll(async () => endingWith((await editorText(page))!, ' X')).toEqual([typedIn! + 1]);
+
+    const text = (await editorText(page))!;
+    expect(timingLines(text)).toEqual(timingLines(LONG));
+    expect(await page.evaluate(() => (window as unknown as { __rawLine: string | null }).__rawLine)).toBeNull();
+    expect(app.errors).toEqual([]);
+  });
+});
+
 describe('the view choice', () => {
   const settingsIn = async (dataDir: string) => JSON.parse(await readFile(`${dataDir}/settings.json`, 'utf8').catch(() => '{}')) as { editor?: { view?: string } };
   const viewItem = async (page: Page) => {

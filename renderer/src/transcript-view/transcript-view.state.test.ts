@@ -10,7 +10,7 @@ import { parseVtt } from '../../../shared/formats/vtt/parser';
 import { vttField, vttOf } from '../editor/cue-field';
 import { layoutAt } from './layout';
 import { plainTextOf } from './plain-text';
-import { structureField } from './structure';
+import { FIRST_BLOCKS, finishStructure, structureField } from './structure';
 import { TimingChip } from './timing-chip';
 import { qaRules } from '../editor/qa-rules';
 import { viewModeCompartment, viewModeExtension, viewModeOf, transcriptView } from './view-mode';
@@ -44,7 +44,7 @@ describe('transcript view structure', () => {
   it('hides each lead (header, note separators, id, timing line) behind one chip, and the text stays', () => {
     const s = make(SAMPLE);
     const ranges: [number, number][] = [];
-    s.field(structureField).between(0, s.doc.length, (from, to) => void ranges.push([from, to]));
+    s.field(structureField).decorations.between(0, s.doc.length, (from, to) => void ranges.push([from, to]));
     // NOTE, then three cues: each lead ends where the cue text starts.
     expect(ranges).toHaveLength(4);
     expect(ranges[1]).toEqual([layoutAt(s, 1).hiddenFrom, textStart(s, 0)]);
@@ -57,7 +57,7 @@ describe('transcript view structure', () => {
     let s = EditorState.create({ doc: SAMPLE, extensions: [vttField, rules.of(qaRules.of({ maxCps: 8 })), viewModeExtension('transcript')] });
     const chips = (st: EditorState) => {
       const out: TimingChip[] = [];
-      st.field(structureField).between(0, st.doc.length, (_f, _t, d) => { if (d.spec.widget instanceof TimingChip) out.push(d.spec.widget); });
+      st.field(structureField).decorations.between(0, st.doc.length, (_f, _t, d) => { if (d.spec.widget instanceof TimingChip) out.push(d.spec.widget); });
       return out;
     };
     // About 8.7, 4.8 and 8 characters per second.
@@ -81,8 +81,53 @@ describe('transcript view structure', () => {
     let s = make(SAMPLE);
     s = apply(s, { changes: { from: textStart(s, 1), insert: 'Oh. ' }, userEvent: 'input.type' });
     s = apply(s, { changes: { from: vttOf(s).cues[2]!.startRange.from + 6, to: vttOf(s).cues[2]!.startRange.from + 8, insert: '08' }, userEvent: 'input.timing.nudge' });
-    const list = (st: EditorState) => { const out: string[] = []; st.field(structureField).between(0, st.doc.length, (f, t) => void out.push(`${f}-${t}`)); return out; };
+    const list = (st: EditorState) => { const out: string[] = []; st.field(structureField).decorations.between(0, st.doc.length, (f, t) => void out.push(`${f}-${t}`)); return out; };
     expect(list(s)).toEqual(list(make(s.doc.toString())));
+  });
+
+  describe('a long file: the first blocks at once, the rest when the view asks (or anything could show them)', () => {
+    const cues = FIRST_BLOCKS * 2 + 17;
+    const LONG = ['WEBVTT', ''].concat(Array.from({ length: cues }, (_, i) => {
+      const s = String(i % 60).padStart(2, '0');
+      const m = String(Math.floor(i / 60)).padStart(2, '0');
+      return `00:${m}:${s}.000 --> 00:${m}:${s}.900\n<v ${i % 7 < 3 ? 'Ann' : 'Bob'}>Cue ${i} says something &amp; more\n`;
+    })).join('\n');
+    const leads = (st: EditorState) => { const out: string[] = []; st.field(structureField).decorations.between(0, st.doc.length, (f, t) => void out.push(`${f}-${t}`)); return out; };
+    const whole = leads(EditorState.create({ doc: LONG, extensions: [vttField, viewModeExtension('transcript')] }).update({ effects: finishStructure.of(null) }).state);
+
+    it('decorates the first blocks, up to where it says, and finishes to exactly a whole build', () => {
+      const s = make(LONG);
+      const first = s.field(structureField);
+      expect(first.whole).toBe(false);
+      expect(leads(s)).toEqual(whole.slice(0, FIRST_BLOCKS));
+      // The first lead not replaced starts right after the last decorated block's text.
+      expect(first.shownTo).toBe(vttOf(s).cues[FIRST_BLOCKS - 1]!.range.to + 1);
+      const done = apply(s, { effects: finishStructure.of(null) });
+      expect(done.field(structureField).whole).toBe(true);
+      expect(whole).toHaveLength(cues);
+      expect(leads(done)).toEqual(whole);
+      // The first blocks' decorations are the same objects (CodeMirror redraws nothing there).
+      const firstChip = (st: EditorState) => { let d: unknown; st.field(structureField).decorations.between(0, 1, (_f, _t, v) => void (d ??= v)); return d; };
+      expect(firstChip(done)).toBe(firstChip(s));
+    });
+
+    it('an edit, a selection past the decorated part, or new QA rules decorate the whole file at once', () => {
+      const s = make(LONG);
+      const typed = apply(s, { changes: { from: textStart(s, 2), insert: 'Oh. ' }, userEvent: 'input.type' });
+      expect(typed.field(structureField).whole).toBe(true);
+      expect(leads(typed)).toEqual(leads(apply(make(typed.doc.toString()), { effects: finishStructure.of(null) })));
+      const moved = apply(s, { selection: { anchor: s.doc.length } });
+      expect(moved.field(structureField).whole).toBe(true);
+      expect(leads(moved)).toEqual(whole);
+      expect(apply(s, { selection: { anchor: textStart(s, 3) } }).field(structureField).whole).toBe(false);
+      // Made with the cursor far down (a view toggled there): whole from the start.
+      expect(EditorState.create({ doc: LONG, selection: { anchor: textStart(s, cues - 1) }, extensions: [vttField, viewModeExtension('transcript')] }).field(structureField).whole).toBe(true);
+    });
+
+    it('a file of FIRST_BLOCKS blocks or fewer is whole from the start', () => {
+      const short = LONG.slice(0, vttOf(make(LONG)).cues[FIRST_BLOCKS - 1]!.range.to + 1);
+      expect(make(short).field(structureField).whole).toBe(true);
+    });
   });
 
   it('round trips byte for byte in both views, and toggling changes no byte', () => {
