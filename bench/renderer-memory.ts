@@ -144,16 +144,19 @@ export async function wavesurferPage(mp3: string, plugins: string[], options: st
   const app = await openApp({ launchPaths: [] });
   let rss = 0;
   const sampler = setInterval(() => { rss = Math.max(rss, rendererRssMiB()); }, 500);
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const tab = await app.context.newPage();
     await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    const timeout = new Promise<{ error: string }>((r) => setTimeout(() => r({ error: `no ready event within ${timeoutMs / 1000} s` }), timeoutMs));
+    const timeout = new Promise<{ error: string }>((r) => (timer = setTimeout(() => r({ error: `no ready event within ${timeoutMs / 1000} s` }), timeoutMs)));
     const result = await Promise.race([tab.evaluate('window.__run()') as Promise<{ readyMs: number } | { error: string }>, timeout]);
     rss = Math.max(rss, rendererRssMiB());
     return 'error' in result ? result : { ...result, rss };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   } finally {
+    // The timeout too: left running, it kept the bench process alive for 300 s after it printed.
+    clearTimeout(timer);
     clearInterval(sampler);
     await app.close();
     server.close();
