@@ -54,6 +54,25 @@ describe('convert', () => {
     expect(io.err).toContain('talkpython, paragraphs, plain, speakers');
   });
 
+  it('--pair with an Otter TXT keeps its speaker blocks by default; --txt-style talkpython asks for HH:MM:SS entries', async () => {
+    fixture('pages/djangochat-dev-environments-otter.txt', 'pair-otter.txt');
+    const want = readFileSync(F + 'pages/djangochat-dev-environments-otter.txt', 'utf8');
+    let io = capture();
+    expect(await run(['pair-otter.txt', '--to', 'vtt', '-o', 'pair-otter.vtt'], io)).toBe(0);
+    io = capture();
+    expect(await run(['pair-otter.vtt', '--pair', 'pair-otter.txt', '--to', 'txt'], io)).toBe(0);
+    expect(io.out).toBe(want);
+    io = capture();
+    expect(await run(['pair-otter.vtt', '--pair', 'pair-otter.txt', '--to', 'txt', '--txt-style', 'speakers'], io)).toBe(0);
+    expect(io.out).toBe(want);
+    io = capture();
+    expect(await run(['pair-otter.vtt', '--pair', 'pair-otter.txt', '--to', 'txt', '--txt-style', 'talkpython'], io)).toBe(0);
+    const entries = io.out.trimEnd().split('\n\n');
+    expect(entries.length).toBeGreaterThan(100);
+    expect(entries[0]).toMatch(/^00:00:06 Hi, welcome to another episode/);
+    for (const entry of entries) expect(entry).toMatch(/^\d\d:\d\d:\d\d [^\n]*$/);
+  });
+
   it('--to json from VTT; content decides the format even with a misleading name', async () => {
     fixture('snippets/vtt_overlap_515.vtt', 'overlap.txt');
     const io = capture();

@@ -4,8 +4,9 @@
  * The input's format is told from its content (shared/formats/detect.ts), never its name.
  * Output goes to stdout, or with `-o` is written atomically, in the input's encoding when
  * the output format is the input's, else UTF-8. With `--pair`, IN and OTHER (one WebVTT,
- * one talkpython TXT) are read as one episode, so `--to txt` gives the TXT back exactly
- * as kept beside the VTT. Problems print as `file:line:col: severity: message`.
+ * one TXT: talkpython `HH:MM:SS` entries or Otter speaker blocks) are read as one
+ * episode, so `--to txt` gives the TXT back exactly as kept beside the VTT, in its own
+ * layout unless `--txt-style` asks for another. Problems print as `file:line:col: severity: message`.
  *
  * Like a browser, convert never gives up on a cue-level problem: the WebVTT parser drops
  * just that cue or block (as the W3C algorithm does) and the output is still printed;
@@ -18,7 +19,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { detectFormat, type TranscriptFormat } from '../../../shared/formats/detect';
-import { exportPairedTxt, pairEpisode } from '../../../shared/formats/pair';
+import { exportPairedTxt, pairEpisode, pairedTxtStyle } from '../../../shared/formats/pair';
 import { parseSrt, writeSrt } from '../../../shared/formats/srt';
 import { escapeCueText, exportTxt, importToVtt, importTxt, type TxtImport } from '../../../shared/formats/txt';
 import { EXPORT_TXT_STYLES, type ExportTxtStyle } from '../../../shared/formats/episode';
@@ -37,7 +38,8 @@ const USAGE = 'usage: convert IN --to vtt|srt|txt|json [--txt-style talkpython|p
 interface Options {
   input: string;
   to: Target;
-  style: ExportTxtStyle;
+  /** Null: not given (a paired TXT keeps its own layout; otherwise talkpython). */
+  style: ExportTxtStyle | null;
   pair: string | null;
   out: string | null;
 }
@@ -63,7 +65,7 @@ class ConvertError extends Error {}
 function parseArgs(args: string[]): Options | string {
   let input: string | null = null;
   let to: string | null = null;
-  let style: string = 'talkpython';
+  let style: string | null = null;
   let pair: string | null = null;
   let out: string | null = null;
   for (let i = 0; i < args.length; i++) {
@@ -80,9 +82,9 @@ function parseArgs(args: string[]): Options | string {
   }
   if (input === null) return 'missing input file';
   if (to === null || !TARGETS.includes(to as Target)) return `--to must be one of ${TARGETS.join(', ')}`;
-  if (!EXPORT_TXT_STYLES.includes(style as ExportTxtStyle)) return `--txt-style must be one of ${EXPORT_TXT_STYLES.join(', ')}`;
+  if (style !== null && !EXPORT_TXT_STYLES.includes(style as ExportTxtStyle)) return `--txt-style must be one of ${EXPORT_TXT_STYLES.join(', ')}`;
   if (pair === '' || out === '') return 'an option is missing its value';
-  return { input, to: to as Target, style: style as ExportTxtStyle, pair, out };
+  return { input, to: to as Target, style: style as ExportTxtStyle | null, pair, out };
 }
 
 async function load(file: string, cwd: string): Promise<Loaded> {
@@ -152,7 +154,7 @@ function convertOne(loaded: Loaded, options: Options): string {
       // Speaker paragraphs need the whole document: notes keep their place between turns.
       if (options.style === 'speakers') return exportSpeakerParagraphs(loaded.vtt);
       // Imported TXT cues hold plain text; the exporter reads cue text as WebVTT markup.
-      return exportTxt(loaded.imported ? loaded.cues.map((c) => ({ ...c, text: escapeCueText(c.text) })) : loaded.cues, options.style);
+      return exportTxt(loaded.imported ? loaded.cues.map((c) => ({ ...c, text: escapeCueText(c.text) })) : loaded.cues, options.style ?? 'talkpython');
     case 'json':
       return JSON.stringify(jsonOf(loaded), null, 2) + '\n';
   }
@@ -183,10 +185,13 @@ function convertPair(a: Loaded, b: Loaded, options: Options, io: CliIO): { text:
   if (!vtt || !txt || vtt === txt) {
     throw new ConvertError(`${b.file}:1:1: error: --pair needs one WebVTT and one TXT file (got ${a.format} and ${b.format})`);
   }
-  if (options.to === 'txt' && options.style === 'talkpython') {
+  if (options.to === 'txt') {
     const pairing = pairEpisode(vtt.cues, txt.text);
-    for (const d of pairing.diagnostics) io.stderr(formatDiagnostic(txt.file, d) + '\n');
-    return { text: exportPairedTxt(pairing, vtt.cues), source: txt };
+    // The TXT's own layout (talkpython entries or Otter speaker blocks), unless another style is asked for.
+    if (options.style === null || options.style === pairedTxtStyle(pairing)) {
+      for (const d of pairing.diagnostics) io.stderr(formatDiagnostic(txt.file, d) + '\n');
+      return { text: exportPairedTxt(pairing, vtt.cues), source: txt };
+    }
   }
   // Other outputs come from the VTT side, which holds the times.
   return { text: convertOne(vtt, options), source: vtt };
