@@ -5,8 +5,9 @@
  * - open: from the app asking for its document to the first frame with the editor laid
  *   out (the app's performance marks), the median of 7 opens of each view, taken in turn
  *   in one browser. The transcript view decorates the first blocks then and the rest
- *   right after that frame (transcript-view/structure.ts): "whole" is open-start to the
- *   frame after the rest is drawn, against the same raw open.
+ *   in a task right after that frame (transcript-view/structure.ts): "with the rest" adds
+ *   that task's time to the open, against the same raw open (the wall time to the rest's
+ *   frame would also count the app's other work queued after the editor, raw or not).
  * - scroll: main-thread work per page scrolled, over 60 pages down the file: the scroll
  *   handlers and the frame's work up to a callback queued after CodeMirror's measure (the
  *   viewport's new lines, their decorations and chips).
@@ -87,9 +88,9 @@ async function chooseView(app: AppHarness, mode: 'transcript' | 'raw'): Promise<
 
 /**
  * Opens the page again and waits for the editor: the app's open-start to editor-ready,
- * and (transcript view) to the frame after its whole structure is drawn, in ms.
+ * and that plus (transcript view) the task that decorates the rest of the file, in ms.
  */
-async function reopen(page: Page, mode: 'transcript' | 'raw'): Promise<{ ready: number; whole: number }> {
+async function reopen(page: Page, mode: 'transcript' | 'raw'): Promise<{ ready: number; withRest: number }> {
   await page.reload();
   await page.locator('.cm-content').waitFor();
   await page.waitForFunction(() => performance.getEntriesByName('cueline:editor-ready').length > 0);
@@ -97,32 +98,34 @@ async function reopen(page: Page, mode: 'transcript' | 'raw'): Promise<{ ready: 
   const ms = await page.evaluate(() => {
     const [start] = performance.getEntriesByName('cueline:open-start');
     const [ready] = performance.getEntriesByName('cueline:editor-ready');
-    const [whole] = performance.getEntriesByName('cueline:transcript-whole');
-    return { ready: ready!.startTime - start!.startTime, whole: (whole ?? ready)!.startTime - start!.startTime };
+    const [rest] = performance.getEntriesByName('cueline:transcript-rest');
+    const open = ready!.startTime - start!.startTime;
+    return { ready: open, withRest: rest ? open + rest.duration : null };
   });
+  if (mode === 'transcript' && ms.withRest === null) throw new Error('the transcript view decorated the rest outside its task: its time is unknown');
   const chips = await page.locator('.cm-tv-chip').count();
   if ((mode === 'transcript') !== chips > 0) throw new Error(`the ${mode} view did not open (${chips} chips): the comparison would be unfair`);
-  return ms;
+  return { ready: ms.ready, withRest: ms.withRest ?? ms.ready };
 }
 
 /**
  * Open times of both views, taken in turn in one browser (raw, transcript, raw, ...), so
  * a burst of load on the shared machine falls on both alike; the median of each.
  */
-async function openTimes(file: string): Promise<{ raw: number; transcript: number; transcriptWhole: number }> {
+async function openTimes(file: string): Promise<{ raw: number; transcript: number; transcriptWithRest: number }> {
   const app = await openApp({ launchPaths: [file] });
   try {
-    const opens = { raw: [] as number[], transcript: [] as number[], transcriptWhole: [] as number[] };
+    const opens = { raw: [] as number[], transcript: [] as number[], transcriptWithRest: [] as number[] };
     for (let i = 0; i < OPENS; i++) {
       for (const mode of i % 2 ? (['transcript', 'raw'] as const) : (['raw', 'transcript'] as const)) {
         await chooseView(app, mode);
-        const { ready, whole } = await reopen(app.page, mode);
+        const { ready, withRest } = await reopen(app.page, mode);
         opens[mode].push(ready);
-        if (mode === 'transcript') opens.transcriptWhole.push(whole);
+        if (mode === 'transcript') opens.transcriptWithRest.push(withRest);
       }
     }
     const median = (a: number[]) => a.sort((x, y) => x - y)[a.length >> 1]!;
-    return { raw: median(opens.raw), transcript: median(opens.transcript), transcriptWhole: median(opens.transcriptWhole) };
+    return { raw: median(opens.raw), transcript: median(opens.transcript), transcriptWithRest: median(opens.transcriptWithRest) };
   } finally {
     await app.close();
   }
@@ -165,7 +168,7 @@ export const transcriptViewBenchmark: Benchmark = {
       const ratio = { op: '<=' as const, value: 1.2, on: 'ratio' as const };
       const out: BenchResult[] = [
         { name: `transcript view: open ${CUES} cues -> editor interactive`, value: open.transcript, unit: 'ms', baseline: { name: 'raw view open', value: open.raw }, goal: ratio },
-        { name: `transcript view: open ${CUES} cues -> whole structure drawn`, value: open.transcriptWhole, unit: 'ms', baseline: { name: 'raw view open', value: open.raw }, goal: ratio },
+        { name: `transcript view: open ${CUES} cues, with the rest's decorations`, value: open.transcriptWithRest, unit: 'ms', baseline: { name: 'raw view open', value: open.raw }, goal: ratio },
       ];
       for (const p of [50, 95]) {
         out.push({ name: `transcript view: scroll work per page p${p} (${PAGES} pages)`, value: percentile(tv.scroll, p), unit: 'ms', baseline: { name: `raw view scroll p${p}`, value: percentile(raw.scroll, p) }, goal: ratio });

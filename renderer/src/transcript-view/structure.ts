@@ -15,14 +15,15 @@
  * (NodeBuilder.point/addLineDeco), so 4,000 leads were two builds of ~8,000 nodes before
  * the first frame, plus the DocView's first pass over every chip. So the field is made
  * with the first FIRST_BLOCKS blocks' leads (well past the first screen and
- * CodeMirror's 1,000 px viewport margin), and `finishStructure` adds the rest once the
- * first frame is painted: one height-map pass over the rest instead of two over the file.
+ * CodeMirror's 1,000 px viewport margin) and one block standing for the rest (RestWidget),
+ * and `finishStructure` swaps that block for the rest's leads once the first frame is
+ * painted: one height-map pass over the rest instead of two over the file.
  * The rest comes at once, and sooner when anything could show a block not yet decorated:
  * an edit, a selection past the decorated part (the field), or a viewport reaching it
  * (the plugin), so no raw timing line is ever drawn on screen.
  */
 import { RangeSetBuilder, StateEffect, StateField, type EditorState, type Range, type Text, type Transaction } from '@codemirror/state';
-import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { blockRuns } from '../../../shared/formats/vtt/incremental';
 import type { VttBlock } from '../../../shared/formats/vtt/types';
 import type { QaRules } from '../../../shared/timing/qa';
@@ -48,6 +49,38 @@ export interface Structure {
   readonly whole: boolean;
   /** Blocks decorated, from the first (while not whole: no edit came since, so they are these blocks). */
   readonly built: number;
+  /** While not whole: what stands for the blocks not decorated yet (`shownTo` to the end). */
+  readonly rest: Decoration | null;
+}
+
+/** Height of a transcript line as the view's theme draws it (15 px at 1.55, 0.35 em above), px. */
+const LINE_PX = 28;
+
+/**
+ * The blocks not decorated yet, as one block of about their height, off screen. Were
+ * they left plain, the height map would count their hidden lines, and adding their leads
+ * would be one change per lead for CodeMirror: ViewState.update takes the changed
+ * ranges from heightRelevantDecoChanges, which merges only touching ranges (addRange),
+ * and HeightMap.applyChanges then looks up, builds and replaces each one (~4,000 tree
+ * replacements, 2/3 of the cost). Replacing this one block by the leads is one
+ * contiguous change: one NodeBuilder pass over the rest and one replace.
+ */
+class RestWidget extends WidgetType {
+  constructor(readonly height: number) {
+    super();
+  }
+  override eq(other: RestWidget): boolean {
+    return other.height === this.height;
+  }
+  override get estimatedHeight(): number {
+    return this.height;
+  }
+  toDOM(): HTMLElement {
+    // Drawn only if the viewport reached it, and then the plugin decorates the rest before the frame paints.
+    const div = document.createElement('div');
+    div.style.height = `${this.height}px`;
+    return div;
+  }
 }
 
 /** Decorates the blocks not decorated yet (the view's plugin sends it after the first frame). */
@@ -81,7 +114,14 @@ function buildFirst(state: EditorState, count: number): Structure {
   const builder = new RangeSetBuilder<Decoration>();
   addLeads(state, 0, last, (from, to, deco) => builder.add(from, to, deco));
   const whole = last === blocks.length - 1;
-  return { decorations: builder.finish(), shownTo: whole ? state.doc.length : layoutOf(state.doc, state.field(vttField), last + 1).hiddenFrom, whole, built: last + 1 };
+  if (whole) return { decorations: builder.finish(), shownTo: state.doc.length, whole, built: last + 1, rest: null };
+  const shownTo = layoutOf(state.doc, state.field(vttField), last + 1).hiddenFrom;
+  // Each block not decorated yet will hide its separator and timing lines: about two lines in three stay.
+  const restBlocks = blocks.length - last - 1;
+  const restLines = state.doc.lines - state.doc.lineAt(shownTo).number + 1;
+  const rest = Decoration.replace({ widget: new RestWidget(Math.max(restBlocks, restLines - 2 * restBlocks) * LINE_PX), block: true });
+  builder.add(shownTo, state.doc.length, rest);
+  return { decorations: builder.finish(), shownTo, whole, built: last + 1, rest };
 }
 
 function buildAll(state: EditorState): Structure {
@@ -95,9 +135,10 @@ function buildAll(state: EditorState): Structure {
  */
 function finish(value: Structure, state: EditorState): Structure {
   const blocks = blockRuns(state.field(vttField));
-  const rest: Range<Decoration>[] = [];
-  addLeads(state, value.built, blocks.length - 1, (a, b, deco) => void rest.push(deco.range(a, b)));
-  return { decorations: value.decorations.update({ add: rest }), shownTo: state.doc.length, whole: true, built: blocks.length };
+  const leads: Range<Decoration>[] = [];
+  addLeads(state, value.built, blocks.length - 1, (a, b, deco) => void leads.push(deco.range(a, b)));
+  const decorations = value.decorations.update({ filter: (_f, _t, d) => d !== value.rest, filterFrom: value.shownTo, filterTo: state.doc.length, add: leads });
+  return { decorations, shownTo: state.doc.length, whole: true, built: blocks.length, rest: null };
 }
 
 /** Blocks whose lead a change may have moved: the changed ones and one either side. */
@@ -106,7 +147,7 @@ function rebuild(value: Structure, tr: Transaction): Structure {
   const doc = tr.state.field(vttField);
   // Blocks by index and position (editor/cue-field blocksOf): the whole list is never built here.
   const blocks = blockRuns(doc);
-  if (!blocks.length) return { decorations: Decoration.none, shownTo: tr.state.doc.length, whole: true, built: 0 };
+  if (!blocks.length) return { decorations: Decoration.none, shownTo: tr.state.doc.length, whole: true, built: 0, rest: null };
   let from = Infinity;
   let to = -1;
   tr.changes.iterChangedRanges((_fa, _ta, fb, tb) => {
@@ -121,7 +162,7 @@ function rebuild(value: Structure, tr: Transaction): Structure {
   const filterTo = last === blocks.length - 1 ? tr.state.doc.length : layoutOf(tr.state.doc, doc, last).hiddenTo;
   const out: Range<Decoration>[] = [];
   addLeads(tr.state, first, last, (a, b, deco) => void out.push(deco.range(a, b)));
-  return { decorations: decos.map(tr.changes).update({ filter: () => false, filterFrom, filterTo, add: out }), shownTo: tr.state.doc.length, whole: true, built: blocks.length };
+  return { decorations: decos.map(tr.changes).update({ filter: () => false, filterFrom, filterTo, add: out }), shownTo: tr.state.doc.length, whole: true, built: blocks.length, rest: null };
 }
 
 /** The selection reaches past the decorated part. */
@@ -137,6 +178,8 @@ function create(state: EditorState): Structure {
 
 /** Marked in the frame after the whole structure is drawn (read by `npm run bench -- transcript-view`). */
 const WHOLE_MARK = 'cueline:transcript-whole';
+/** How long decorating the rest took, in the task the plugin sends it in (read by the bench too). */
+const REST_MEASURE = 'cueline:transcript-rest';
 
 /**
  * Sends finishStructure once the first frame is painted (a timeout queued from a frame
@@ -175,7 +218,9 @@ const structureFinisher = ViewPlugin.fromClass(
 
     private finish(): void {
       if (this.gone || this.view.state.field(structureField).whole) return;
+      const start = performance.now();
       this.view.dispatch({ effects: finishStructure.of(null) });
+      performance.measure(REST_MEASURE, { start });
     }
 
     destroy(): void {

@@ -99,9 +99,12 @@ describe('transcript view structure', () => {
       const s = make(LONG);
       const first = s.field(structureField);
       expect(first.whole).toBe(false);
-      expect(leads(s)).toEqual(whole.slice(0, FIRST_BLOCKS));
-      // The first lead not replaced starts right after the last decorated block's text.
+      // The first lead not replaced starts right after the last decorated block's text; one block stands for the rest.
       expect(first.shownTo).toBe(vttOf(s).cues[FIRST_BLOCKS - 1]!.range.to + 1);
+      expect(leads(s)).toEqual([...whole.slice(0, FIRST_BLOCKS), `${first.shownTo}-${s.doc.length}`]);
+      expect(first.rest?.spec.block).toBe(true);
+      // About the height the rest takes once decorated: one 28 px line per cue here, and the file's closing empty line.
+      expect(first.rest?.spec.widget.estimatedHeight).toBe((cues - FIRST_BLOCKS + 1) * 28);
       const done = apply(s, { effects: finishStructure.of(null) });
       expect(done.field(structureField).whole).toBe(true);
       expect(whole).toHaveLength(cues);
