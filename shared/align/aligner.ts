@@ -12,7 +12,7 @@
 import { bandAround, bandedDtw, bandFromCoarse, repairBand, type Band, type Voicing, type WarpPath } from './dtw';
 import { frameScale, normalizeFrames, poolFrames, sliceFrames, type FrameMatrix } from './features';
 import { anchorGuide, clampToCorridor, corridorFor, cumulativeSpeech, monotoneAnchors, speechShareGuide, undoDrift, type AnchorPoint, type Corridor } from './guide';
-import { nearestEdge, onsetAfterPause, speechEdgeWithin, speechLevels, speechSpan, voicedShare, type Envelope } from './onsets';
+import { nearestEdge, onsetAfterPause, speechEdgeWithin, speechLevels, speechSpan, voicedShare, type Envelope, type Levels } from './onsets';
 import { scoreUnits } from './confidence';
 
 export interface Signal {
@@ -86,6 +86,21 @@ const WORD_PAUSE = 0.12;
 const LEAD_SHARE = 0.5;
 const MAX_LEAD = 0.25;
 
+/** Cues either side of one the fine path put on a pause that are searched again with it (repairSlips). */
+const REPAIR_CUES = 2;
+/**
+ * Synthesized frames either side of the path that the search again may go: 0.75 s of
+ * synthesized speech (~1.3 s recorded), room for a slip of a short cue or two.
+ */
+const REPAIR_MARGIN = 150;
+/**
+ * The voicing term's weight in the search again, over VOICING_COST. Measured on the
+ * episode's short replies: 1 leaves "I do too." on the pause before it (its spectra
+ * match the next cue's speech better), 1.5 puts it and "No." on their own speech, 2 lets
+ * a cue the audio lacks take the end of its neighbour's speech (and lose its flag).
+ */
+const REPAIR_VOICING = 1.5;
+
 /** Silence kept around the recording's speech; the rest before and after is not aligned. */
 const SPEECH_MARGIN = 0.3;
 
@@ -139,23 +154,111 @@ export function align(whole: AlignInput): AlignedUnit[] {
   }
   if (input.anchorKind !== 'coarse' || candidates.length === 0) candidates.push({ guide: shares, radius: wide });
 
-  const fine = finePath(input, candidates, anchorSets, refLevels.threshold, anchorRadius);
   // Recording seconds per synthesized second of speech: how long a word should take.
   const pace = (refSpeech[refSpeech.length - 1]! * ref.envelope.step) / Math.max(1e-9, synSpeech[synSpeech.length - 1]! * syn.envelope.step);
+  const fine = finePath(input, candidates, anchorSets, refLevels, anchorRadius, pace);
   return placeUnits(input, fine, refLevels, audio, pace);
 }
 
 /**
- * The 10 ms path, in a band around the pyramid's. Only the path outlives this function:
- * the voicing, bands and coarser paths are garbage before the cues are placed, which
- * for three hours is what the peak is made of.
+ * The 10 ms path, in a band around the pyramid's, searched again more widely where it
+ * lost a cue (repairSlips). Only the path outlives this function: the voicing, bands and
+ * coarser paths are garbage before the cues are placed, which for three hours is what
+ * the peak is made of.
  */
-function finePath(input: AlignInput, candidates: { guide: (t: number) => number; radius: number }[], anchorSets: AnchorPoint[][], refThreshold: number, anchorRadius: number): WarpPath {
+function finePath(input: AlignInput, candidates: { guide: (t: number) => number; radius: number }[], anchorSets: AnchorPoint[][], refLevels: Levels, anchorRadius: number, pace: number): WarpPath {
   const { ref, syn, tick } = input;
-  const voicedFine = { ref: frameVoicing(ref, refThreshold), syn: frameVoicing(syn, speechLevels(syn.envelope).threshold) };
+  const voicedFine = { ref: frameVoicing(ref, refLevels.threshold), syn: frameVoicing(syn, speechLevels(syn.envelope).threshold) };
   const coarse = coarsePath(input, candidates, anchorSets, voicedFine, anchorRadius);
   const band = bandFromCoarse(coarse, COARSE, ref.frames.length, syn.frames.length, FINE_MARGIN);
-  return bandedDtw(ref.frames, syn.frames, band, STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(0.4 + (0.6 * row) / ref.frames.length) } : {}), voicing: voicing(ref.frames, voicedFine) });
+  const fineVoicing = voicing(ref.frames, voicedFine);
+  const path = bandedDtw(ref.frames, syn.frames, band, STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(0.4 + (0.6 * row) / ref.frames.length) } : {}), voicing: fineVoicing });
+  return repairSlips(input, path, fineVoicing, refLevels, pace);
+}
+
+/**
+ * Recording seconds of speech a cue placed on `path` finds, and the least it should
+ * find (MIN_VOICED of its words at the file's pace): a cue that finds less sits on a pause.
+ */
+function onSpeech(input: AlignInput, spans: { first: Int32Array; last: Int32Array }, unit: SynthUnit, levels: Levels, pace: number): boolean {
+  const { ref, syn } = input;
+  const cols = syn.frames.length;
+  const synFrame = (t: number) => Math.max(0, Math.min(cols - 1, Math.round((t - syn.centre) / syn.hop)));
+  const frameStart = ref.start ?? ref.envelope.offset;
+  const from = frameStart + spans.first[synFrame(unit.start)]! * ref.hop + ref.centre;
+  const to = frameStart + spans.last[synFrame(unit.end)]! * ref.hop + ref.centre + ref.hop / 2;
+  return voicedShare(ref.envelope, levels, from, to) * (to - from) >= MIN_VOICED * (unit.end - unit.start) * pace;
+}
+
+/**
+ * Where the fine path put a cue on a pause, the band held to the coarse path may be what
+ * kept the cue from its words: a one-word reply after a long pause, squeezed into the
+ * pause while the next cue takes its speech (the coarse path, at 40 ms or 120 ms frames,
+ * slipped one short cue there; the fine band, a tenth of a second of synthesized speech
+ * each side, cannot reach back), or its spectra matched the neighbour's speech better
+ * than its own. The stretch from REPAIR_CUES cues before to as many after is searched
+ * again between the same two points of the path, in a band REPAIR_MARGIN frames each
+ * side of it, with the pause-against-speech cost weighed more (REPAIR_VOICING): the
+ * spectra already failed to place a cue there, the voicing says where speech is. A cue
+ * the audio does not hold still finds no speech of its own and is told later as before.
+ */
+function repairSlips(input: AlignInput, path: WarpPath, fineVoicing: Voicing, levels: Levels, pace: number): WarpPath {
+  const { ref, syn, units } = input;
+  const cols = syn.frames.length;
+  const spans = pathMaps(path, cols);
+  const synFrame = (t: number) => Math.max(0, Math.min(cols - 1, Math.round((t - syn.centre) / syn.hop)));
+  // Runs of cues to search again, overlapping runs merged.
+  const windows: { from: number; to: number }[] = [];
+  units.forEach((u, k) => {
+    if (onSpeech(input, spans, u, levels, pace)) return;
+    const from = Math.max(0, k - REPAIR_CUES);
+    const to = Math.min(units.length - 1, k + REPAIR_CUES);
+    const previous = windows[windows.length - 1];
+    if (previous && from <= previous.to) previous.to = to;
+    else windows.push({ from, to });
+  });
+  if (windows.length === 0) return path;
+  const pieces: { ref: Int32Array; syn: Int32Array; cost: Float32Array }[] = [];
+  let done = 0;
+  for (const w of windows) {
+    // The path's first pair at or after the run's first synthesized frame, and its last
+    // pair at or before the run's last: the new stretch joins the old path there.
+    const fromCol = w.from === 0 ? 0 : synFrame(units[w.from]!.start);
+    const toCol = w.to === units.length - 1 ? cols - 1 : synFrame(units[w.to]!.end);
+    let p0 = done;
+    while (p0 < path.syn.length - 1 && path.syn[p0]! < fromCol) p0++;
+    let p1 = p0;
+    while (p1 + 1 < path.syn.length && path.syn[p1 + 1]! <= toCol) p1++;
+    if (p1 <= p0) continue;
+    const i0 = path.ref[p0]!;
+    const j0 = path.syn[p0]!;
+    const rows = path.ref[p1]! - i0 + 1;
+    const width = path.syn[p1]! - j0 + 1;
+    const lo = new Int32Array(rows).fill(width);
+    const hi = new Int32Array(rows).fill(-1);
+    for (let p = p0; p <= p1; p++) {
+      const r = path.ref[p]! - i0;
+      lo[r] = Math.min(lo[r]!, path.syn[p]! - j0 - REPAIR_MARGIN);
+      hi[r] = Math.max(hi[r]!, path.syn[p]! - j0 + REPAIR_MARGIN);
+    }
+    const stretch = bandedDtw(sliceFrames(ref.frames, i0, i0 + rows), sliceFrames(syn.frames, j0, j0 + width), repairBand(lo, hi, width), STEP_PENALTY, {
+      voicing: { ref: fineVoicing.ref.subarray(i0, i0 + rows), syn: fineVoicing.syn.subarray(j0, j0 + width), cost: REPAIR_VOICING * fineVoicing.cost },
+    });
+    pieces.push({ ref: path.ref.subarray(done, p0), syn: path.syn.subarray(done, p0), cost: path.cost.subarray(done, p0) });
+    pieces.push({ ref: stretch.ref.map((i) => i + i0), syn: stretch.syn.map((j) => j + j0), cost: stretch.cost });
+    done = p1 + 1;
+  }
+  pieces.push({ ref: path.ref.subarray(done), syn: path.syn.subarray(done), cost: path.cost.subarray(done) });
+  const length = pieces.reduce((n, p) => n + p.ref.length, 0);
+  const out: WarpPath = { ref: new Int32Array(length), syn: new Int32Array(length), cost: new Float32Array(length), normalizedCost: path.normalizedCost };
+  let at = 0;
+  for (const p of pieces) {
+    out.ref.set(p.ref, at);
+    out.syn.set(p.syn, at);
+    out.cost.set(p.cost, at);
+    at += p.ref.length;
+  }
+  return out;
 }
 
 /** A pass's voicing term: the cost is in units of that level's feature spread. */
@@ -288,10 +391,9 @@ function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof
   // Text placed on a pause was not spoken there (a line the audio lacks lands in a gap).
   // What counts is the speech found against the speech expected: a cue stretched over a
   // long pause after its own words still holds them.
+  const spans = { first, last };
   placed.forEach((p, k) => {
-    if (p.lowConfidence) return;
-    const expected = (units[k]!.end - units[k]!.start) * pace;
-    if (voicedShare(ref.envelope, levels, p.start, p.end) * (p.end - p.start) >= MIN_VOICED * expected) return;
+    if (p.lowConfidence || onSpeech(input, spans, units[k]!, levels, pace)) return;
     p.lowConfidence = true;
     p.confidence = Math.min(p.confidence, 0.2);
   });

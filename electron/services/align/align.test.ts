@@ -3,7 +3,8 @@
  * aligner speaks with eSpeak), one case per shape of transcript: start error figures
  * (median, p90, max) against where speech really starts, asserted against the issue's
  * goals. The audio has noise in its gaps and is the same every run (test-speech.ts).
- * Each case runs the CLI as a user would, on files in a temp dir.
+ * Each case runs the CLI as a user would, on files in a temp dir, but the one-word
+ * replies, which run the alignment as the bench does (cue texts alone, no times).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../cli/io';
 import { run } from '../../cli/commands/align';
-import { episodeCues, figures, firstWordErrors, speak, vttOf, type ErrorFigures, type SpokenCue } from './test-speech';
+import { runAlign } from './run-align';
+import { episodeCues, episodeStretch, figures, firstWordErrors, speak, vttOf, type ErrorFigures, type SpokenCue } from './test-speech';
 
 let dir: string;
 beforeAll(() => {
@@ -126,6 +128,22 @@ describe('align on unseen-voice speech', () => {
     report('sentence missing from the text', f);
     // The orphan sentence is followed by 15 s of pause: without the given times the words
     // after it slip onto it and catch up in the pause, every cue between a whole cue early.
+    expectGoals(f);
+  });
+
+  it('one-word replies between long cues, after long pauses, land on their own speech', async () => {
+    // 16:40-18:20 of the episode: "Interesting.", 1.6 s of pause, "No." "Okay." "It was on
+    // X.", "I miss Twitter." "I do too." "And, you know,", fragments and 4-second
+    // sentences. The fine path put "No." and "I do too." on the pause before them and gave
+    // their speech to the cue after (-1.6 s and -0.7 s, the next cue ~0.45 s early). The
+    // cues are given as the bench gives them, 1:1 and without times, so each is its own
+    // unit (prose would be re-cut into sentences).
+    const stretch = episodeStretch(1000, 1100);
+    const { wav, truth } = speak(dir, 'replies', stretch);
+    const { units } = await runAlign({ audioPath: wav, cues: stretch.map((c) => ({ text: c.text, anchor: null })), anchorKind: 'none' });
+    expect(units).toHaveLength(truth.length);
+    const f = figures(units.map((u, k) => u.start - truth[k]!.start));
+    report('one-word replies between long cues', f);
     expectGoals(f);
   });
 

@@ -29,6 +29,16 @@ export function episodeCues(seconds: number): SpokenCue[] {
   return parseVtt(readFileSync(EPISODE_515, 'utf8')).cues.filter((c) => c.start < seconds).map((c) => ({ start: c.start, end: c.end, text: c.text }));
 }
 
+/**
+ * The episode's cues that start at or after `from` and end before `to` (seconds), moved
+ * so the first starts at 1 s.
+ */
+export function episodeStretch(from: number, to: number): SpokenCue[] {
+  const cues = parseVtt(readFileSync(EPISODE_515, 'utf8')).cues.filter((c) => c.start >= from && c.end < to);
+  const shift = (cues[0]?.start ?? 1) - 1;
+  return cues.map((c) => ({ start: c.start - shift, end: c.end - shift, text: c.text }));
+}
+
 export function vttOf(cues: SpokenCue[]): string {
   return writeVtt([]) + cues.map((c) => formatCueBlock(c) + '\n\n').join('');
 }
