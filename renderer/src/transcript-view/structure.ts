@@ -129,16 +129,18 @@ function buildAll(state: EditorState): Structure {
 }
 
 /**
- * The rest of the blocks added to a set made by buildFirst on the same document. The
- * first blocks' decorations stay the same objects, so CodeMirror's comparison of the two
- * sets finds them equal at once (`a == b` in cmpVal) and redraws nothing there.
+ * The rest of the blocks' leads in place of the block standing for them, in a set made by
+ * buildFirst on the same document. One pass into a builder: the first blocks' decorations
+ * are the same objects, so CodeMirror's comparison of the two sets finds them equal at
+ * once (`a == b` in cmpVal) and redraws nothing there. (Keeping the old set's chunks
+ * would gain nothing: RangeSet.compare shares only chunks without points, findSharedChunks.)
  */
 function finish(value: Structure, state: EditorState): Structure {
   const blocks = blockRuns(state.field(vttField));
-  const leads: Range<Decoration>[] = [];
-  addLeads(state, value.built, blocks.length - 1, (a, b, deco) => void leads.push(deco.range(a, b)));
-  const decorations = value.decorations.update({ filter: (_f, _t, d) => d !== value.rest, filterFrom: value.shownTo, filterTo: state.doc.length, add: leads });
-  return { decorations, shownTo: state.doc.length, whole: true, built: blocks.length, rest: null };
+  const builder = new RangeSetBuilder<Decoration>();
+  for (const first = value.decorations.iter(); first.value; first.next()) if (first.value !== value.rest) builder.add(first.from, first.to, first.value);
+  addLeads(state, value.built, blocks.length - 1, (from, to, deco) => builder.add(from, to, deco));
+  return { decorations: builder.finish(), shownTo: state.doc.length, whole: true, built: blocks.length, rest: null };
 }
 
 /** Blocks whose lead a change may have moved: the changed ones and one either side. */
