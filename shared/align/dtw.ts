@@ -104,8 +104,10 @@ export interface DtwOptions {
   /** Called every few thousand rows (cancellation, progress). */
   tick?: (row: number) => void;
   voicing?: Voicing;
-  /** Rows per block of pointers (see WHOLE_CELLS); by default all rows when they fit. */
+  /** Rows per block of pointers computed again on the walk back (see PASS_BYTES). */
   blockRows?: number;
+  /** Most cells whose pointers are kept from the forward pass (the last rows'); by default all or none (see PASS_BYTES). */
+  keptCells?: number;
 }
 
 const DIAG = 0;
@@ -113,12 +115,16 @@ const UP = 1;
 const LEFT = 2;
 
 /**
- * Above this many cells the back-pointers are kept one block of rows at a time: the
- * forward pass keeps each block's incoming cost row, and the walk back computes each
- * block again with its pointers (twice the work, for the wide top pass of long files
- * only: three hours' would hold 45 MB of pointers, an hour's 15 MB stays whole).
+ * What a pass may hold at its end, when the walk back reads its pointers and makes its
+ * path: pointers (2 bits a cell) and path (12 bytes a pair, at most rows + columns
+ * pairs). A pass that fits keeps all its pointers. One that does not is done in blocks
+ * of BLOCK_ROWS rows: the forward pass keeps each block's incoming cost row, and the
+ * walk back computes the block again with its pointers, twice the work. Every pass of an
+ * hour fits (the widest, 120 ms frames in a 4-minute band: 15 MB). Three hours' 10 ms
+ * pass does not: kept whole, its 12 MB of pointers sat beside its 19 MB of path and
+ * more at the run's peak (end of the pass, 3 h bench file: 266 MiB, now 249 MiB).
  */
-const WHOLE_CELLS = 64_000_000;
+const PASS_BYTES = 16 * 1024 * 1024;
 const BLOCK_ROWS = 1024;
 
 interface Grid {
@@ -196,99 +202,111 @@ function fillRows(grid: Grid, from: number, to: number, prevIn: Float64Array, cu
 export function bandedDtw(ref: FrameMatrix, syn: FrameMatrix, band: Band, penalty: number, options: DtwOptions = {}): WarpPath {
   const { tick, voicing } = options;
   const rows = ref.length;
+  const cols = syn.length;
   const { lo, hi } = band;
   const dims = ref.dims;
   if (ref.scale !== syn.scale) throw new Error('the two signals\' frames are stored at different scales');
   const grid: Grid = { a: ref.data, b: syn.data, dims, unit: 1 / ref.scale, lo, hi, penalty, refVoiced: voicing?.ref, synVoiced: voicing?.syn, voicingCost: voicing?.cost ?? 0 };
   const width = (i: number) => hi[i]! - lo[i]! + 1;
+  let cells = 0;
+  for (let i = 0; i < rows; i++) cells += width(i);
+  const fits = cells / 4 + 12 * (rows + cols) <= PASS_BYTES;
+  const starts = blockStarts(width, rows, options.blockRows ?? BLOCK_ROWS, options.keptCells ?? (fits ? cells : 0));
+  const blocks = starts.length;
+  const blockEnd = (k: number) => (k + 1 < blocks ? starts[k + 1]! : rows);
   // Each row's cells follow the previous row's in `pointers`; a row's first cell is found
   // by summing widths, forwards in the pass and backwards on the walk back (no per-row
   // table: three hours at 10 ms would hold 8.6 MB of offsets).
-  let cells = 0;
-  let widest = 0;
-  for (let i = 0; i < rows; i++) {
-    cells += width(i);
-    widest = Math.max(widest, width(i));
-  }
-  const blockRows = Math.max(1, Math.min(rows, options.blockRows ?? (cells <= WHOLE_CELLS ? rows : BLOCK_ROWS)));
-  const blocks = Math.ceil(rows / blockRows);
   const blockCells = new Float64Array(blocks);
-  for (let i = 0; i < rows; i++) blockCells[Math.floor(i / blockRows)]! += width(i);
+  let widest = 0;
+  for (let k = 0; k < blocks; k++) {
+    for (let i = starts[k]!; i < blockEnd(k); i++) {
+      blockCells[k]! += width(i);
+      widest = Math.max(widest, width(i));
+    }
+  }
   const pointers = new Uint8Array(Math.ceil(Math.max(...blockCells) / 4));
   let prev: Float64Array = new Float64Array(widest);
   let cur: Float64Array = new Float64Array(widest);
-  // Row from-1's costs for each block but the first, when blocks are computed again.
+  // Row from-1's costs for each block computed again (all but the first and the last).
   const incoming: Float64Array[] = [];
   for (let k = 0; k < blocks; k++) {
-    const from = k * blockRows;
-    if (blocks > 1) {
-      if (k > 0) incoming[k] = prev.slice(0, width(from - 1));
+    const from = starts[k]!;
+    if (k > 0) {
+      if (k < blocks - 1) incoming[k] = prev.slice(0, width(from - 1));
       pointers.fill(0);
     }
-    [prev, cur] = fillRows(grid, from, Math.min(rows, from + blockRows), prev, cur, pointers, tick);
+    [prev, cur] = fillRows(grid, from, blockEnd(k), prev, cur, pointers, tick);
   }
   const total = prev[width(rows - 1) - 1]!;
-  const local = (i: number, j: number) => {
-    const d = distance(grid.a, i * dims, grid.b, j * dims, dims) * grid.unit;
-    return grid.refVoiced !== undefined && grid.synVoiced !== undefined ? d + grid.voicingCost * Math.abs(grid.refVoiced[i]! - grid.synVoiced[j]!) : d;
-  };
-  // The walk back from the last cell, one block at a time, the last first; `visit` sees
-  // each pair from the end of the path.
-  const walk = (visit: (i: number, j: number) => void): void => {
-    let i = rows - 1;
-    let j = hi[rows - 1]!;
-    for (let k = blocks - 1; k >= 0; k--) {
-      const from = k * blockRows;
-      if (blocks > 1) {
-        prev.set(incoming[k] ?? []);
-        pointers.fill(0);
-        fillRows(grid, from, Math.min(rows, from + blockRows), prev, cur, pointers, undefined);
-      }
-      let rowStart = blockCells[k]! - width(i);
-      for (;;) {
-        visit(i, j);
-        if (i === 0 && j === 0) return;
-        const cell = rowStart + (j - lo[i]!);
-        const dir = (pointers[cell >> 2]! >> ((cell & 3) * 2)) & 3;
-        if (i === 0 || dir === LEFT) j--;
-        else {
-          i--;
-          if (dir === DIAG) j--;
-          if (i < from) break;
-          rowStart -= width(i);
-        }
+  // The walk back from the last cell, one block at a time, the last (whose pointers the
+  // forward pass left) first. Each step is kept as a 2-bit code (three hours' 10 ms path:
+  // 0.6 MB), and the pairs are made from the codes once their count is known: a path of
+  // exactly its length, from one walk (a blocked pass walked twice would compute every
+  // block twice more, and room for the longest path in pairs is 27 MB for three hours).
+  const codes = new Uint8Array(Math.ceil((rows + cols) / 4));
+  let steps = 0;
+  let i = rows - 1;
+  let j = hi[rows - 1]!;
+  walk: for (let k = blocks - 1; k >= 0; k--) {
+    const from = starts[k]!;
+    if (k < blocks - 1) {
+      prev.set(incoming[k] ?? []);
+      incoming.length = k;
+      pointers.fill(0);
+      fillRows(grid, from, blockEnd(k), prev, cur, pointers, undefined);
+    }
+    let rowStart = blockCells[k]! - width(i);
+    for (;;) {
+      if (i === 0 && j === 0) break walk;
+      const cell = rowStart + (j - lo[i]!);
+      let dir = (pointers[cell >> 2]! >> ((cell & 3) * 2)) & 3;
+      if (i === 0) dir = LEFT;
+      codes[steps >> 2]! |= dir << ((steps & 3) * 2);
+      steps++;
+      if (dir === LEFT) j--;
+      else {
+        i--;
+        if (dir === DIAG) j--;
+        if (i < from) break;
+        rowStart -= width(i);
       }
     }
-  };
-  const path: WarpPath = { ref: new Int32Array(0), syn: new Int32Array(0), cost: new Float32Array(0), normalizedCost: total / (rows + syn.length) };
-  if (blocks === 1) {
-    // Walked twice: once to count the steps, once to fill arrays of exactly that length
-    // (room for the longest path, rows + columns, would be twice that).
-    let steps = 0;
-    walk(() => steps++);
-    path.ref = new Int32Array(steps);
-    path.syn = new Int32Array(steps);
-    let at = steps;
-    walk((i, j) => {
-      at--;
-      path.ref[at] = i;
-      path.syn[at] = j;
-    });
-  } else {
-    // Walking again would compute every block a third time; the path of so coarse a pass is short.
-    const room = rows + syn.length;
-    const refPath = new Int32Array(room);
-    const synPath = new Int32Array(room);
-    let at = room;
-    walk((i, j) => {
-      at--;
-      refPath[at] = i;
-      synPath[at] = j;
-    });
-    path.ref = refPath.slice(at);
-    path.syn = synPath.slice(at);
   }
-  path.cost = new Float32Array(path.ref.length);
-  for (let k = 0; k < path.ref.length; k++) path.cost[k] = local(path.ref[k]!, path.syn[k]!);
+  // The pairs, from (0, 0) on: the codes read backwards.
+  const pairs = steps + 1;
+  const path: WarpPath = { ref: new Int32Array(pairs), syn: new Int32Array(pairs), cost: new Float32Array(pairs), normalizedCost: total / (rows + cols) };
+  const { refVoiced, synVoiced, voicingCost } = grid;
+  i = 0;
+  j = 0;
+  for (let k = 0; k < pairs; k++) {
+    if (k > 0) {
+      const n = steps - k;
+      const dir = (codes[n >> 2]! >> ((n & 3) * 2)) & 3;
+      if (dir !== LEFT) i++;
+      if (dir !== UP) j++;
+    }
+    path.ref[k] = i;
+    path.syn[k] = j;
+    const d = distance(grid.a, i * dims, grid.b, j * dims, dims) * grid.unit;
+    path.cost[k] = refVoiced !== undefined && synVoiced !== undefined ? d + voicingCost * Math.abs(refVoiced[i]! - synVoiced[j]!) : d;
+  }
   return path;
+}
+
+/**
+ * Where each block of rows starts: blocks of `blockRows` from row 0, and the last block
+ * from the first block edge whose rows to the end hold at most `keptCells` cells (all
+ * rows, one block, when they fit). `width(i)` is row i's cell count.
+ */
+export function blockStarts(width: (i: number) => number, rows: number, blockRows: number, keptCells: number): number[] {
+  const size = Math.max(1, Math.floor(blockRows));
+  let tail = 0;
+  let first = rows;
+  while (first > 0 && tail + width(first - 1) <= keptCells) tail += width(--first);
+  // The kept block starts on a block edge at or after `first` (and before the last row).
+  const kept = Math.min(Math.ceil(first / size) * size, Math.floor((rows - 1) / size) * size);
+  const starts: number[] = [];
+  for (let from = 0; from <= kept; from += size) starts.push(from);
+  return starts;
 }
