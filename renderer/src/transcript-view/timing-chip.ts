@@ -143,10 +143,14 @@ export class TimingChip extends WidgetType {
 
   private draw(chip: HTMLElement): void {
     DRAWN.set(chip, this);
-    chip.className = 'cm-tv-chip' + (this.level !== 'ok' ? ` cm-tv-chip-${this.level}` : '') + (this.more ? ' cm-tv-chip-more' : '');
-    chip.textContent = this.text;
+    // Each keystroke in the cue redraws its chip (the tooltip's characters per second): only
+    // what differs is written, so its text node and class stay and the line is not laid out again.
+    const className = 'cm-tv-chip' + (this.level !== 'ok' ? ` cm-tv-chip-${this.level}` : '') + (this.more ? ' cm-tv-chip-more' : '');
+    if (chip.className !== className) chip.className = className;
+    if (chip.textContent !== this.text) chip.textContent = this.text;
     chip.title = `${this.timing}\n${this.details}\nClick to edit the times`;
-    chip.setAttribute('aria-label', `Cue times ${this.timing}. Edit`);
+    const label = `Cue times ${this.timing}. Edit`;
+    if (chip.getAttribute('aria-label') !== label) chip.setAttribute('aria-label', label);
   }
 
   private edit(view: EditorView, chip: HTMLElement): void {
