@@ -5,7 +5,8 @@
  * and speaks a small protocol over its pipes. Any program that speaks the
  * same protocol can replace it.
  *
- * stdin: one JSON request per line, {"text": string, "rate": wpm, "voice": "en-us"}.
+ * stdin: one JSON request per line, {"text": string, "rate": wpm, "pitch": 0-99 (optional,
+ *   eSpeak's default 50), "voice": "en-us"}.
  * stdout: per request, in order: a 4-byte little-endian length, that many bytes of JSON
  *   {"sampleRate": Hz, "samples": n, "words": [{"at": charIndex, "length": chars, "ms": audioMs}]}
  *   then n 16-bit little-endian mono samples. A request that fails answers
@@ -78,6 +79,7 @@ async function createSpeaker() {
         voice = request.voice;
       }
       worker.rate = request.rate ?? 175;
+      worker.pitch = request.pitch ?? 50;
       const chunks = [];
       const words = [];
       let samples = 0;

@@ -1,7 +1,7 @@
 /**
  * The eSpeak program's protocol, as Cueline's synthesizer reads it: replies in request
- * order, a failed request answered in its place, and the same speech with only
- * English's files in memory as with the whole data file.
+ * order, a failed request answered in its place, the same speech with only English's
+ * files in memory as with the whole data file, and a request's pitch honoured.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -78,5 +78,46 @@ describe('espeak-synth.mjs', () => {
     expect(whole.code).toBe(0);
     expect(whole.replies.map((r) => r.header)).toEqual(lean.replies.map((r) => r.header));
     expect(Buffer.concat(whole.replies.map((r) => r.pcm)).equals(Buffer.concat(lean.replies.map((r) => r.pcm)))).toBe(true);
+  });
+});
+
+/** Median fundamental of the loud 40 ms frames (autocorrelation peak between 60 and 500 Hz), Hz. */
+function medianPitch(pcm: Buffer, rate: number): number {
+  const x = new Float64Array(pcm.length / 2).map((_, i) => pcm.readInt16LE(i * 2));
+  const size = Math.round(0.04 * rate);
+  const found: number[] = [];
+  for (let at = 0; at + size + rate / 60 < x.length; at += size) {
+    let energy = 0;
+    for (let i = at; i < at + size; i++) energy += x[i]! * x[i]!;
+    if (energy / size < 1000 ** 2) continue;
+    let best = 0;
+    let bestLag = 0;
+    for (let lag = Math.floor(rate / 500); lag <= Math.ceil(rate / 60); lag++) {
+      let sum = 0;
+      for (let i = at; i < at + size; i++) sum += x[i]! * x[i + lag]!;
+      if (sum > best) [best, bestLag] = [sum, lag];
+    }
+    found.push(rate / bestLag);
+  }
+  found.sort((a, b) => a - b);
+  return found[Math.floor(found.length / 2)] ?? NaN;
+}
+
+describe('espeak-synth.mjs pitch', () => {
+  it('speaks higher for a higher "pitch", and at eSpeak\'s default pitch without one', async () => {
+    const text = TEXTS[3]!;
+    const { replies } = await run([], [
+      JSON.stringify({ text, rate: 450, pitch: 10, voice: 'en-us' }),
+      JSON.stringify({ text, rate: 450, pitch: 99, voice: 'en-us' }),
+      JSON.stringify({ text, rate: 450, voice: 'en-us' }),
+      JSON.stringify({ text, rate: 450, pitch: 50, voice: 'en-us' }),
+    ]);
+    const [low, high, unset, fifty] = replies.map((r) => medianPitch(r.pcm, r.header.sampleRate));
+    expect(high!).toBeGreaterThan(1.3 * low!);
+    // A request without one is not left at the previous request's pitch (99 here); the
+    // voice's intonation carries a little from one request to the next, so not to the Hz.
+    expect(Math.abs(unset! - fifty!)).toBeLessThan(0.05 * fifty!);
+    expect(unset!).toBeGreaterThan(low!);
+    expect(unset!).toBeLessThan(high!);
   });
 });

@@ -4,19 +4,22 @@
  * of a chosen size: the replies must be read the same whatever the pipe's chunks, and
  * each cue and word must land where its audio is on the synthesized timeline.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spokenWords } from '../../../shared/align/words';
-import { synthesize } from './synthesizer';
+import { SYNTH_PITCH, SYNTH_WPM, synthesize } from './synthesizer';
 
 const RATE = 22050;
 /** Per word: 0.1 s of tone, then 0.05 s of silence; each reply starts and ends with 0.2 s of silence. */
 const FAKE = `
+import { appendFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 const piece = Number(process.argv[process.argv.indexOf('--piece') + 1]);
+const log = process.argv.includes('--log') ? process.argv[process.argv.indexOf('--log') + 1] : null;
 for await (const line of createInterface({ input: process.stdin })) {
+  if (log) appendFileSync(log, line + '\\n');
   const { text } = JSON.parse(line);
   const words = [];
   const samples = [];
@@ -50,7 +53,12 @@ const CUES = ['one two three', '', 'four five', 'six'];
 
 describe('synthesize', () => {
   it('reads the replies the same however the pipe cuts them, and places each cue and word on its audio', async () => {
-    const runs = await Promise.all([7, 4093, 1 << 20].map((piece) => synthesize(CUES.map(spokenWords), { program, programArgs: ['--piece', String(piece)] })));
+    const log = join(dir, 'requests.jsonl');
+    const runs = await Promise.all([7, 4093, 1 << 20].map((piece) => synthesize(CUES.map(spokenWords), { program, programArgs: ['--piece', String(piece), ...(piece === 7 ? ['--log', log] : [])] })));
+    // One request per spoken cue, at the rate and pitch the features and their figures assume.
+    expect(readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(
+      ['one two three', 'four five', 'six'].map((text) => ({ text, rate: SYNTH_WPM, pitch: SYNTH_PITCH, voice: 'en-us' })),
+    );
     const [first, ...rest] = runs;
     for (const other of rest) {
       expect(other.units).toEqual(first!.units);

@@ -4,9 +4,14 @@
  * each cue arrives: the synthesized audio is never kept. Cues are laid end to end with a
  * short pause between them, and each cue's and word's place on that timeline is kept.
  *
- * eSpeak speaks at twice a talker's pace (350 wpm) and its features are taken at half
- * the hop, so its frames line up about one to one with the recording's 10 ms frames at
- * half the synthesis time; the band DTW absorbs the rest of the tempo difference.
+ * eSpeak speaks at about 2.3 times a talker's pace (400 wpm) and its features are taken
+ * at that share of the hop, so its frames line up about one to one with the recording's
+ * 10 ms frames; the band DTW absorbs the rest of the tempo difference. Its wave
+ * generator's cost is per output sample: an hour's transcript at 350 wpm was 1,905 s of
+ * voice and 9.1 s of eSpeak CPU, at 450 wpm 1,508 s and 7.1 s (same run, load ~8; 175
+ * wpm: 3,757 s, 12.9 s; above 450 eSpeak gives the same samples). 400, not 450: at 450
+ * the Otter-blocks accuracy case lost a cue by 15 s (at pitch 99) and the bench's 10 min
+ * by 0.86 s (at pitch 50).
  */
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -16,7 +21,17 @@ import { MfccExtractor } from '../../../shared/align/features';
 import { tokenSpans, type SpokenWords } from '../../../shared/align/words';
 import { REF_HOP } from './decode-features';
 
-export const SYNTH_WPM = 350;
+export const SYNTH_WPM = 400;
+/**
+ * eSpeak's highest pitch (0-99; 50 is its default): its generator sums the voice's
+ * harmonics sample by sample, and a higher voice has fewer of them below the top formant.
+ * An hour's transcript took 6.1 s of eSpeak CPU at 99 against 6.8-7.1 s at 50 (350 wpm,
+ * load ~8). It also matched better: bench start errors at 400 wpm and 99 against 350
+ * and 50, same load (~9): 10 min worst 10 ms (was 24), 60 min worst 527 ms (was 1,231)
+ * with 25 cues over 40 ms (was 39); on 10 min of flite's male voice (rms) worst 64 ms
+ * (was 54) with the same 3 over 40 ms.
+ */
+export const SYNTH_PITCH = 99;
 const TALKER_WPM = 175;
 const SYNTH_HOP = (REF_HOP * TALKER_WPM) / SYNTH_WPM;
 /** Pause laid between two cues, synthesized seconds. */
@@ -97,8 +112,8 @@ function replyReader(onReply: (header: ReplyHeader, pcm: Int16Array) => void): (
   };
 }
 
-/** eSpeak at 350 wpm says about 34 characters of English text a second (measured on the bench's transcript). */
-const CHARS_PER_SECOND = 34;
+/** eSpeak at 400 wpm says about 40 characters of English text a second (measured on the bench's transcript: 35 at 350, 44 at 450). */
+const CHARS_PER_SECOND = 40;
 /**
  * Seconds of synthesized timeline to give the features room for, from the text. Generous
  * on purpose: room never written is never resident (a zeroed buffer's pages), while
@@ -181,6 +196,6 @@ export function synthesize(cues: SpokenWords[], options: SynthesizeOptions = {})
       });
     });
     if (spoken.length === 0) child.stdin.end();
-    for (const { words } of spoken) child.stdin.write(JSON.stringify({ text: words.spoken, rate: SYNTH_WPM, voice: 'en-us' }) + '\n');
+    for (const { words } of spoken) child.stdin.write(JSON.stringify({ text: words.spoken, rate: SYNTH_WPM, pitch: SYNTH_PITCH, voice: 'en-us' }) + '\n');
   });
 }
