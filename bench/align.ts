@@ -222,7 +222,10 @@ export const alignBenchmark: Benchmark = {
     const script = await bundledRun();
     const results: BenchResult[] = [];
     const cueTexts = parseVtt(readFileSync(VTT, 'utf8')).cues;
-    for (const minutes of [10, 60, 180]) {
+    // CUELINE_ALIGN_MINUTES=60 (or "10,60") runs just those lengths, for work on one of them.
+    const lengths = process.env.CUELINE_ALIGN_MINUTES ? process.env.CUELINE_ALIGN_MINUTES.split(',').map(Number) : [10, 60, 180];
+    for (const minutes of lengths) {
+      if (![10, 60, 180].includes(minutes)) throw new Error(`CUELINE_ALIGN_MINUTES: ${minutes} is not one of 10, 60, 180`);
       const { mp3, truth } = minutes === 180 ? ensureThreeHours(ensureSpeech(60)) : ensureSpeech(minutes);
       const label = `${minutes} min flite speech`;
       const job = join(CACHE, `align-job-${minutes}m.json`);
