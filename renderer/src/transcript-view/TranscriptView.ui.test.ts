@@ -271,6 +271,33 @@ describe('transcript view (a long file)', () => {
     expect(await page.evaluate(() => (window as unknown as { __rawLine: string | null }).__rawLine)).toBeNull();
     expect(app.errors).toEqual([]);
   });
+
+  it('Ctrl+Alt+R in the middle of the file keeps the same cues in view, both ways', async () => {
+    const { path } = await folderWith({ 'long.vtt': { text: LONG } }, 'cueline-tv-long-');
+    app = await openApp({ launchPaths: [path['long.vtt']!] });
+    const { page } = app;
+    await page.locator('.cm-tv-chip').first().waitFor();
+    /** The cue numbers on screen. */
+    const shown = () => page.evaluate(() => {
+      const scroller = document.querySelector('.cm-scroller')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.cm-line')]
+        .filter((l) => { const r = l.getBoundingClientRect(); return r.bottom > scroller.top && r.top < scroller.bottom; })
+        .flatMap((l) => { const m = /Cue (\d+) is/.exec(l.textContent ?? ''); return m ? [Number(m[1])] : []; });
+    });
+    await page.locator('.cm-scroller').evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
+    await expect.poll(async () => (await shown()).length).toBeGreaterThan(3);
+    const before = await shown();
+    await clickMiddleLineEnd(page);
+    const middle = before[Math.floor(before.length / 2)]!;
+    await page.keyboard.press('Control+Alt+r');
+    await page.locator('.cm-editor:not(.cm-transcript-view)').waitFor();
+    // The raw view's lines are three to a cue, so fewer cues fit; the one clicked is among them.
+    await expect.poll(async () => { const now = await shown(); return now.length > 0 && Math.min(...now) <= middle + 1 && Math.max(...now) >= middle - 1; }).toBe(true);
+    await page.keyboard.press('Control+Alt+r');
+    await page.locator('.cm-editor.cm-transcript-view').waitFor();
+    await expect.poll(async () => { const now = await shown(); return now.includes(middle); }).toBe(true);
+    expect(app.errors).toEqual([]);
+  });
 });
 
 describe('the view choice', () => {

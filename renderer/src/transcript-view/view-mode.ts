@@ -70,7 +70,12 @@ export function openingViewMode(transcript: { readonly text: string }): EditorVi
 
 /** Shows `view` in `mode`; a user's choice (`remember`, the default) is kept for the next documents and saved. */
 export function setViewMode(view: EditorView, mode: EditorViewMode, remember = true): void {
-  if (viewModeOf(view.state) !== mode) view.dispatch({ effects: viewModeCompartment.reconfigure(mode === 'transcript' ? transcriptView : []) });
+  if (viewModeOf(view.state) !== mode) {
+    // With the scroll snapshot (the top line and its offset), the same text stays in view:
+    // kept as pixels, the scroll landed ~500 cues further on in a 1,000-cue file, as the
+    // two views' lines differ in height.
+    view.dispatch({ effects: [viewModeCompartment.reconfigure(mode === 'transcript' ? transcriptView : []), view.scrollSnapshot()] });
+  }
   view.dom.dispatchEvent(new CustomEvent(VIEW_MODE_EVENT, { detail: mode }));
   if (!remember || viewModeChoice.mode === mode) return;
   viewModeChoice.mode = mode;
