@@ -16,7 +16,12 @@
  *
  * One eSpeak instance: two, in two threads on halves of the requests, were measured
  * slower for an hour's transcript on this 2-core machine (the decoding of the recording
- * needs the other core) and cost ~40 MB more.
+ * needs the other core) and cost ~40 MB more. Measured again with two such programs on
+ * halves of the cues beside the decoding thread (an hour, load ~4): the recording's
+ * features and the voice were both ready after 10.0 and 14.1 s with one, 16.8 and 20.6 s
+ * with two. The decoding thread already ends last with one, and a third busy thread on
+ * two cores only slows it (under a load of 10-14 two did finish first, by taking a larger
+ * share of a machine others were using, not by doing less).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
