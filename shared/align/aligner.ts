@@ -9,7 +9,7 @@
  * finding little of the speech they should take) and get times interpolated between
  * their neighbours instead.
  */
-import { bandAround, bandedDtw, bandFromCoarse, repairBand, type Band, type Voicing, type WarpPath } from './dtw';
+import { bandAround, bandedDtw, bandFromCoarse, pathMaps, repairBand, splicePath, type Band, type PathMaps, type PathSplice, type Voicing, type WarpPath } from './dtw';
 import { frameScale, normalizeFrames, poolFrames, sliceFrames, type FrameMatrix } from './features';
 import { anchorGuide, clampToCorridor, corridorFor, cumulativeSpeech, monotoneAnchors, speechShareGuide, undoDrift, type AnchorPoint, type Corridor } from './guide';
 import { nearestEdge, onsetAfterPause, speechEdgeWithin, speechLevels, speechSpan, voicedShare, type Envelope, type Levels } from './onsets';
@@ -35,6 +35,11 @@ export interface SynthUnit {
 
 export type AnchorKind = 'none' | 'coarse' | 'drifted';
 
+/**
+ * align() consumes its input's frames: it normalizes them in place, and once the 10 ms
+ * path is found it empties their data (their `length` stays), since nothing after reads
+ * their values and three hours' are 45 MB at the run's peak.
+ */
 export interface AlignInput {
   /** The recording. */
   ref: Signal;
@@ -121,9 +126,132 @@ export function align(whole: AlignInput): AlignedUnit[] {
   if (ref.frames.length < 2 || syn.frames.length < 2) throw new Error('the audio is too short to align');
   normalizeFrames(ref.frames);
   normalizeFrames(syn.frames);
+  const refLevels = speechLevels(ref.envelope);
+  // Recording seconds per synthesized second of speech: how long a word should take.
+  const pace = speechSeconds(ref.envelope, refLevels.threshold) / Math.max(1e-9, speechSeconds(syn.envelope, speechLevels(syn.envelope).threshold));
+  const fine = finePath(input, refLevels, pace);
+  // The stretches are searched: placement reads the frames' count only (see AlignInput).
+  for (const m of [whole.ref.frames, ref.frames, syn.frames]) m.data = new Int16Array(0);
+  const path = splicePath(fine.path, fine.repairs, fine.maps);
+  return placeUnits(input, path, fine.maps, refLevels, audio, pace);
+}
+
+/**
+ * The 10 ms path, in a band around the pyramid's, its maps, and the stretches searched
+ * again more widely where it lost a cue (repairSlips), to be spliced in once the frames
+ * are released. Only these outlive this function: the voicing, bands and coarser paths
+ * are garbage before the cues are placed, which for three hours is what the peak is made of.
+ */
+function finePath(input: AlignInput, refLevels: Levels, pace: number): { path: WarpPath; maps: PathMaps; repairs: PathSplice[] } {
+  const { ref, syn, tick } = input;
+  const voicedFine = { ref: frameVoicing(ref, refLevels.threshold), syn: frameVoicing(syn, speechLevels(syn.envelope).threshold) };
+  const coarse = coarsePath(input, refLevels, voicedFine);
+  const band = bandFromCoarse(coarse, COARSE, ref.frames.length, syn.frames.length, FINE_MARGIN);
+  const fineVoicing = voicing(ref.frames, voicedFine);
+  const path = bandedDtw(ref.frames, syn.frames, band, STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(0.4 + (0.6 * row) / ref.frames.length) } : {}), voicing: fineVoicing });
+  const maps = pathMaps(path, syn.frames.length);
+  return { path, maps, repairs: repairSlips(input, path, maps, fineVoicing, refLevels, pace) };
+}
+
+/**
+ * Recording seconds of speech a cue placed on `path` finds, and the least it should
+ * find (MIN_VOICED of its words at the file's pace): a cue that finds less sits on a pause.
+ */
+function onSpeech(input: AlignInput, spans: PathMaps, unit: SynthUnit, levels: Levels, pace: number): boolean {
+  const { ref, syn } = input;
+  const cols = syn.frames.length;
+  const synFrame = (t: number) => Math.max(0, Math.min(cols - 1, Math.round((t - syn.centre) / syn.hop)));
+  const frameStart = ref.start ?? ref.envelope.offset;
+  const from = frameStart + spans.first[synFrame(unit.start)]! * ref.hop + ref.centre;
+  const to = frameStart + spans.last[synFrame(unit.end)]! * ref.hop + ref.centre + ref.hop / 2;
+  return voicedShare(ref.envelope, levels, from, to) * (to - from) >= MIN_VOICED * (unit.end - unit.start) * pace;
+}
+
+/**
+ * Where the fine path put a cue on a pause, the band held to the coarse path may be what
+ * kept the cue from its words: a one-word reply after a long pause, squeezed into the
+ * pause while the next cue takes its speech (the coarse path, at 40 ms or 120 ms frames,
+ * slipped one short cue there; the fine band, a tenth of a second of synthesized speech
+ * each side, cannot reach back), or its spectra matched the neighbour's speech better
+ * than its own. The stretch from REPAIR_CUES cues before to as many after is searched
+ * again between the same two points of the path, in a band REPAIR_MARGIN frames each
+ * side of it, with the pause-against-speech cost weighed more (REPAIR_VOICING): the
+ * spectra already failed to place a cue there, the voicing says where speech is. A cue
+ * the audio does not hold still finds no speech of its own and is told later as before.
+ */
+function repairSlips(input: AlignInput, path: WarpPath, spans: PathMaps, fineVoicing: Voicing, levels: Levels, pace: number): PathSplice[] {
+  const { ref, syn, units } = input;
+  const cols = syn.frames.length;
+  const synFrame = (t: number) => Math.max(0, Math.min(cols - 1, Math.round((t - syn.centre) / syn.hop)));
+  // Runs of cues to search again, overlapping runs merged.
+  const windows: { from: number; to: number }[] = [];
+  units.forEach((u, k) => {
+    if (onSpeech(input, spans, u, levels, pace)) return;
+    const from = Math.max(0, k - REPAIR_CUES);
+    const to = Math.min(units.length - 1, k + REPAIR_CUES);
+    const previous = windows[windows.length - 1];
+    if (previous && from <= previous.to) previous.to = to;
+    else windows.push({ from, to });
+  });
+  const splices: PathSplice[] = [];
+  let done = 0;
+  for (const w of windows) {
+    // The path's first pair at or after the run's first synthesized frame, and its last
+    // pair at or before the run's last: the new stretch joins the old path there.
+    const fromCol = w.from === 0 ? 0 : synFrame(units[w.from]!.start);
+    const toCol = w.to === units.length - 1 ? cols - 1 : synFrame(units[w.to]!.end);
+    let p0 = done;
+    while (p0 < path.syn.length - 1 && path.syn[p0]! < fromCol) p0++;
+    let p1 = p0;
+    while (p1 + 1 < path.syn.length && path.syn[p1 + 1]! <= toCol) p1++;
+    if (p1 <= p0) continue;
+    const i0 = path.ref[p0]!;
+    const j0 = path.syn[p0]!;
+    const rows = path.ref[p1]! - i0 + 1;
+    const width = path.syn[p1]! - j0 + 1;
+    const lo = new Int32Array(rows).fill(width);
+    const hi = new Int32Array(rows).fill(-1);
+    for (let p = p0; p <= p1; p++) {
+      const r = path.ref[p]! - i0;
+      lo[r] = Math.min(lo[r]!, path.syn[p]! - j0 - REPAIR_MARGIN);
+      hi[r] = Math.max(hi[r]!, path.syn[p]! - j0 + REPAIR_MARGIN);
+    }
+    const stretch = bandedDtw(sliceFrames(ref.frames, i0, i0 + rows), sliceFrames(syn.frames, j0, j0 + width), repairBand(lo, hi, width), STEP_PENALTY, {
+      voicing: { ref: fineVoicing.ref.subarray(i0, i0 + rows), syn: fineVoicing.syn.subarray(j0, j0 + width), cost: REPAIR_VOICING * fineVoicing.cost },
+    });
+    for (let k = 0; k < stretch.ref.length; k++) {
+      stretch.ref[k]! += i0;
+      stretch.syn[k]! += j0;
+    }
+    splices.push({ from: p0, to: p1, path: stretch });
+    done = p1 + 1;
+  }
+  return splices;
+}
+
+/** Seconds of the envelope at or above `threshold`. */
+function speechSeconds(envelope: Envelope, threshold: number): number {
+  let loud = 0;
+  for (const v of envelope.values) if (v >= threshold) loud++;
+  return loud * envelope.step;
+}
+
+/** A pass's voicing term: the cost is in units of that level's feature spread. */
+function voicing(frames: FrameMatrix, v: { ref: Float32Array; syn: Float32Array }): Voicing {
+  return { ...v, cost: VOICING_COST * frameScale(frames) };
+}
+
+/**
+ * A pyramid: the wide search runs on 120 ms frames, a 40 ms pass refines it in a band of
+ * about a second, and the 10 ms pass (the caller's) in a band of a tenth of that. Memory
+ * and time stay linear in duration whatever the search width. Each level's frames, and
+ * the guides (the speech counts behind them are 36 MB for three hours), live only in
+ * this function, so they are gone before the finer pass.
+ */
+function coarsePath(input: AlignInput, refLevels: Levels, voicedFine: { ref: Float32Array; syn: Float32Array }): WarpPath {
+  const { ref, syn, units, tick } = input;
   const refSeconds = ref.frames.length * ref.hop;
   const synSeconds = syn.frames.length * syn.hop;
-  const refLevels = speechLevels(ref.envelope);
   const refSpeech = cumulativeSpeech(ref.envelope.values, refLevels.threshold);
   const synSpeech = cumulativeSpeech(syn.envelope.values, speechLevels(syn.envelope).threshold);
   const shares = speechShareGuide(refSpeech, ref.envelope.step, synSpeech, syn.envelope.step);
@@ -153,129 +281,6 @@ export function align(whole: AlignInput): AlignedUnit[] {
     }
   }
   if (input.anchorKind !== 'coarse' || candidates.length === 0) candidates.push({ guide: shares, radius: wide });
-
-  // Recording seconds per synthesized second of speech: how long a word should take.
-  const pace = (refSpeech[refSpeech.length - 1]! * ref.envelope.step) / Math.max(1e-9, synSpeech[synSpeech.length - 1]! * syn.envelope.step);
-  const fine = finePath(input, candidates, anchorSets, refLevels, anchorRadius, pace);
-  return placeUnits(input, fine, refLevels, audio, pace);
-}
-
-/**
- * The 10 ms path, in a band around the pyramid's, searched again more widely where it
- * lost a cue (repairSlips). Only the path outlives this function: the voicing, bands and
- * coarser paths are garbage before the cues are placed, which for three hours is what
- * the peak is made of.
- */
-function finePath(input: AlignInput, candidates: { guide: (t: number) => number; radius: number }[], anchorSets: AnchorPoint[][], refLevels: Levels, anchorRadius: number, pace: number): WarpPath {
-  const { ref, syn, tick } = input;
-  const voicedFine = { ref: frameVoicing(ref, refLevels.threshold), syn: frameVoicing(syn, speechLevels(syn.envelope).threshold) };
-  const coarse = coarsePath(input, candidates, anchorSets, voicedFine, anchorRadius);
-  const band = bandFromCoarse(coarse, COARSE, ref.frames.length, syn.frames.length, FINE_MARGIN);
-  const fineVoicing = voicing(ref.frames, voicedFine);
-  const path = bandedDtw(ref.frames, syn.frames, band, STEP_PENALTY, { ...(tick ? { tick: (row: number) => tick(0.4 + (0.6 * row) / ref.frames.length) } : {}), voicing: fineVoicing });
-  return repairSlips(input, path, fineVoicing, refLevels, pace);
-}
-
-/**
- * Recording seconds of speech a cue placed on `path` finds, and the least it should
- * find (MIN_VOICED of its words at the file's pace): a cue that finds less sits on a pause.
- */
-function onSpeech(input: AlignInput, spans: { first: Int32Array; last: Int32Array }, unit: SynthUnit, levels: Levels, pace: number): boolean {
-  const { ref, syn } = input;
-  const cols = syn.frames.length;
-  const synFrame = (t: number) => Math.max(0, Math.min(cols - 1, Math.round((t - syn.centre) / syn.hop)));
-  const frameStart = ref.start ?? ref.envelope.offset;
-  const from = frameStart + spans.first[synFrame(unit.start)]! * ref.hop + ref.centre;
-  const to = frameStart + spans.last[synFrame(unit.end)]! * ref.hop + ref.centre + ref.hop / 2;
-  return voicedShare(ref.envelope, levels, from, to) * (to - from) >= MIN_VOICED * (unit.end - unit.start) * pace;
-}
-
-/**
- * Where the fine path put a cue on a pause, the band held to the coarse path may be what
- * kept the cue from its words: a one-word reply after a long pause, squeezed into the
- * pause while the next cue takes its speech (the coarse path, at 40 ms or 120 ms frames,
- * slipped one short cue there; the fine band, a tenth of a second of synthesized speech
- * each side, cannot reach back), or its spectra matched the neighbour's speech better
- * than its own. The stretch from REPAIR_CUES cues before to as many after is searched
- * again between the same two points of the path, in a band REPAIR_MARGIN frames each
- * side of it, with the pause-against-speech cost weighed more (REPAIR_VOICING): the
- * spectra already failed to place a cue there, the voicing says where speech is. A cue
- * the audio does not hold still finds no speech of its own and is told later as before.
- */
-function repairSlips(input: AlignInput, path: WarpPath, fineVoicing: Voicing, levels: Levels, pace: number): WarpPath {
-  const { ref, syn, units } = input;
-  const cols = syn.frames.length;
-  const spans = pathMaps(path, cols);
-  const synFrame = (t: number) => Math.max(0, Math.min(cols - 1, Math.round((t - syn.centre) / syn.hop)));
-  // Runs of cues to search again, overlapping runs merged.
-  const windows: { from: number; to: number }[] = [];
-  units.forEach((u, k) => {
-    if (onSpeech(input, spans, u, levels, pace)) return;
-    const from = Math.max(0, k - REPAIR_CUES);
-    const to = Math.min(units.length - 1, k + REPAIR_CUES);
-    const previous = windows[windows.length - 1];
-    if (previous && from <= previous.to) previous.to = to;
-    else windows.push({ from, to });
-  });
-  if (windows.length === 0) return path;
-  const pieces: { ref: Int32Array; syn: Int32Array; cost: Float32Array }[] = [];
-  let done = 0;
-  for (const w of windows) {
-    // The path's first pair at or after the run's first synthesized frame, and its last
-    // pair at or before the run's last: the new stretch joins the old path there.
-    const fromCol = w.from === 0 ? 0 : synFrame(units[w.from]!.start);
-    const toCol = w.to === units.length - 1 ? cols - 1 : synFrame(units[w.to]!.end);
-    let p0 = done;
-    while (p0 < path.syn.length - 1 && path.syn[p0]! < fromCol) p0++;
-    let p1 = p0;
-    while (p1 + 1 < path.syn.length && path.syn[p1 + 1]! <= toCol) p1++;
-    if (p1 <= p0) continue;
-    const i0 = path.ref[p0]!;
-    const j0 = path.syn[p0]!;
-    const rows = path.ref[p1]! - i0 + 1;
-    const width = path.syn[p1]! - j0 + 1;
-    const lo = new Int32Array(rows).fill(width);
-    const hi = new Int32Array(rows).fill(-1);
-    for (let p = p0; p <= p1; p++) {
-      const r = path.ref[p]! - i0;
-      lo[r] = Math.min(lo[r]!, path.syn[p]! - j0 - REPAIR_MARGIN);
-      hi[r] = Math.max(hi[r]!, path.syn[p]! - j0 + REPAIR_MARGIN);
-    }
-    const stretch = bandedDtw(sliceFrames(ref.frames, i0, i0 + rows), sliceFrames(syn.frames, j0, j0 + width), repairBand(lo, hi, width), STEP_PENALTY, {
-      voicing: { ref: fineVoicing.ref.subarray(i0, i0 + rows), syn: fineVoicing.syn.subarray(j0, j0 + width), cost: REPAIR_VOICING * fineVoicing.cost },
-    });
-    pieces.push({ ref: path.ref.subarray(done, p0), syn: path.syn.subarray(done, p0), cost: path.cost.subarray(done, p0) });
-    pieces.push({ ref: stretch.ref.map((i) => i + i0), syn: stretch.syn.map((j) => j + j0), cost: stretch.cost });
-    done = p1 + 1;
-  }
-  pieces.push({ ref: path.ref.subarray(done), syn: path.syn.subarray(done), cost: path.cost.subarray(done) });
-  const length = pieces.reduce((n, p) => n + p.ref.length, 0);
-  const out: WarpPath = { ref: new Int32Array(length), syn: new Int32Array(length), cost: new Float32Array(length), normalizedCost: path.normalizedCost };
-  let at = 0;
-  for (const p of pieces) {
-    out.ref.set(p.ref, at);
-    out.syn.set(p.syn, at);
-    out.cost.set(p.cost, at);
-    at += p.ref.length;
-  }
-  return out;
-}
-
-/** A pass's voicing term: the cost is in units of that level's feature spread. */
-function voicing(frames: FrameMatrix, v: { ref: Float32Array; syn: Float32Array }): Voicing {
-  return { ...v, cost: VOICING_COST * frameScale(frames) };
-}
-
-/**
- * A pyramid: the wide search runs on 120 ms frames, a 40 ms pass refines it in a band of
- * about a second, and the 10 ms pass (the caller's) in a band of a tenth of that. Memory
- * and time stay linear in duration whatever the search width. Each level's frames live
- * only in the function that searches them, so they are gone before the finer pass.
- */
-function coarsePath(input: AlignInput, candidates: { guide: (t: number) => number; radius: number }[], anchorSets: AnchorPoint[][], voicedFine: { ref: Float32Array; syn: Float32Array }, anchorRadius: number): WarpPath {
-  const { ref, syn, tick } = input;
-  const refSeconds = ref.frames.length * ref.hop;
-  const synSeconds = syn.frames.length * syn.hop;
   const coarseRef = poolFrames(ref.frames, COARSE);
   const coarseSyn = poolFrames(syn.frames, COARSE);
   const voicedCoarse = { ref: poolShares(voicedFine.ref, COARSE), syn: poolShares(voicedFine.syn, COARSE) };
@@ -358,22 +363,11 @@ function poolShares(values: Float32Array, factor: number): Float32Array {
   return out;
 }
 
-/** For each synthesized frame, the first and last recording frame the path pairs it with. */
-function pathMaps(path: WarpPath, cols: number): { first: Int32Array; last: Int32Array } {
-  const first = new Int32Array(cols).fill(-1);
-  const last = new Int32Array(cols).fill(-1);
-  for (let k = 0; k < path.ref.length; k++) {
-    const j = path.syn[k]!;
-    if (first[j] === -1) first[j] = path.ref[k]!;
-    last[j] = path.ref[k]!;
-  }
-  return { first, last };
-}
-
-function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof speechLevels>, audio: { start: number; end: number }, pace: number): AlignedUnit[] {
+/** `maps` are pathMaps of `path`; the frames' values are gone by now (their count is not). */
+function placeUnits(input: AlignInput, path: WarpPath, maps: PathMaps, levels: ReturnType<typeof speechLevels>, audio: { start: number; end: number }, pace: number): AlignedUnit[] {
   const { ref, syn, units } = input;
   const cols = syn.frames.length;
-  const { first, last } = pathMaps(path, cols);
+  const { first, last } = maps;
   const synFrame = (t: number) => Math.max(0, Math.min(cols - 1, Math.round((t - syn.centre) / syn.hop)));
   const frameStart = ref.start ?? ref.envelope.offset;
   const refTime = (i: number) => frameStart + i * ref.hop + ref.centre;
@@ -391,9 +385,8 @@ function placeUnits(input: AlignInput, path: WarpPath, levels: ReturnType<typeof
   // Text placed on a pause was not spoken there (a line the audio lacks lands in a gap).
   // What counts is the speech found against the speech expected: a cue stretched over a
   // long pause after its own words still holds them.
-  const spans = { first, last };
   placed.forEach((p, k) => {
-    if (p.lowConfidence || onSpeech(input, spans, units[k]!, levels, pace)) return;
+    if (p.lowConfidence || onSpeech(input, maps, units[k]!, levels, pace)) return;
     p.lowConfidence = true;
     p.confidence = Math.min(p.confidence, 0.2);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandAround, bandedDtw, blockStarts, type Band, type Voicing, type WarpPath } from './dtw';
+import { bandAround, bandedDtw, blockStarts, pathMaps, splicePath, type Band, type PathSplice, type Voicing, type WarpPath } from './dtw';
 import { FrameMatrix } from './features';
 
 function matrix(values: number[]): FrameMatrix {
@@ -175,5 +175,81 @@ describe('blockStarts', () => {
         if (last >= size) expect(cellsFrom(last - size)).toBeGreaterThan(kept);
       }
     }
+  });
+});
+
+/** A random monotone path from (i0, j0) to (i1, j1), steps up, left or diagonal; costs random. */
+function randomPath(random: () => number, i0: number, j0: number, i1: number, j1: number): WarpPath {
+  const pairs: [number, number][] = [[i0, j0]];
+  let i = i0;
+  let j = j0;
+  while (i < i1 || j < j1) {
+    const r = random();
+    if (i < i1 && (j === j1 || r < -0.2)) i++;
+    else if (j < j1 && (i === i1 || r > 0.2)) j++;
+    else {
+      i++;
+      j++;
+    }
+    pairs.push([i, j]);
+  }
+  return { ref: Int32Array.from(pairs, (p) => p[0]), syn: Int32Array.from(pairs, (p) => p[1]), cost: Float32Array.from(pairs, () => random() + 0.5), normalizedCost: random() + 0.5 };
+}
+
+/** The spliced path built the plain way: the kept pairs and the splices' concatenated in new arrays. */
+function concatenated(path: WarpPath, splices: PathSplice[]): WarpPath {
+  const parts: WarpPath[] = [];
+  const part = (from: number, to: number): WarpPath => ({ ref: path.ref.slice(from, to), syn: path.syn.slice(from, to), cost: path.cost.slice(from, to), normalizedCost: 0 });
+  let done = 0;
+  for (const s of splices) {
+    parts.push(part(done, s.from), s.path);
+    done = s.to + 1;
+  }
+  parts.push(part(done, path.ref.length));
+  const join = <T extends Int32Array | Float32Array>(pick: (p: WarpPath) => T): number[] => parts.flatMap((p) => [...pick(p)]);
+  return { ref: Int32Array.from(join((p) => p.ref)), syn: Int32Array.from(join((p) => p.syn)), cost: Float32Array.from(join((p) => p.cost)), normalizedCost: path.normalizedCost };
+}
+
+describe('splicePath', () => {
+  it('gives the path built by concatenation, and its maps, whether the splices shorten or lengthen it', () => {
+    let shorter = 0;
+    let longer = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const random = generator(seed * 104729);
+      const rows = 30 + Math.floor((random() + 0.5) * 200);
+      const cols = 30 + Math.floor((random() + 0.5) * 200);
+      const path = randomPath(random, 0, 0, rows - 1, cols - 1);
+      // Stretches between two pairs of the path, searched again: a new path between the same two pairs.
+      const splices: PathSplice[] = [];
+      let at = Math.floor((random() + 0.5) * 10);
+      while (at < path.ref.length - 2) {
+        const from = at;
+        const to = Math.min(path.ref.length - 1, from + 1 + Math.floor((random() + 0.5) * 40));
+        splices.push({ from, to, path: randomPath(random, path.ref[from]!, path.syn[from]!, path.ref[to]!, path.syn[to]!) });
+        // Sometimes the next splice starts right after this one.
+        at = to + 1 + (random() < -0.3 ? 0 : Math.floor((random() + 0.5) * 30));
+      }
+      const expected = concatenated(path, splices);
+      const maps = pathMaps(path, cols);
+      const buffer = path.ref.buffer;
+      const actual = splicePath(path, splices, maps);
+      expectSamePath(actual, expected, `seed ${seed}`);
+      const fresh = pathMaps(expected, cols);
+      expect([...maps.first], `seed ${seed}`).toEqual([...fresh.first]);
+      expect([...maps.last], `seed ${seed}`).toEqual([...fresh.last]);
+      if (expected.ref.length <= path.ref.length) {
+        shorter++;
+        // No copy of the path when the result fits in its arrays.
+        expect(actual.ref.buffer, `seed ${seed}`).toBe(buffer);
+      } else longer++;
+    }
+    // Both ways were tried.
+    expect(shorter).toBeGreaterThan(5);
+    expect(longer).toBeGreaterThan(5);
+  });
+
+  it('leaves a path without splices as it is', () => {
+    const path = randomPath(generator(3), 0, 0, 20, 30);
+    expect(splicePath(path, [])).toBe(path);
   });
 });
